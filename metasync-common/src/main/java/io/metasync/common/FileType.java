@@ -1,0 +1,7 @@
+package io.metasync.common;
+
+/** What a namespace or UFS entry is. */
+public enum FileType {
+  FILE,
+  DIRECTORY
+}

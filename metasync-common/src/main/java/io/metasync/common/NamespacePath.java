@@ -1,0 +1,171 @@
+package io.metasync.common;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A normalized, absolute path in the metasync namespace, such as {@code /a/b}. Paths are checked
+ * once, here at the edge: {@code .}, {@code ..}, empty components, NUL and text that is not valid
+ * UTF-8 are refused, so no request can name a UFS path outside its mount. One trailing slash is
+ * accepted.
+ *
+ * <p>Paths are ordered component by component, so an ancestor always sorts before its descendants;
+ * the lock manager relies on that order to take several paths' locks without deadlock.
+ */
+public final class NamespacePath implements Comparable<NamespacePath> {
+  public static final NamespacePath ROOT = new NamespacePath(List.of());
+
+  private final List<String> components;
+  private final String text;
+
+  private NamespacePath(List<String> components) {
+    this.components = List.copyOf(components);
+    this.text = "/" + String.join("/", components);
+  }
+
+  /**
+   * @throws MetasyncException INVALID_ARGUMENT naming the path and what is wrong with it
+   */
+  public static NamespacePath parse(String path) {
+    requireNonNull(path, "path is null");
+    if (!path.startsWith("/")) {
+      throw invalid(path, "is not absolute (it must start with /)");
+    }
+    String body =
+        path.length() > 1 && path.endsWith("/")
+            ? path.substring(1, path.length() - 1)
+            : path.substring(1);
+    if (body.isEmpty()) {
+      return ROOT;
+    }
+    List<String> components = new ArrayList<>();
+    for (String component : body.split("/", -1)) {
+      checkComponent(path, component);
+      components.add(component);
+    }
+    return new NamespacePath(components);
+  }
+
+  private static void checkComponent(String path, String component) {
+    if (component.isEmpty()) {
+      throw invalid(path, "has an empty component (//)");
+    }
+    if (component.equals(".") || component.equals("..")) {
+      throw invalid(path, "has a '" + component + "' component; use a normalized path");
+    }
+    if (component.indexOf('\0') >= 0) {
+      throw invalid(path, "contains a NUL character");
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .encode(CharBuffer.wrap(component));
+    } catch (CharacterCodingException e) {
+      throw invalid(path, "is not valid UTF-8");
+    }
+  }
+
+  private static MetasyncException invalid(String path, String why) {
+    return MetasyncException.invalidArgument("invalid path '" + path + "': it " + why);
+  }
+
+  public boolean isRoot() {
+    return components.isEmpty();
+  }
+
+  /** The last component; the empty string for the root. */
+  public String name() {
+    return isRoot() ? "" : components.get(components.size() - 1);
+  }
+
+  /**
+   * @throws IllegalStateException for the root, which has no parent
+   */
+  public NamespacePath parent() {
+    if (isRoot()) {
+      throw new IllegalStateException("/ has no parent");
+    }
+    return new NamespacePath(components.subList(0, components.size() - 1));
+  }
+
+  /**
+   * @throws MetasyncException INVALID_ARGUMENT when {@code name} is not one valid component
+   */
+  public NamespacePath child(String name) {
+    if (name.indexOf('/') >= 0) {
+      throw invalid(text + "/" + name, "has a name with '/'");
+    }
+    checkComponent(text + "/" + name, name);
+    List<String> childComponents = new ArrayList<>(components);
+    childComponents.add(name);
+    return new NamespacePath(childComponents);
+  }
+
+  public List<String> components() {
+    return components;
+  }
+
+  public int depth() {
+    return components.size();
+  }
+
+  /** The ancestor of this path at {@code depth} components; {@code ancestor(0)} is the root. */
+  public NamespacePath ancestor(int depth) {
+    return new NamespacePath(components.subList(0, depth));
+  }
+
+  /** Whether this path is {@code other} or lies below it. */
+  public boolean startsWith(NamespacePath other) {
+    return other.components.size() <= components.size()
+        && components.subList(0, other.components.size()).equals(other.components);
+  }
+
+  /** Whether this path lies strictly below {@code other}. */
+  public boolean isDescendantOf(NamespacePath other) {
+    return components.size() > other.components.size() && startsWith(other);
+  }
+
+  /** The part of this path below {@code ancestor}, as a relative path with a leading slash. */
+  public String relativeTo(NamespacePath ancestor) {
+    if (!startsWith(ancestor)) {
+      throw new IllegalArgumentException(text + " is not under " + ancestor);
+    }
+    return "/"
+        + String.join("/", components.subList(ancestor.components.size(), components.size()));
+  }
+
+  @Override
+  public int compareTo(NamespacePath other) {
+    int common = Math.min(components.size(), other.components.size());
+    for (int i = 0; i < common; i++) {
+      int order = components.get(i).compareTo(other.components.get(i));
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(components.size(), other.components.size());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NamespacePath path && path.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

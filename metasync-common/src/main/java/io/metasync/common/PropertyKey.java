@@ -1,0 +1,161 @@
+package io.metasync.common;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every configuration key metasync knows, with its default and the kind of value it takes. A {@code
+ * metasync.*} key that is not here is refused, so a typo never passes silently.
+ */
+public enum PropertyKey {
+  HOME("metasync.home", ".", ValueKind.STRING, "the install folder that relative paths start from"),
+  MASTER_HOSTNAME(
+      "metasync.master.hostname",
+      "localhost",
+      ValueKind.STRING,
+      "host the master binds and clients dial"),
+  MASTER_RPC_PORT("metasync.master.rpc.port", "19998", ValueKind.PORT, "gRPC port of the master"),
+  MASTER_WEB_PORT(
+      "metasync.master.web.port",
+      "19999",
+      ValueKind.PORT,
+      "web page and /metrics port of the master"),
+  MASTER_MOUNT_TABLE_ROOT_UFS(
+      "metasync.master.mount.table.root.ufs",
+      "data/ufs",
+      ValueKind.STRING,
+      "UFS URI or local folder mounted at /"),
+  MASTER_JOURNAL_FOLDER(
+      "metasync.master.journal.folder", "data/journal", ValueKind.STRING, "journal folder"),
+  MASTER_SYNC_CONCURRENCY(
+      "metasync.master.sync.concurrency",
+      "8",
+      ValueKind.POSITIVE_INT,
+      "folders one recursive sync lists at once"),
+  MASTER_SYNC_BATCH_SIZE(
+      "metasync.master.sync.batch.size",
+      "1000",
+      ValueKind.POSITIVE_INT,
+      "inode changes applied per batch"),
+  MASTER_SYNC_PATH_CACHE_CAPACITY(
+      "metasync.master.sync.path.cache.capacity",
+      "200000",
+      ValueKind.POSITIVE_INT,
+      "paths whose last sync time is remembered"),
+  MASTER_ABSENT_PATH_CACHE_CAPACITY(
+      "metasync.master.absent.path.cache.capacity",
+      "100000",
+      ValueKind.POSITIVE_INT,
+      "paths remembered as absent from the UFS"),
+  USER_FILE_METADATA_SYNC_INTERVAL(
+      "metasync.user.file.metadata.sync.interval",
+      "-1",
+      ValueKind.SYNC_INTERVAL,
+      "default sync interval of a call"),
+  USER_FILE_METADATA_LOAD_TYPE(
+      "metasync.user.file.metadata.load.type",
+      "ONCE",
+      ValueKind.LOAD_TYPE,
+      "default load type of a call"),
+  USER_DEBUG("metasync.user.debug", "false", ValueKind.BOOLEAN, "print stack traces with errors"),
+  ACTIVESYNC_INTERVAL(
+      "metasync.master.activesync.interval", "30s", ValueKind.DURATION, "active sync period"),
+  ACTIVESYNC_MAX_ACTIVITY(
+      "metasync.master.activesync.maxactivity",
+      "10",
+      ValueKind.POSITIVE_INT,
+      "activity below which a sync point is quiet"),
+  ACTIVESYNC_MAX_AGE(
+      "metasync.master.activesync.maxage",
+      "10",
+      ValueKind.POSITIVE_INT,
+      "intervals a busy sync point may wait"),
+  ACTIVESYNC_INITIAL_SYNC(
+      "metasync.master.activesync.initialsync",
+      "true",
+      ValueKind.BOOLEAN,
+      "sync a new sync point at once");
+
+  private static final Map<String, PropertyKey> BY_NAME =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(PropertyKey::key, Function.identity()));
+
+  private final String key;
+  private final String defaultValue;
+  private final ValueKind kind;
+  private final String description;
+
+  PropertyKey(String key, String defaultValue, ValueKind kind, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.kind = kind;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public ValueKind kind() {
+    return kind;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static Optional<PropertyKey> fromKey(String key) {
+    return Optional.ofNullable(BY_NAME.get(key));
+  }
+
+  /** The kinds of value a key takes; each knows how to check a value and says what it expects. */
+  public enum ValueKind {
+    STRING("any text"),
+    PORT("a port number from 0 to 65535"),
+    POSITIVE_INT("a whole number of at least 1"),
+    BOOLEAN("true or false"),
+    DURATION("a duration such as 500ms, 30s, 5min, 2h"),
+    SYNC_INTERVAL("-1 (never), 0 (always) or a duration such as 500ms, 30s, 5min"),
+    LOAD_TYPE("NEVER, ONCE or ALWAYS");
+
+    private final String expected;
+
+    ValueKind(String expected) {
+      this.expected = expected;
+    }
+
+    public String expected() {
+      return expected;
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code value} is not of this kind
+     */
+    void check(String value) {
+      switch (this) {
+        case STRING -> {}
+        case PORT -> {
+          int port = Integer.parseInt(value.strip());
+          Preconditions.checkArgument(port >= 0 && port <= 65535, "out of range");
+        }
+        case POSITIVE_INT ->
+            Preconditions.checkArgument(Integer.parseInt(value.strip()) >= 1, "below 1");
+        case BOOLEAN ->
+            Preconditions.checkArgument(
+                value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false"),
+                "not a boolean");
+        case DURATION -> DurationFormat.parse(value);
+        case SYNC_INTERVAL -> SyncInterval.parse(value);
+        case LOAD_TYPE -> LoadType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      }
+    }
+  }
+}

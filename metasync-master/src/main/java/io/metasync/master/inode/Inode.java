@@ -1,0 +1,124 @@
+package io.metasync.master.inode;
+
+import static io.metasync.common.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.FileType;
+import io.metasync.ufs.Fingerprint;
+import io.metasync.ufs.UfsStatus;
+
+/**
+ * One cached file or folder. Immutable: a change is a new {@code Inode} put into the {@link
+ * InodeStore}. The metadata fields mirror the UFS entry; {@code childrenLoaded} says whether a
+ * folder's children were ever listed from the UFS; {@code updateSeq} is the {@link
+ * MutationSequence} number of the last change, which lets a sync tell that an inode changed after
+ * the sync began.
+ */
+public record Inode(
+    long id,
+    long parentId,
+    String name,
+    FileType type,
+    long length,
+    long lastModifiedMs,
+    String owner,
+    String group,
+    int mode,
+    String contentHash,
+    boolean childrenLoaded,
+    long updateSeq) {
+
+  /** The id of the root folder. */
+  public static final long ROOT_ID = 1;
+
+  /** The parent id of the root, which has none. */
+  public static final long NO_PARENT = 0;
+
+  public Inode {
+    requireNonNull(name, "name is null");
+    requireNonNull(type, "type is null");
+    requireNonNull(owner, "owner is null");
+    requireNonNull(group, "group is null");
+    requireNonNull(contentHash, "contentHash is null");
+    checkArgument(id > 0, "inode id must be positive: %s", id);
+    checkArgument(id == ROOT_ID || !name.isEmpty(), "inode %s has an empty name", id);
+  }
+
+  /** A new inode for a UFS entry. */
+  public static Inode fromUfs(long id, long parentId, String name, UfsStatus status, long seq) {
+    return new Inode(
+        id,
+        parentId,
+        name,
+        status.type(),
+        status.length(),
+        status.lastModifiedMs(),
+        status.owner(),
+        status.group(),
+        status.mode(),
+        status.contentHash(),
+        false,
+        seq);
+  }
+
+  public boolean isDirectory() {
+    return type == FileType.DIRECTORY;
+  }
+
+  public Fingerprint fingerprint() {
+    return new Fingerprint(type, length, lastModifiedMs, owner, group, mode, contentHash);
+  }
+
+  /**
+   * This inode with the metadata of {@code status}; a folder keeps whether its children were
+   * loaded.
+   */
+  public Inode withUfsStatus(UfsStatus status, long seq) {
+    boolean loaded = childrenLoaded && status.isDirectory();
+    return new Inode(
+        id,
+        parentId,
+        name,
+        status.type(),
+        status.length(),
+        status.lastModifiedMs(),
+        status.owner(),
+        status.group(),
+        status.mode(),
+        status.contentHash(),
+        loaded,
+        seq);
+  }
+
+  public Inode withChildrenLoaded(boolean loaded, long seq) {
+    return new Inode(
+        id,
+        parentId,
+        name,
+        type,
+        length,
+        lastModifiedMs,
+        owner,
+        group,
+        mode,
+        contentHash,
+        loaded,
+        seq);
+  }
+
+  public Inode withLocation(long newParentId, String newName, long seq) {
+    return new Inode(
+        id,
+        newParentId,
+        newName,
+        type,
+        length,
+        lastModifiedMs,
+        owner,
+        group,
+        mode,
+        contentHash,
+        childrenLoaded,
+        seq);
+  }
+}

@@ -1,0 +1,7 @@
+package io.metasync.master.lock;
+
+/** Locks held by one {@link PathLockManager#lock} call; {@link #close} releases them all. */
+public interface LockedPaths extends AutoCloseable {
+  @Override
+  void close();
+}

@@ -1,0 +1,85 @@
+package io.metasync.ufs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A {@link UnderFileSystem} that passes every call to another one: the base of decorators (metrics,
+ * retries, counting and fault injection in tests), which override only what they change.
+ */
+public abstract class ForwardingUnderFileSystem implements UnderFileSystem {
+  private final UnderFileSystem delegate;
+
+  protected ForwardingUnderFileSystem(UnderFileSystem delegate) {
+    this.delegate = requireNonNull(delegate, "delegate is null");
+  }
+
+  protected UnderFileSystem delegate() {
+    return delegate;
+  }
+
+  @Override
+  public URI rootUri() {
+    return delegate.rootUri();
+  }
+
+  @Override
+  public URI uriOf(String path) {
+    return delegate.uriOf(path);
+  }
+
+  @Override
+  public Optional<UfsStatus> getStatus(String path) throws IOException {
+    return delegate.getStatus(path);
+  }
+
+  @Override
+  public UfsListing list(String path) throws IOException {
+    return delegate.list(path);
+  }
+
+  @Override
+  public void mkdir(String path, int mode) throws IOException {
+    delegate.mkdir(path, mode);
+  }
+
+  @Override
+  public OutputStream create(String path, int mode) throws IOException {
+    return delegate.create(path, mode);
+  }
+
+  @Override
+  public InputStream open(String path, long offset) throws IOException {
+    return delegate.open(path, offset);
+  }
+
+  @Override
+  public void delete(String path, boolean recursive) throws IOException {
+    delegate.delete(path, recursive);
+  }
+
+  @Override
+  public void rename(String source, String destination) throws IOException {
+    delegate.rename(source, destination);
+  }
+
+  @Override
+  public void setMode(String path, int mode) throws IOException {
+    delegate.setMode(path, mode);
+  }
+
+  @Override
+  public void setOwner(String path, String owner, String group) throws IOException {
+    delegate.setOwner(path, owner, group);
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+}

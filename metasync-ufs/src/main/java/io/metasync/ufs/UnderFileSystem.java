@@ -1,0 +1,89 @@
+package io.metasync.ufs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * An under file system (UFS) as metasync sees it: the minimal set of operations that the master
+ * needs, on paths relative to one root URI (the mount's). Paths are {@code /} for the root or
+ * {@code /a/b}, already normalized by the caller. Metrics, retries and fault injection are
+ * decorators (see {@link ForwardingUnderFileSystem}), not conditions inside an implementation.
+ *
+ * <p>Errors: a missing path is {@link java.io.FileNotFoundException} (or an empty {@link Optional}
+ * from {@link #getStatus}); an existing target is {@link java.nio.file.FileAlreadyExistsException};
+ * a refused permission is {@link java.nio.file.AccessDeniedException}; a non-empty folder deleted
+ * without {@code recursive} is {@link java.nio.file.DirectoryNotEmptyException}. Any other {@link
+ * IOException} means the UFS failed and says nothing about whether the path exists.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface UnderFileSystem extends AutoCloseable {
+  /** The URI that relative paths start from, for example {@code file:///data/ufs}. */
+  URI rootUri();
+
+  /** The full URI of a relative path, for messages and {@code stat}'s {@code ufsUri}. */
+  default URI uriOf(String path) {
+    String root = rootUri().toString();
+    String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    return URI.create(base + (path.equals("/") ? "" : UriPaths.encode(path)));
+  }
+
+  /**
+   * The entry at {@code path}, or empty when the UFS says it does not exist.
+   *
+   * @throws IOException when the UFS fails (never used to say "absent")
+   */
+  Optional<UfsStatus> getStatus(String path) throws IOException;
+
+  /**
+   * The entries of the folder {@code path}, sorted by name.
+   *
+   * @throws java.io.FileNotFoundException when the folder does not exist
+   * @throws java.nio.file.NotDirectoryException when {@code path} is a file
+   */
+  UfsListing list(String path) throws IOException;
+
+  /**
+   * Creates one folder; its parent must exist.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when something exists at {@code path}
+   */
+  void mkdir(String path, int mode) throws IOException;
+
+  /**
+   * Creates a file and returns a stream for its bytes; the file is complete when the stream is
+   * closed.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when something exists at {@code path}
+   */
+  OutputStream create(String path, int mode) throws IOException;
+
+  /** Opens a file to read from {@code offset}. */
+  InputStream open(String path, long offset) throws IOException;
+
+  /**
+   * Deletes a file or folder.
+   *
+   * @throws java.nio.file.DirectoryNotEmptyException for a non-empty folder without {@code
+   *     recursive}
+   */
+  void delete(String path, boolean recursive) throws IOException;
+
+  /**
+   * Renames {@code source} to {@code destination}, whose parent must exist.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException when {@code destination} exists
+   */
+  void rename(String source, String destination) throws IOException;
+
+  void setMode(String path, int mode) throws IOException;
+
+  /** Sets owner and/or group; a {@code null} one is left as it is. */
+  void setOwner(String path, String owner, String group) throws IOException;
+
+  @Override
+  void close() throws IOException;
+}
