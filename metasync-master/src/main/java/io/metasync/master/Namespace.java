@@ -46,6 +46,7 @@ public final class Namespace implements AutoCloseable {
   private final MountOperations mounts;
   private final LoadOperations loads;
   private final ConsistencyChecker consistency;
+  private final SyncCoordinator coordinator;
 
   /**
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
@@ -79,8 +80,7 @@ public final class Namespace implements AutoCloseable {
             absentPathCache,
             clock,
             conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE));
-    SyncCoordinator coordinator =
-        new SyncCoordinator(syncer, mountTable, syncPathCache, syncExecutor, clock);
+    coordinator = new SyncCoordinator(syncer, mountTable, syncPathCache, syncExecutor, clock);
     OnDemandSync onDemandSync =
         new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
     reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
@@ -179,6 +179,11 @@ public final class Namespace implements AutoCloseable {
 
   public MountTable mountTable() {
     return mountTable;
+  }
+
+  /** Runs syncs; its counts are metrics. */
+  public SyncCoordinator syncs() {
+    return coordinator;
   }
 
   /** The number of cached inodes. */

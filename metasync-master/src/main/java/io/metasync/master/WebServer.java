@@ -53,6 +53,12 @@ final class WebServer {
         + namespace.inodeCount()
         + "\n# HELP metasync_mounts Mount points, / included.\n# TYPE metasync_mounts gauge\nmetasync_mounts "
         + namespace.mountTable().list().size()
+        + "\n# HELP metasync_syncs_started_total Syncs that listed or read the UFS.\n"
+        + "# TYPE metasync_syncs_started_total counter\nmetasync_syncs_started_total "
+        + namespace.syncs().startedCount()
+        + "\n# HELP metasync_syncs_joined_total Requests that joined a running sync instead of asking the UFS.\n"
+        + "# TYPE metasync_syncs_joined_total counter\nmetasync_syncs_joined_total "
+        + namespace.syncs().joinedCount()
         + "\n# HELP metasync_uptime_seconds Seconds since the master started.\n# TYPE metasync_uptime_seconds gauge\n"
         + "metasync_uptime_seconds "
         + (clock.millis() - startedMs) / 1000

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs syncs so that concurrent requests share UFS listings: a request joins a sync already running
@@ -28,6 +29,8 @@ public final class SyncCoordinator {
   private final Executor executor;
   private final Clock clock;
   private final ConcurrentHashMap<NamespacePath, Running> running = new ConcurrentHashMap<>();
+  private final AtomicLong started = new AtomicLong();
+  private final AtomicLong joined = new AtomicLong();
 
   private record Running(SyncDepth depth, CompletableFuture<Void> done) {}
 
@@ -54,6 +57,7 @@ public final class SyncCoordinator {
     while (true) {
       Running covering = findCovering(path, depth);
       if (covering != null) {
+        joined.incrementAndGet();
         await(covering.done());
         return;
       }
@@ -64,6 +68,7 @@ public final class SyncCoordinator {
         awaitQuietly(other.done());
         continue;
       }
+      started.incrementAndGet();
       try {
         run(path, depth, stats);
         mine.done().complete(null);
@@ -75,6 +80,16 @@ public final class SyncCoordinator {
       }
       return;
     }
+  }
+
+  /** Syncs run so far. */
+  public long startedCount() {
+    return started.get();
+  }
+
+  /** Requests so far that joined a running sync instead of listing the UFS again. */
+  public long joinedCount() {
+    return joined.get();
   }
 
   private Running findCovering(NamespacePath path, SyncDepth depth) {
