@@ -142,7 +142,7 @@ class SyncInvariantsTest {
     faults.failAlways(UfsOperation.LIST, new IOException("disk on fire"));
     Files.delete(ufs.resolve("a.txt"));
 
-    assertThatThrownBy(() -> calls.names(dir, 3_600_000))
+    assertThatThrownBy(() -> calls.names(dir, ALWAYS))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> {

@@ -71,7 +71,7 @@ public final class MountOperations {
           "cannot mount at " + path + ": it already exists; mount on a new path");
     }
     UnderFileSystem ufs = open(uri, options);
-    try (LockedPaths ignored = locks.lock(path.parent(), LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       UfsStatus root = rootStatus(ufs, uri);
       Inode lockedParent =
           WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "mount at");
@@ -157,7 +157,7 @@ public final class MountOperations {
               + " is inside it; unmount that first");
     }
     MountPoint removed;
-    try (LockedPaths ignored = locks.lock(path.parent(), LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       tree.lookup(path).ifPresent(tree::removeSubtree);
       removed =
           mounts

@@ -28,9 +28,10 @@ import java.util.Optional;
 
 /**
  * Writes through metasync: each does the UFS operation, then updates the cache under the same write
- * lock, so a client that only uses metasync never needs a sync, and a sync never interleaves with a
- * write (invariant 3). Missing paths are looked up in the UFS (load type ONCE at least) so a write
- * never trusts a cache that never saw the UFS.
+ * lock on the written path (a folder's children merge write-locks the folder, which excludes it),
+ * so a client that only uses metasync never needs a sync, and a sync never interleaves with a write
+ * (invariant 3). Missing paths are looked up in the UFS (load type ONCE at least) so a write never
+ * trusts a cache that never saw the UFS.
  */
 public final class WriteOperations {
   static final int DIRECTORY_MODE = 0755;
@@ -93,7 +94,7 @@ public final class WriteOperations {
     WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
     UfsLocation location = guard.writableLocation(path);
     long startMs = clock.millis();
-    try (LockedPaths ignored = locks.lock(path.parent(), LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Inode parent = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
       location.ufs().mkdir(location.ufsPath(), DIRECTORY_MODE);
       UfsStatus status =
@@ -132,7 +133,7 @@ public final class WriteOperations {
     }
     WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
     UfsLocation location = guard.writableLocation(path);
-    try (LockedPaths ignored = locks.lock(path.parent(), LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
       return new FileCreation(
           path,
@@ -152,7 +153,7 @@ public final class WriteOperations {
    */
   private PathStatus completeCreation(NamespacePath path, UfsLocation location, boolean aborted) {
     long startMs = clock.millis();
-    try (LockedPaths ignored = locks.lock(path.parent(), LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Optional<Inode> parent = tree.lookup(path.parent());
       Optional<Inode> cached = tree.lookup(path);
       if (aborted) {
@@ -190,7 +191,7 @@ public final class WriteOperations {
     guard.checkNotMountRelated(path, "delete");
     Inode inode = lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
     UfsLocation location = guard.writableLocation(path);
-    try (LockedPaths ignored = locks.lock(path.parent(), LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Inode locked = tree.lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
       if (locked.isDirectory() && !recursive && tree.hasChildren(locked)) {
         throw MetasyncException.failedPrecondition(path + " is not empty (use rm -R to delete it)");
@@ -257,7 +258,7 @@ public final class WriteOperations {
   private PathStatus renameLocked(
       NamespacePath source, NamespacePath destination, UfsLocation from, UfsLocation to) {
     try (LockedPaths ignored =
-        locks.lock(Map.of(source.parent(), LockMode.WRITE, destination.parent(), LockMode.WRITE))) {
+        locks.lock(Map.of(source, LockMode.WRITE, destination, LockMode.WRITE))) {
       Inode inode = tree.lookup(source).orElseThrow(() -> MetasyncException.notFound(source));
       Inode newParent =
           WriteGuard.requireDirectory(tree.lookup(destination.parent()), destination, "move to");

@@ -85,7 +85,7 @@ public final class PathSyncer {
       return Optional.empty();
     }
     Optional<Inode> result;
-    try (LockedPaths ignored = locks.lock(parentPath, LockMode.WRITE)) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Optional<Inode> lockedParent = tree.lookup(parentPath);
       if (lockedParent.isEmpty() || !lockedParent.get().isDirectory()) {
         result = Optional.empty();
