@@ -65,7 +65,8 @@ public final class MountOperations {
     mounts.checkCanMount(path, uri);
     Optional<Inode> parent = onDemandSync.resolve(path.parent(), LoadType.ONCE);
     WriteGuard.requireDirectory(parent, path, "mount at");
-    if (onDemandSync.resolve(path, LoadType.ONCE).isPresent()) {
+    // Asked of the UFS every time: a mount must never shadow a folder the cache has not seen yet.
+    if (onDemandSync.resolve(path, LoadType.ALWAYS).isPresent()) {
       throw new MetasyncException(
           ErrorCode.ALREADY_EXISTS,
           "cannot mount at " + path + ": it already exists; mount on a new path");
