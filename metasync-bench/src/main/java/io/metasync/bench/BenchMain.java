@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync
- * ...]}. Creates (or reuses) the fixtures, starts masters in this JVM on ephemeral ports, runs each
- * scenario against its baseline in alternating rounds, and prints Markdown tables on stdout;
- * progress goes to stderr. Not a test: nothing runs it during the build.
+ * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
+ * removal ...]}. Creates (or reuses) the fixtures, starts masters in this JVM on ephemeral ports,
+ * runs each scenario against its baseline in alternating rounds, and prints Markdown tables on
+ * stdout; progress goes to stderr. Not a test: nothing runs it during the build.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -65,13 +65,15 @@ public final class BenchMain {
           case LIST -> ListScenario.run(context);
           case RECURSIVE -> RecursiveScenario.run(context);
           case SYNC -> SyncScenario.run(context);
+          case REMOVAL -> RemovalScenario.run(context);
         }
       }
     }
     FolderDeletion.delete(masters);
     table.note(
-        "fixtures: %,d files in %s, %s",
+        "fixtures: %,d files and %,d folders in %s, %s",
         fixtures.fileCount(),
+        fixtures.folderCount(),
         fixtures.ufsRoot(),
         fixtures.reused()
             ? "reused from an earlier run"

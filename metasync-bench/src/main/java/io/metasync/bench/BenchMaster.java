@@ -6,6 +6,7 @@ import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.SyncInterval;
 import io.metasync.master.MasterProcess;
+import io.metasync.master.Namespace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,11 @@ final class BenchMaster implements AutoCloseable {
 
   MetasyncClient client() {
     return client;
+  }
+
+  /** The master's namespace, to call its operations in-process, without gRPC. */
+  Namespace namespace() {
+    return master.namespace();
   }
 
   /** The number of inodes the master caches. */

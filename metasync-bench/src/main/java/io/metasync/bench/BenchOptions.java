@@ -26,10 +26,10 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
-        --rounds N         measured rounds per case (default 5)
+        --rounds N         measured rounds per case (default 9)
         --slice-seconds S  seconds per side of a throughput round (default 2)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
@@ -40,7 +40,8 @@ record BenchOptions(
     GET_STATUS("getStatus"),
     LIST("list"),
     RECURSIVE("recursive"),
-    SYNC("sync");
+    SYNC("sync"),
+    REMOVAL("removal");
 
     final String argument;
 
@@ -66,7 +67,7 @@ record BenchOptions(
     Set<Scenario> scenarios = new LinkedHashSet<>();
     Path folder = null;
     int warmup = 2;
-    int rounds = 5;
+    int rounds = 9;
     double slice = 2;
     int scale = 1;
     for (int i = 0; i < args.length; i++) {

@@ -9,9 +9,9 @@ import java.time.Duration;
 /**
  * The UFS trees every scenario reads, in one local folder that a master mounts at {@code /}: a
  * folder of {@code smallWidth} files, a folder of {@code wideWidth} files, and a tree of {@code
- * treeFolders} folders of {@code treeFiles} files each. Created once per run (or reused from an
- * earlier run in the same folder, when a marker says they are complete and of the same sizes),
- * never changed by a scenario.
+ * treeFolders} folders of {@code treeFiles} files each, and a folder of {@code emptyFolders} empty
+ * folders. Created once per run (or reused from an earlier run in the same folder, when a marker
+ * says they are complete and of the same sizes), never changed by a scenario.
  */
 final class Fixtures {
   private static final String MARKER = "fixtures.complete";
@@ -21,6 +21,7 @@ final class Fixtures {
   private final int wideWidth;
   private final int treeFolders;
   private final int treeFiles;
+  private final int emptyFolders;
   private Duration creationTime = Duration.ZERO;
   private boolean reused;
 
@@ -30,12 +31,14 @@ final class Fixtures {
     this.wideWidth = 100_000 / scale;
     this.treeFolders = 1_000 / scale;
     this.treeFiles = 100;
+    this.emptyFolders = 10_000 / scale;
   }
 
   /** Creates the trees unless a complete set of the same sizes is already there. */
   void prepare() throws IOException {
     Path marker = ufsRoot.getParent().resolve(MARKER);
-    String spec = smallPath() + " " + widePath() + " " + treePath() + "\n";
+    String spec =
+        smallPath() + " " + widePath() + " " + treePath() + " " + emptyFoldersPath() + "\n";
     if (Files.exists(marker)
         && new String(Files.readAllBytes(marker), StandardCharsets.UTF_8).equals(spec)) {
       reused = true;
@@ -48,7 +51,9 @@ final class Fixtures {
     }
     long start = System.nanoTime();
     Files.createDirectories(ufsRoot);
-    Progress.log("fixtures: creating %,d files under %s", fileCount(), ufsRoot);
+    Progress.log(
+        "fixtures: creating %,d files and %,d folders under %s",
+        fileCount(), folderCount(), ufsRoot);
     createFolder(local(smallPath()), smallWidth);
     createFolder(local(widePath()), wideWidth);
     Path tree = Files.createDirectory(local(treePath()));
@@ -57,6 +62,10 @@ final class Fixtures {
       if ((i + 1) % (Math.max(1, treeFolders / 10)) == 0) {
         Progress.log("fixtures: tree %,d of %,d folders", i + 1, treeFolders);
       }
+    }
+    Path empty = Files.createDirectory(local(emptyFoldersPath()));
+    for (int i = 0; i < emptyFolders; i++) {
+      Files.createDirectory(empty.resolve(folderName(i)));
     }
     creationTime = Duration.ofNanos(System.nanoTime() - start);
     Files.write(marker, spec.getBytes(StandardCharsets.UTF_8));
@@ -103,6 +112,22 @@ final class Fixtures {
     return "/tree-" + treeFolders + "x" + treeFiles;
   }
 
+  /**
+   * A folder of empty folders: syncing it fills the master's sync-path cache with a record each.
+   */
+  String emptyFoldersPath() {
+    return "/folders-" + emptyFolders;
+  }
+
+  int emptyFolderCount() {
+    return emptyFolders;
+  }
+
+  /** Where a scenario may create and delete files of its own; not part of the fixtures. */
+  String scratchPath() {
+    return "/scratch";
+  }
+
   int smallWidth() {
     return smallWidth;
   }
@@ -122,6 +147,10 @@ final class Fixtures {
 
   int fileCount() {
     return smallWidth + wideWidth + treeFolders * treeFiles;
+  }
+
+  int folderCount() {
+    return treeFolders + emptyFolders;
   }
 
   Duration creationTime() {

@@ -1,6 +1,7 @@
 package io.metasync.bench;
 
 import io.metasync.client.MetasyncClient;
+import io.metasync.master.Namespace;
 import java.nio.file.Path;
 
 /**
@@ -33,6 +34,39 @@ final class ListScenario {
         1,
         "Alluxio cached listStatus of 100,000 about 1.0 s; NameNode 0.23–0.39 s; local folder with"
             + " attributes 220–295 ms");
+    inProcess(context, fixtures.widePath(), fixtures.wideWidth());
+  }
+
+  /** Where the time goes: the master's own work for the same listing, without gRPC. */
+  private static void inProcess(BenchContext context, String path, int width) throws Exception {
+    Namespace namespace = context.cachedMaster().namespace();
+    Path local = context.fixtures().local(path);
+    PairedRounds.Result result =
+        PairedRounds.run(
+            "list in-process " + path,
+            "ms",
+            context.options(),
+            () -> {
+              long start = System.nanoTime();
+              Listings.consumeInProcess(namespace, path, false, width);
+              return (System.nanoTime() - start) / 1e6;
+            },
+            () -> {
+              long start = System.nanoTime();
+              Listings.check("local " + local, LocalListing.listFolder(local), width);
+              return (System.nanoTime() - start) / 1e6;
+            });
+    context
+        .table()
+        .add(
+            NAME,
+            String.format(
+                "%,d entries: the master alone (ReadOperations.listStatus in-process, no gRPC)"
+                    + " vs local folder",
+                width),
+            "ms per listing",
+            result,
+            "–");
   }
 
   private static void compare(

@@ -5,6 +5,14 @@ import io.metasync.client.CloseableIterator;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
 import io.metasync.client.Progress;
+import io.metasync.common.LoadType;
+import io.metasync.common.NamespacePath;
+import io.metasync.common.SyncInterval;
+import io.metasync.master.Namespace;
+import io.metasync.master.file.PathStatus;
+import io.metasync.master.sync.ReadOptions;
+import java.util.Iterator;
+import java.util.List;
 
 /** Client-side helpers shared by the scenarios: consume a listing, run a load, check counts. */
 final class Listings {
@@ -31,6 +39,32 @@ final class Listings {
     }
     sink += hash;
     check("listing " + path, count, expected);
+  }
+
+  /**
+   * Lists {@code path} from the cache by calling the master's read operation in-process: the
+   * master's own work for a listing, without gRPC, protobuf or the client.
+   *
+   * @throws IllegalStateException when the count is not {@code expected}
+   */
+  static void consumeInProcess(Namespace namespace, String path, boolean recursive, long expected) {
+    long count = 0;
+    long hash = 0;
+    Iterator<List<PathStatus>> pages =
+        namespace
+            .reads()
+            .listStatus(
+                NamespacePath.parse(path),
+                recursive,
+                new ReadOptions(SyncInterval.NEVER, LoadType.ONCE));
+    while (pages.hasNext()) {
+      for (PathStatus status : pages.next()) {
+        hash += status.inode().length() + status.ufsUri().hashCode() + status.lastSyncedMs();
+        count++;
+      }
+    }
+    sink += hash;
+    check("in-process listing " + path, count, expected);
   }
 
   /**
