@@ -1,0 +1,404 @@
+package io.metasync.client;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
+import io.metasync.proto.CallContext;
+import io.metasync.proto.CheckConsistencyResponse;
+import io.metasync.proto.CreateDirectoryRequest;
+import io.metasync.proto.DeleteRequest;
+import io.metasync.proto.GetMountTableRequest;
+import io.metasync.proto.GetStatusRequest;
+import io.metasync.proto.ListStatusRequest;
+import io.metasync.proto.LoadMetadataResponse;
+import io.metasync.proto.MetasyncMasterGrpc;
+import io.metasync.proto.MountRequest;
+import io.metasync.proto.PingRequest;
+import io.metasync.proto.ReadFileRequest;
+import io.metasync.proto.RenameRequest;
+import io.metasync.proto.SetAttributeRequest;
+import io.metasync.proto.SyncRequest;
+import io.metasync.proto.UnmountRequest;
+import io.metasync.proto.WriteFileHeader;
+import io.metasync.proto.WriteFileRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The metasync file-system API, spoken to a master over gRPC. Thread-safe; one client holds one
+ * channel, so share it and close it when done.
+ *
+ * <p>Every method has an overload taking {@link CallOptions} (how stale an answer may be); the
+ * others use the defaults the client was connected with. No call has a deadline: a sync of a wide
+ * UFS folder may legitimately take long. Every method throws {@link MetasyncException} with the
+ * master's error code and message when the call fails, and with code UNAVAILABLE when the master
+ * cannot be reached.
+ */
+public final class MetasyncClient implements AutoCloseable {
+  /** Bytes per WriteFile message: large enough to amortize framing, well below message limits. */
+  static final int CHUNK_SIZE = 1 << 20;
+
+  private final ManagedChannel channel;
+  private final MetasyncMasterGrpc.MetasyncMasterBlockingStub blockingStub;
+  private final MetasyncMasterGrpc.MetasyncMasterStub asyncStub;
+  private final GrpcErrors errors;
+  private final CallOptions defaults;
+  private final String user;
+
+  private MetasyncClient(ManagedChannel channel, String masterAddress, CallOptions defaults) {
+    this.channel = channel;
+    this.blockingStub = MetasyncMasterGrpc.newBlockingStub(channel);
+    this.asyncStub = MetasyncMasterGrpc.newStub(channel);
+    this.errors = new GrpcErrors(masterAddress);
+    this.defaults = defaults;
+    this.user = System.getProperty("user.name", "");
+  }
+
+  /**
+   * A client of the master at {@code metasync.master.hostname}:{@code metasync.master.rpc.port},
+   * with the call defaults of {@code metasync.user.file.metadata.*}. Connecting is lazy: an absent
+   * master shows on the first call.
+   */
+  public static MetasyncClient connect(MetasyncConfiguration conf) {
+    return connect(
+        conf.get(PropertyKey.MASTER_HOSTNAME),
+        conf.getInt(PropertyKey.MASTER_RPC_PORT),
+        CallOptions.from(conf));
+  }
+
+  /** A client of the master at {@code host}:{@code port}; connecting is lazy. */
+  public static MetasyncClient connect(String host, int port, CallOptions defaults) {
+    requireNonNull(host, "host is null");
+    requireNonNull(defaults, "defaults is null");
+    ManagedChannel channel =
+        Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create()).build();
+    return new MetasyncClient(channel, host + ":" + port, defaults);
+  }
+
+  /** The options of calls made without explicit ones. */
+  public CallOptions defaults() {
+    return defaults;
+  }
+
+  public FileStatus getStatus(String path) {
+    return getStatus(path, defaults);
+  }
+
+  public FileStatus getStatus(String path, CallOptions options) {
+    GetStatusRequest request =
+        GetStatusRequest.newBuilder().setContext(context(options)).setPath(path).build();
+    return ProtoConversions.fileStatus(unary(() -> blockingStub.getStatus(request)));
+  }
+
+  public CloseableIterator<FileStatus> listStatus(String path, boolean recursive) {
+    return listStatus(path, recursive, defaults);
+  }
+
+  /**
+   * The entries of a directory ({@code recursive}: of its whole subtree, which is synced as one),
+   * fetched page by page as the iterator advances. Close the iterator when stopping early.
+   */
+  public CloseableIterator<FileStatus> listStatus(
+      String path, boolean recursive, CallOptions options) {
+    ListStatusRequest request =
+        ListStatusRequest.newBuilder()
+            .setContext(context(options))
+            .setPath(path)
+            .setRecursive(recursive)
+            .build();
+    return new StatusListing(ServerStream.start(errors, () -> blockingStub.listStatus(request)));
+  }
+
+  public FileStatus createDirectory(String path, boolean parents) {
+    return createDirectory(path, parents, defaults);
+  }
+
+  /** Creates a directory ({@code parents}: and its missing ancestors, like {@code mkdir -p}). */
+  public FileStatus createDirectory(String path, boolean parents, CallOptions options) {
+    CreateDirectoryRequest request =
+        CreateDirectoryRequest.newBuilder()
+            .setContext(context(options))
+            .setPath(path)
+            .setParents(parents)
+            .build();
+    return ProtoConversions.fileStatus(unary(() -> blockingStub.createDirectory(request)));
+  }
+
+  public FileStatus createFile(String path, InputStream content) throws IOException {
+    return createFile(path, content, defaults);
+  }
+
+  /**
+   * Creates a file with the bytes of {@code content}, streamed in chunks of 1 MiB as fast as the
+   * master takes them. {@code content} is read to its end but not closed.
+   *
+   * @throws IOException when {@code content} cannot be read; the upload is then cancelled
+   * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
+   */
+  public FileStatus createFile(String path, InputStream content, CallOptions options)
+      throws IOException {
+    FileUpload upload = new FileUpload(errors);
+    asyncStub.writeFile(upload);
+    try {
+      WriteFileHeader header =
+          WriteFileHeader.newBuilder().setContext(context(options)).setPath(path).build();
+      boolean open = upload.send(WriteFileRequest.newBuilder().setHeader(header).build());
+      byte[] buffer = new byte[CHUNK_SIZE];
+      while (open) {
+        int length = content.readNBytes(buffer, 0, buffer.length);
+        if (length == 0) {
+          break;
+        }
+        ByteString chunk = ByteString.copyFrom(buffer, 0, length);
+        open = upload.send(WriteFileRequest.newBuilder().setChunk(chunk).build());
+      }
+      return ProtoConversions.fileStatus(upload.finish());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      upload.cancel("interrupted", e);
+      throw new InterruptedIOException("interrupted while writing " + path);
+    } catch (IOException | RuntimeException e) {
+      upload.cancel("the content of " + path + " could not be sent", e);
+      throw e;
+    }
+  }
+
+  public FileInStream open(String path) {
+    return open(path, defaults);
+  }
+
+  /**
+   * Opens a file for reading. The master compares the UFS file with the cached status first and
+   * re-syncs it if it changed, so the bytes always match {@link FileInStream#status()}.
+   */
+  public FileInStream open(String path, CallOptions options) {
+    ReadFileRequest request =
+        ReadFileRequest.newBuilder().setContext(context(options)).setPath(path).build();
+    return FileInStream.open(
+        path, ServerStream.start(errors, () -> blockingStub.readFile(request)));
+  }
+
+  public void delete(String path, boolean recursive) {
+    delete(path, recursive, defaults);
+  }
+
+  /** Deletes a file or an empty directory ({@code recursive}: any directory with its subtree). */
+  public void delete(String path, boolean recursive, CallOptions options) {
+    DeleteRequest request =
+        DeleteRequest.newBuilder()
+            .setContext(context(options))
+            .setPath(path)
+            .setRecursive(recursive)
+            .build();
+    unary(() -> blockingStub.delete(request));
+  }
+
+  public FileStatus rename(String source, String destination) {
+    return rename(source, destination, defaults);
+  }
+
+  /** Renames {@code source} to {@code destination}, which must not exist; returns its status. */
+  public FileStatus rename(String source, String destination, CallOptions options) {
+    RenameRequest request =
+        RenameRequest.newBuilder()
+            .setContext(context(options))
+            .setSource(source)
+            .setDestination(destination)
+            .build();
+    return ProtoConversions.fileStatus(unary(() -> blockingStub.rename(request)));
+  }
+
+  public FileStatus setMode(String path, int mode) {
+    return setMode(path, mode, defaults);
+  }
+
+  /** Sets the permission bits (such as {@code 0755}). */
+  public FileStatus setMode(String path, int mode, CallOptions options) {
+    SetAttributeRequest request =
+        SetAttributeRequest.newBuilder()
+            .setContext(context(options))
+            .setPath(path)
+            .setMode(mode)
+            .build();
+    return ProtoConversions.fileStatus(unary(() -> blockingStub.setAttribute(request)));
+  }
+
+  public FileStatus setOwner(String path, String owner, String group) {
+    return setOwner(path, owner, group, defaults);
+  }
+
+  /** Sets the owner and the group; {@code null} leaves that one unchanged. */
+  public FileStatus setOwner(String path, String owner, String group, CallOptions options) {
+    SetAttributeRequest.Builder request =
+        SetAttributeRequest.newBuilder().setContext(context(options)).setPath(path);
+    if (owner != null) {
+      request.setOwner(owner);
+    }
+    if (group != null) {
+      request.setGroup(group);
+    }
+    return ProtoConversions.fileStatus(unary(() -> blockingStub.setAttribute(request.build())));
+  }
+
+  public void mount(String path, String ufsUri, MountOptions mountOptions) {
+    mount(path, ufsUri, mountOptions, defaults);
+  }
+
+  /** Mounts the UFS at {@code ufsUri} (such as {@code hdfs://nn:8020/x}) at {@code path}. */
+  public void mount(String path, String ufsUri, MountOptions mountOptions, CallOptions options) {
+    MountRequest request =
+        MountRequest.newBuilder()
+            .setContext(context(options))
+            .setPath(path)
+            .setUfsUri(ufsUri)
+            .setReadOnly(mountOptions.readOnly())
+            .setShared(mountOptions.shared())
+            .putAllOptions(mountOptions.options())
+            .build();
+    unary(() -> blockingStub.mount(request));
+  }
+
+  public void unmount(String path) {
+    unmount(path, defaults);
+  }
+
+  /** Unmounts the UFS mounted at {@code path}; the UFS itself is not touched. */
+  public void unmount(String path, CallOptions options) {
+    UnmountRequest request =
+        UnmountRequest.newBuilder().setContext(context(options)).setPath(path).build();
+    unary(() -> blockingStub.unmount(request));
+  }
+
+  public List<MountInfo> mountTable() {
+    return mountTable(defaults);
+  }
+
+  /** Every mount point, {@code /} included. */
+  public List<MountInfo> mountTable(CallOptions options) {
+    GetMountTableRequest request =
+        GetMountTableRequest.newBuilder().setContext(context(options)).build();
+    return unary(() -> blockingStub.getMountTable(request)).getMountsList().stream()
+        .map(ProtoConversions::mountInfo)
+        .toList();
+  }
+
+  public Progress loadMetadata(String path, boolean recursive, Consumer<Progress> progress) {
+    return loadMetadata(path, recursive, progress, defaults);
+  }
+
+  /**
+   * Loads the metadata at {@code path} ({@code recursive}: of its whole subtree) from the UFS, as
+   * the options' sync interval and load type allow, reporting progress as the master sends it.
+   *
+   * @return the final progress, which counts everything loaded
+   */
+  public Progress loadMetadata(
+      String path, boolean recursive, Consumer<Progress> progress, CallOptions options) {
+    SyncRequest request = syncRequest(path, recursive, options);
+    Progress last = null;
+    try (ServerStream<LoadMetadataResponse> responses =
+        ServerStream.start(errors, () -> blockingStub.loadMetadata(request))) {
+      while (responses.hasNext()) {
+        last = ProtoConversions.progress(responses.next().getProgress());
+        progress.accept(last);
+      }
+    }
+    if (last == null) {
+      throw new MetasyncException(
+          ErrorCode.INTERNAL,
+          "the master ended loadMetadata of " + path + " without reporting any progress");
+    }
+    return last;
+  }
+
+  public long checkConsistency(
+      String path,
+      boolean recursive,
+      Consumer<Inconsistency> inconsistencies,
+      Consumer<Progress> progress) {
+    return checkConsistency(path, recursive, inconsistencies, progress, defaults);
+  }
+
+  /**
+   * Compares the cached metadata at {@code path} ({@code recursive}: of its whole subtree) with the
+   * UFS without changing either, passing each difference to {@code inconsistencies}.
+   *
+   * @return how many paths differ
+   */
+  public long checkConsistency(
+      String path,
+      boolean recursive,
+      Consumer<Inconsistency> inconsistencies,
+      Consumer<Progress> progress,
+      CallOptions options) {
+    SyncRequest request = syncRequest(path, recursive, options);
+    long count = 0;
+    try (ServerStream<CheckConsistencyResponse> responses =
+        ServerStream.start(errors, () -> blockingStub.checkConsistency(request))) {
+      while (responses.hasNext()) {
+        CheckConsistencyResponse response = responses.next();
+        switch (response.getPartCase()) {
+          case INCONSISTENCY -> {
+            count++;
+            inconsistencies.accept(ProtoConversions.inconsistency(response.getInconsistency()));
+          }
+          case PROGRESS -> progress.accept(ProtoConversions.progress(response.getProgress()));
+          case PART_NOT_SET -> {}
+        }
+      }
+    }
+    return count;
+  }
+
+  /** A call that does nothing on the master: proves it is reachable. */
+  public void ping() {
+    unary(() -> blockingStub.ping(PingRequest.getDefaultInstance()));
+  }
+
+  /** Closes the channel, cancelling calls still running after a short grace period. */
+  @Override
+  public void close() {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private SyncRequest syncRequest(String path, boolean recursive, CallOptions options) {
+    return SyncRequest.newBuilder()
+        .setContext(context(options))
+        .setPath(path)
+        .setRecursive(recursive)
+        .build();
+  }
+
+  private CallContext context(CallOptions options) {
+    return ProtoConversions.callContext(user, requireNonNull(options, "options is null"));
+  }
+
+  private <T> T unary(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StatusRuntimeException e) {
+      throw errors.toMetasyncException(e);
+    }
+  }
+}

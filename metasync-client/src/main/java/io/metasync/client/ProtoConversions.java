@@ -1,0 +1,79 @@
+package io.metasync.client;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.FileType;
+import io.metasync.common.LoadType;
+import io.metasync.common.MetasyncException;
+import io.metasync.proto.CallContext;
+import io.metasync.proto.FileInfo;
+
+/** Conversions between the client's values and the RPC messages, in both directions. */
+final class ProtoConversions {
+  private ProtoConversions() {}
+
+  static CallContext callContext(String user, CallOptions options) {
+    return CallContext.newBuilder()
+        .setUser(user)
+        .setSyncIntervalMs(options.syncInterval().millis())
+        .setLoadType(loadType(options.loadType()))
+        .build();
+  }
+
+  static io.metasync.proto.LoadType loadType(LoadType loadType) {
+    return switch (loadType) {
+      case NEVER -> io.metasync.proto.LoadType.NEVER;
+      case ONCE -> io.metasync.proto.LoadType.ONCE;
+      case ALWAYS -> io.metasync.proto.LoadType.ALWAYS;
+    };
+  }
+
+  static FileStatus fileStatus(FileInfo info) {
+    return new FileStatus(
+        info.getPath(),
+        fileType(info),
+        info.getLength(),
+        info.getLastModifiedMs(),
+        info.getOwner(),
+        info.getGroup(),
+        info.getMode(),
+        info.getUfsUri(),
+        info.getLastSyncedMs(),
+        info.getMountPoint());
+  }
+
+  private static FileType fileType(FileInfo info) {
+    return switch (info.getType()) {
+      case FILE -> FileType.FILE;
+      case DIRECTORY -> FileType.DIRECTORY;
+      case FILE_TYPE_UNSPECIFIED, UNRECOGNIZED ->
+          throw new MetasyncException(
+              ErrorCode.INTERNAL,
+              "the master sent "
+                  + info.getPath()
+                  + " without a known type ("
+                  + info.getType()
+                  + ")");
+    };
+  }
+
+  static MountInfo mountInfo(io.metasync.proto.MountInfo info) {
+    return new MountInfo(
+        info.getPath(),
+        info.getUfsUri(),
+        info.getReadOnly(),
+        info.getShared(),
+        info.getOptionsMap());
+  }
+
+  static Progress progress(io.metasync.proto.Progress progress) {
+    return new Progress(
+        progress.getDirectories(),
+        progress.getFiles(),
+        progress.getElapsedMs(),
+        progress.getDone());
+  }
+
+  static Inconsistency inconsistency(io.metasync.proto.Inconsistency inconsistency) {
+    return new Inconsistency(inconsistency.getPath(), inconsistency.getDescription());
+  }
+}
