@@ -33,16 +33,24 @@ public final class DurationFormat {
       throw new IllegalArgumentException("'" + text + "' is too large a duration", e);
     }
     String unit = matcher.group(2);
-    return switch (unit) {
-      case "", "ms" -> Duration.ofMillis(amount);
-      case "s", "sec" -> Duration.ofSeconds(amount);
-      case "min" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      case "d" -> Duration.ofDays(amount);
-      default ->
-          throw new IllegalArgumentException(
-              "'" + text + "' has an unknown unit '" + unit + "' (use ms, s, min, h or d)");
-    };
+    try {
+      Duration duration =
+          switch (unit) {
+            case "", "ms" -> Duration.ofMillis(amount);
+            case "s", "sec" -> Duration.ofSeconds(amount);
+            case "min" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default ->
+                throw new IllegalArgumentException(
+                    "'" + text + "' has an unknown unit '" + unit + "' (use ms, s, min, h or d)");
+          };
+      // Every user reads a duration as milliseconds; refuse here what would overflow there.
+      duration.toMillis();
+      return duration;
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("'" + text + "' is too large a duration", e);
+    }
   }
 
   /** The shortest exact form: {@code 30s}, {@code 5min}, {@code 1500ms}. */

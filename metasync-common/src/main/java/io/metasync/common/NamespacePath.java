@@ -37,13 +37,11 @@ public final class NamespacePath implements Comparable<NamespacePath> {
     if (!path.startsWith("/")) {
       throw invalid(path, "is not absolute (it must start with /)");
     }
-    String body =
-        path.length() > 1 && path.endsWith("/")
-            ? path.substring(1, path.length() - 1)
-            : path.substring(1);
-    if (body.isEmpty()) {
+    if (path.equals("/")) {
       return ROOT;
     }
+    // Only "/" itself is the root: "//" drops to an empty body that the check below refuses.
+    String body = path.endsWith("/") ? path.substring(1, path.length() - 1) : path.substring(1);
     List<String> components = new ArrayList<>();
     for (String component : body.split("/", -1)) {
       checkComponent(path, component);

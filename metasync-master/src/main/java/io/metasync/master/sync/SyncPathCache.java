@@ -1,23 +1,42 @@
 package io.metasync.master.sync;
 
+import static io.metasync.common.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
 import io.metasync.common.NamespacePath;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When each path was last synced, and how deep. Times are the <em>start</em> times of syncs, so a
  * change made in the UFS while a sync ran is never taken as seen. Bounded: the least recently
  * recorded entries are forgotten past the capacity, and a forgotten path merely syncs again.
  *
- * <p>TODO(helper): implementation pending.
+ * <p>Every {@code stat} asks {@link #lastSynced}, so reads are a few hash lookups (one per
+ * ancestor) with no lock; a record replaces a path's small immutable entry atomically. Forgetting a
+ * subtree scans the whole cache, which is bounded by the capacity and happens only on unmount or
+ * delete.
  */
 public final class SyncPathCache {
-  public SyncPathCache(int capacity) {}
+  private final ConcurrentHashMap<NamespacePath, SyncTimes> entries = new ConcurrentHashMap<>();
+  private final OldestFirstEviction eviction;
+
+  /**
+   * @throws IllegalArgumentException when {@code capacity} is not positive
+   */
+  public SyncPathCache(int capacity) {
+    this.eviction = new OldestFirstEviction(capacity);
+  }
 
   /**
    * Records that a sync of {@code path} at {@code depth} started at {@code startMs}; keeps the
    * later time.
    */
   public void recordSynced(NamespacePath path, SyncDepth depth, long startMs) {
-    throw new UnsupportedOperationException("pending");
+    requireNonNull(path, "path is null");
+    requireNonNull(depth, "depth is null");
+    checkArgument(startMs >= 0, "sync start time must not be negative: %s", startMs);
+    entries.merge(path, SyncTimes.of(depth, startMs), SyncTimes::latest);
+    eviction.evictIfOverCapacity(entries, entries.size(), SyncTimes::self, entries::remove);
   }
 
   /**
@@ -26,7 +45,19 @@ public final class SyncPathCache {
    * {@code depth} is SELF), and any ancestor's SUBTREE record.
    */
   public long lastSynced(NamespacePath path, SyncDepth depth) {
-    throw new UnsupportedOperationException("pending");
+    requireNonNull(path, "path is null");
+    requireNonNull(depth, "depth is null");
+    long latest = timesOf(path).at(depth);
+    if (path.isRoot()) {
+      return latest;
+    }
+    SyncTimes parent = timesOf(path.parent());
+    // The parent's listing vouches for the child's own metadata, not for what lies below it.
+    latest = Math.max(latest, depth == SyncDepth.SELF ? parent.children() : parent.subtree());
+    for (int ancestorDepth = path.depth() - 2; ancestorDepth >= 0; ancestorDepth--) {
+      latest = Math.max(latest, timesOf(path.ancestor(ancestorDepth)).subtree());
+    }
+    return latest;
   }
 
   /**
@@ -34,11 +65,76 @@ public final class SyncPathCache {
    * its parent's CHILDREN record and every ancestor's SUBTREE record.
    */
   public void invalidate(NamespacePath path) {
-    throw new UnsupportedOperationException("pending");
+    requireNonNull(path, "path is null");
+    entries.remove(path);
+    if (path.isRoot()) {
+      return;
+    }
+    // A SUBTREE record also counts as CHILDREN, so the parent loses both.
+    entries.computeIfPresent(path.parent(), (p, times) -> times.withoutChildren().orNull());
+    for (int ancestorDepth = path.depth() - 2; ancestorDepth >= 0; ancestorDepth--) {
+      entries.computeIfPresent(
+          path.ancestor(ancestorDepth), (p, times) -> times.withoutSubtree().orNull());
+    }
   }
 
   /** Forgets {@code path} and everything below it (after an unmount or delete). */
   public void forgetSubtree(NamespacePath path) {
-    throw new UnsupportedOperationException("pending");
+    requireNonNull(path, "path is null");
+    entries.keySet().removeIf(key -> key.startsWith(path));
+  }
+
+  /** For tests: the number of paths with a record. */
+  int size() {
+    return entries.size();
+  }
+
+  private SyncTimes timesOf(NamespacePath path) {
+    return entries.getOrDefault(path, SyncTimes.EMPTY);
+  }
+
+  /**
+   * One path's latest sync start per depth. Each deeper sync also counts for the shallower depths,
+   * so {@code self >= children >= subtree} always holds and a lookup reads one field.
+   */
+  record SyncTimes(long self, long children, long subtree) {
+    static final SyncTimes EMPTY = new SyncTimes(0, 0, 0);
+
+    long at(SyncDepth depth) {
+      return switch (depth) {
+        case SELF -> self;
+        case CHILDREN -> children;
+        case SUBTREE -> subtree;
+      };
+    }
+
+    static SyncTimes of(SyncDepth depth, long startMs) {
+      return switch (depth) {
+        case SELF -> new SyncTimes(startMs, 0, 0);
+        case CHILDREN -> new SyncTimes(startMs, startMs, 0);
+        case SUBTREE -> new SyncTimes(startMs, startMs, startMs);
+      };
+    }
+
+    /** The later time at each depth, so a sync that started earlier never moves a time back. */
+    SyncTimes latest(SyncTimes other) {
+      return new SyncTimes(
+          Math.max(self, other.self),
+          Math.max(children, other.children),
+          Math.max(subtree, other.subtree));
+    }
+
+    SyncTimes withoutChildren() {
+      return new SyncTimes(self, 0, 0);
+    }
+
+    SyncTimes withoutSubtree() {
+      return new SyncTimes(self, children, 0);
+    }
+
+    /** {@code null} when nothing is left, which removes the entry in a map's compute. */
+    SyncTimes orNull() {
+      return self == 0 && children == 0 && subtree == 0 ? null : this;
+    }
   }
 }

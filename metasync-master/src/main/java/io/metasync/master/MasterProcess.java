@@ -1,0 +1,215 @@
+package io.metasync.master;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
+import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.rpc.MasterRpcService;
+import io.metasync.master.rpc.ProgressReporter;
+import io.metasync.master.sync.ReadOptions;
+import io.metasync.ufs.UnderFileSystem;
+import io.metasync.ufs.UnderFileSystemLoader;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running master: the namespace behind a gRPC server and a read-only web page. */
+public final class MasterProcess implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MasterProcess.class);
+
+  private final JournalFolderLock journalLock;
+  private final Namespace namespace;
+  private final ExecutorService syncExecutor;
+  private final ExecutorService streamExecutor;
+  private final ScheduledExecutorService scheduler;
+  private final Server server;
+  private final WebServer webServer;
+  private final AtomicInteger closed = new AtomicInteger();
+
+  private MasterProcess(
+      JournalFolderLock journalLock,
+      Namespace namespace,
+      ExecutorService syncExecutor,
+      ExecutorService streamExecutor,
+      ScheduledExecutorService scheduler,
+      Server server,
+      WebServer webServer) {
+    this.journalLock = journalLock;
+    this.namespace = namespace;
+    this.syncExecutor = syncExecutor;
+    this.streamExecutor = streamExecutor;
+    this.scheduler = scheduler;
+    this.server = server;
+    this.webServer = webServer;
+  }
+
+  /**
+   * Starts a master; port 0 means any free port.
+   *
+   * @throws MetasyncException with a one-line message when a port is busy, the journal folder is in
+   *     use or the root UFS cannot be opened
+   */
+  public static MasterProcess start(MetasyncConfiguration conf) {
+    return start(conf, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts a master whose every UFS (root and mounts) is wrapped by {@code ufsDecorator}.
+   *
+   * @throws MetasyncException as {@link #start(MetasyncConfiguration)}
+   */
+  public static MasterProcess start(
+      MetasyncConfiguration conf, UnaryOperator<UnderFileSystem> ufsDecorator) {
+    Clock clock = Clock.systemUTC();
+    JournalFolderLock journalLock =
+        JournalFolderLock.acquire(conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER));
+    ExecutorService syncExecutor =
+        Executors.newFixedThreadPool(
+            conf.getInt(PropertyKey.MASTER_SYNC_CONCURRENCY), daemonThreads("metasync-sync"));
+    ExecutorService streamExecutor =
+        Executors.newCachedThreadPool(daemonThreads("metasync-stream"));
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("metasync-progress"));
+    Namespace namespace = null;
+    Server server = null;
+    try {
+      UnderFileSystemLoader loader = new UnderFileSystemLoader();
+      UfsOpener opener = (uri, properties) -> ufsDecorator.apply(loader.open(uri, properties));
+      UnderFileSystem rootUfs = Namespace.openRootUfs(conf, opener);
+      namespace = new Namespace(conf, rootUfs, opener, syncExecutor, clock);
+      ReadOptions defaults =
+          new ReadOptions(
+              conf.getSyncInterval(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL),
+              conf.getLoadType(PropertyKey.USER_FILE_METADATA_LOAD_TYPE));
+      MasterRpcService service =
+          new MasterRpcService(
+              namespace.reads(),
+              namespace.writes(),
+              namespace.mounts(),
+              namespace.loads(),
+              namespace.consistency(),
+              defaults,
+              streamExecutor,
+              new ProgressReporter(scheduler, clock, Duration.ofSeconds(1)));
+      String host = conf.get(PropertyKey.MASTER_HOSTNAME);
+      server = startServer(service, host, conf.getInt(PropertyKey.MASTER_RPC_PORT));
+      WebServer webServer =
+          WebServer.start(host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock);
+      LOG.info(
+          "metasync master serving {} on {}:{}",
+          namespace.mountTable().list().get(0).ufsUri(),
+          host,
+          server.getPort());
+      return new MasterProcess(
+          journalLock, namespace, syncExecutor, streamExecutor, scheduler, server, webServer);
+    } catch (RuntimeException e) {
+      if (server != null) {
+        server.shutdownNow();
+      }
+      if (namespace != null) {
+        namespace.close();
+      }
+      syncExecutor.shutdownNow();
+      streamExecutor.shutdownNow();
+      scheduler.shutdownNow();
+      journalLock.close();
+      throw e;
+    }
+  }
+
+  private static Server startServer(MasterRpcService service, String host, int port) {
+    try {
+      return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+          .addService(service)
+          .build()
+          .start();
+    } catch (IOException e) {
+      throw portError(host, port, PropertyKey.MASTER_RPC_PORT, e);
+    }
+  }
+
+  static MetasyncException portError(String host, int port, PropertyKey key, IOException e) {
+    Throwable cause = e instanceof BindException || e.getCause() == null ? e : e.getCause();
+    String reason =
+        cause instanceof BindException
+            ? "the address is in use (is another master running?)"
+            : String.valueOf(cause.getMessage());
+    return new MetasyncException(
+        ErrorCode.UNAVAILABLE,
+        "cannot listen on "
+            + host
+            + ":"
+            + port
+            + ": "
+            + reason
+            + "; choose another port with -D"
+            + key.key()
+            + "=PORT",
+        e);
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  public int rpcPort() {
+    return server.getPort();
+  }
+
+  public int webPort() {
+    return webServer.port();
+  }
+
+  public Namespace namespace() {
+    return namespace;
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /**
+   * Stops serving, lets running calls finish for a few seconds, and releases the journal folder.
+   */
+  @Override
+  public void close() {
+    if (closed.getAndIncrement() > 0) {
+      return;
+    }
+    server.shutdown();
+    webServer.stop();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+    syncExecutor.shutdownNow();
+    streamExecutor.shutdownNow();
+    scheduler.shutdownNow();
+    namespace.close();
+    journalLock.close();
+    LOG.info("metasync master stopped");
+  }
+}

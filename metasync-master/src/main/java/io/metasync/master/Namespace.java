@@ -1,0 +1,204 @@
+package io.metasync.master;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.common.PropertyKey;
+import io.metasync.master.file.ConsistencyChecker;
+import io.metasync.master.file.LoadOperations;
+import io.metasync.master.file.MountOperations;
+import io.metasync.master.file.ReadOperations;
+import io.metasync.master.file.WriteOperations;
+import io.metasync.master.inode.HeapInodeStore;
+import io.metasync.master.inode.InodeTree;
+import io.metasync.master.inode.MutationSequence;
+import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.MountOptions;
+import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.sync.AbsentPathCache;
+import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.PathSyncer;
+import io.metasync.master.sync.SyncCoordinator;
+import io.metasync.master.sync.SyncPathCache;
+import io.metasync.ufs.UfsStatus;
+import io.metasync.ufs.UnderFileSystem;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The namespace and its operations, wired together: inodes, mount table, locks, sync caches, the
+ * syncer and the read, write, mount and load operations on top. No network here; {@link
+ * MasterProcess} puts the RPC server in front.
+ */
+public final class Namespace implements AutoCloseable {
+  private static final int PAGE_SIZE = 1000;
+
+  private final InodeTree tree;
+  private final MountTable mountTable;
+  private final ReadOperations reads;
+  private final WriteOperations writes;
+  private final MountOperations mounts;
+  private final LoadOperations loads;
+  private final ConsistencyChecker consistency;
+  private final SyncCoordinator coordinator;
+
+  /**
+   * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
+   * @param opener opens the UFS of each new mount
+   * @param syncExecutor runs the folder listings of recursive syncs; its size bounds their
+   *     parallelism
+   */
+  public Namespace(
+      MetasyncConfiguration conf,
+      UnderFileSystem rootUfs,
+      UfsOpener opener,
+      ExecutorService syncExecutor,
+      Clock clock) {
+    MutationSequence sequence = new MutationSequence();
+    tree = new InodeTree(new HeapInodeStore(), sequence);
+    tree.initializeRoot(rootStatus(rootUfs));
+    mountTable =
+        new MountTable(
+            new MountPoint(NamespacePath.ROOT, rootUfs.rootUri(), MountOptions.DEFAULT, rootUfs));
+    PathLockManager locks = new PathLockManager();
+    SyncPathCache syncPathCache =
+        new SyncPathCache(conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY));
+    AbsentPathCache absentPathCache =
+        new AbsentPathCache(conf.getInt(PropertyKey.MASTER_ABSENT_PATH_CACHE_CAPACITY));
+    PathSyncer syncer =
+        new PathSyncer(
+            tree,
+            mountTable,
+            locks,
+            syncPathCache,
+            absentPathCache,
+            clock,
+            conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE));
+    coordinator = new SyncCoordinator(syncer, mountTable, syncPathCache, syncExecutor, clock);
+    OnDemandSync onDemandSync =
+        new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
+    reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
+    writes =
+        new WriteOperations(
+            tree,
+            mountTable,
+            locks,
+            onDemandSync,
+            coordinator,
+            syncPathCache,
+            absentPathCache,
+            clock);
+    mounts =
+        new MountOperations(
+            tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener);
+    loads = new LoadOperations(onDemandSync, reads);
+    consistency = new ConsistencyChecker(tree, mountTable, locks, PAGE_SIZE);
+  }
+
+  private static UfsStatus rootStatus(UnderFileSystem rootUfs) {
+    try {
+      UfsStatus status =
+          rootUfs
+              .getStatus("/")
+              .orElseThrow(
+                  () ->
+                      new MetasyncException(
+                          ErrorCode.NOT_FOUND,
+                          "the root UFS " + rootUfs.rootUri() + " does not exist"));
+      if (!status.isDirectory()) {
+        throw MetasyncException.invalidArgument(
+            "the root UFS " + rootUfs.rootUri() + " is a file, not a folder");
+      }
+      return status;
+    } catch (IOException e) {
+      throw new MetasyncException(
+          ErrorCode.UNAVAILABLE,
+          "cannot read the root UFS " + rootUfs.rootUri() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Opens the root UFS named by {@code metasync.master.mount.table.root.ufs}: a URI, or a local
+   * folder.
+   */
+  public static UnderFileSystem openRootUfs(MetasyncConfiguration conf, UfsOpener opener) {
+    String value = conf.get(PropertyKey.MASTER_MOUNT_TABLE_ROOT_UFS);
+    URI uri;
+    if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      uri = URI.create(value);
+    } else {
+      java.nio.file.Path folder = conf.getPath(PropertyKey.MASTER_MOUNT_TABLE_ROOT_UFS);
+      try {
+        java.nio.file.Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw MetasyncException.invalidArgument(
+            "cannot create the root UFS folder "
+                + folder
+                + " (metasync.master.mount.table.root.ufs): "
+                + e.getMessage());
+      }
+      uri = folder.toUri();
+    }
+    try {
+      return opener.open(uri, Map.of());
+    } catch (IOException e) {
+      throw MetasyncException.invalidArgument(
+          "cannot open the root UFS "
+              + uri
+              + " (metasync.master.mount.table.root.ufs): "
+              + e.getMessage());
+    }
+  }
+
+  public ReadOperations reads() {
+    return reads;
+  }
+
+  public WriteOperations writes() {
+    return writes;
+  }
+
+  public MountOperations mounts() {
+    return mounts;
+  }
+
+  public LoadOperations loads() {
+    return loads;
+  }
+
+  public ConsistencyChecker consistency() {
+    return consistency;
+  }
+
+  public MountTable mountTable() {
+    return mountTable;
+  }
+
+  /** Runs syncs; its counts are metrics. */
+  public SyncCoordinator syncs() {
+    return coordinator;
+  }
+
+  /** The number of cached inodes. */
+  public long inodeCount() {
+    return tree.size();
+  }
+
+  @Override
+  public void close() {
+    for (MountPoint mount : mountTable.list()) {
+      try {
+        mount.ufs().close();
+      } catch (IOException | RuntimeException e) {
+        // Closing on the way out: nothing left to protect.
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.metasync.master.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.LoadType;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeTree;
+import io.metasync.master.lock.LockMode;
+import io.metasync.master.lock.LockedPaths;
+import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.MountOptions;
+import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.sync.AbsentPathCache;
+import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.SyncPathCache;
+import io.metasync.ufs.UfsStatus;
+import io.metasync.ufs.UnderFileSystem;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code mount}, {@code unmount} and the mount table. The UFS is only read here, never changed. */
+public final class MountOperations {
+  private final InodeTree tree;
+  private final MountTable mounts;
+  private final PathLockManager locks;
+  private final OnDemandSync onDemandSync;
+  private final SyncPathCache syncPathCache;
+  private final AbsentPathCache absentPathCache;
+  private final UfsOpener opener;
+
+  public MountOperations(
+      InodeTree tree,
+      MountTable mounts,
+      PathLockManager locks,
+      OnDemandSync onDemandSync,
+      SyncPathCache syncPathCache,
+      AbsentPathCache absentPathCache,
+      UfsOpener opener) {
+    this.tree = requireNonNull(tree, "tree is null");
+    this.mounts = requireNonNull(mounts, "mounts is null");
+    this.locks = requireNonNull(locks, "locks is null");
+    this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
+    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
+    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.opener = requireNonNull(opener, "opener is null");
+  }
+
+  /**
+   * Mounts the UFS folder {@code uriText} at {@code path}, which must not exist yet.
+   *
+   * @throws MetasyncException INVALID_ARGUMENT (bad URI, overlapping mount), ALREADY_EXISTS,
+   *     NOT_FOUND (missing parent or UFS folder), UNAVAILABLE (UFS unreachable)
+   */
+  public void mount(NamespacePath path, String uriText, MountOptions options) {
+    URI uri = parseUri(uriText);
+    mounts.checkCanMount(path, uri);
+    Optional<Inode> parent = onDemandSync.resolve(path.parent(), LoadType.ONCE);
+    WriteGuard.requireDirectory(parent, path, "mount at");
+    // Asked of the UFS every time: a mount must never shadow a folder the cache has not seen yet.
+    if (onDemandSync.resolve(path, LoadType.ALWAYS).isPresent()) {
+      throw new MetasyncException(
+          ErrorCode.ALREADY_EXISTS,
+          "cannot mount at " + path + ": it already exists; mount on a new path");
+    }
+    UnderFileSystem ufs = open(uri, options);
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      UfsStatus root = rootStatus(ufs, uri);
+      Inode lockedParent =
+          WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "mount at");
+      if (tree.child(lockedParent, path.name()).isPresent()) {
+        throw MetasyncException.alreadyExists(path);
+      }
+      mounts.add(new MountPoint(path, uri, options, ufs));
+      tree.addChild(lockedParent, path.name(), root);
+      absentPathCache.forgetSubtree(path);
+      syncPathCache.forgetSubtree(path);
+    } catch (RuntimeException e) {
+      closeQuietly(ufs);
+      throw e;
+    }
+  }
+
+  private static URI parseUri(String uriText) {
+    URI uri;
+    try {
+      uri = new URI(uriText);
+    } catch (URISyntaxException e) {
+      throw MetasyncException.invalidArgument(
+          "'" + uriText + "' is not a valid UFS URI: " + e.getMessage());
+    }
+    if (uri.getScheme() == null) {
+      throw MetasyncException.invalidArgument(
+          "UFS URI '" + uriText + "' has no scheme; write it like file:///data/folder");
+    }
+    return uri;
+  }
+
+  private UnderFileSystem open(URI uri, MountOptions options) {
+    try {
+      return opener.open(uri, options.properties());
+    } catch (FileNotFoundException e) {
+      throw new MetasyncException(
+          ErrorCode.NOT_FOUND, "cannot mount " + uri + ": it does not exist", e);
+    } catch (IOException e) {
+      throw new MetasyncException(
+          ErrorCode.UNAVAILABLE, "cannot mount " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static UfsStatus rootStatus(UnderFileSystem ufs, URI uri) {
+    try {
+      UfsStatus root =
+          ufs.getStatus("/")
+              .orElseThrow(
+                  () ->
+                      new MetasyncException(
+                          ErrorCode.NOT_FOUND, "cannot mount " + uri + ": it does not exist"));
+      if (!root.isDirectory()) {
+        throw MetasyncException.invalidArgument(
+            "cannot mount " + uri + ": it is a file, not a folder");
+      }
+      return root;
+    } catch (IOException e) {
+      throw new MetasyncException(
+          ErrorCode.UNAVAILABLE, "cannot mount " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes a mount and its cached subtree; nothing in the UFS changes.
+   *
+   * @throws MetasyncException INVALID_ARGUMENT for / or a path that is no mount point,
+   *     FAILED_PRECONDITION when mounts are nested below it
+   */
+  public void unmount(NamespacePath path) {
+    if (path.isRoot()) {
+      throw MetasyncException.invalidArgument("cannot unmount /: it is always mounted");
+    }
+    if (!mounts.isMountPoint(path)) {
+      throw MetasyncException.invalidArgument(path + " is not a mount point (see mountTable)");
+    }
+    List<MountPoint> below = mounts.mountsBelow(path);
+    if (!below.isEmpty()) {
+      throw MetasyncException.failedPrecondition(
+          "cannot unmount "
+              + path
+              + ": the mount "
+              + below.get(0).path()
+              + " is inside it; unmount that first");
+    }
+    MountPoint removed;
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      tree.lookup(path).ifPresent(tree::removeSubtree);
+      removed =
+          mounts
+              .remove(path)
+              .orElseThrow(() -> MetasyncException.invalidArgument(path + " is not a mount point"));
+      syncPathCache.forgetSubtree(path);
+      absentPathCache.forgetSubtree(path);
+    }
+    closeQuietly(removed.ufs());
+  }
+
+  public List<MountPoint> mountTable() {
+    return mounts.list();
+  }
+
+  private static void closeQuietly(UnderFileSystem ufs) {
+    try {
+      ufs.close();
+    } catch (IOException | RuntimeException e) {
+      // Nothing to keep: the mount is gone either way.
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.metasync.master.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeTree;
+import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsErrors;
+import io.metasync.master.mount.UfsLocation;
+import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.ReadOptions;
+import io.metasync.master.sync.SyncCoordinator;
+import io.metasync.master.sync.SyncDepth;
+import io.metasync.master.sync.SyncStats;
+import io.metasync.ufs.Fingerprint;
+import io.metasync.ufs.UfsStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code stat}, {@code ls} and {@code open}: answered from the cache after on-demand sync. */
+public final class ReadOperations {
+  private final InodeTree tree;
+  private final MountTable mounts;
+  private final PathLockManager locks;
+  private final OnDemandSync onDemandSync;
+  private final SyncCoordinator coordinator;
+  private final StatusFactory statuses;
+  private final int pageSize;
+
+  public ReadOperations(
+      InodeTree tree,
+      MountTable mounts,
+      PathLockManager locks,
+      OnDemandSync onDemandSync,
+      SyncCoordinator coordinator,
+      int pageSize) {
+    this.tree = requireNonNull(tree, "tree is null");
+    this.mounts = requireNonNull(mounts, "mounts is null");
+    this.locks = requireNonNull(locks, "locks is null");
+    this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
+    this.coordinator = requireNonNull(coordinator, "coordinator is null");
+    this.statuses = new StatusFactory(mounts, onDemandSync);
+    this.pageSize = pageSize;
+  }
+
+  /**
+   * @throws MetasyncException NOT_FOUND when the path does not exist; UNAVAILABLE when a needed
+   *     sync fails
+   */
+  public PathStatus getStatus(NamespacePath path, ReadOptions options) {
+    Inode inode =
+        onDemandSync.status(path, options).orElseThrow(() -> MetasyncException.notFound(path));
+    return statuses.of(path, inode);
+  }
+
+  /**
+   * The entries of a folder (or the file itself), in pages; recursively when asked. The path is
+   * synced first if the interval says so (the whole subtree for a recursive listing).
+   *
+   * @throws MetasyncException NOT_FOUND when the path does not exist
+   */
+  public Iterator<List<PathStatus>> listStatus(
+      NamespacePath path, boolean recursive, ReadOptions options) {
+    onDemandSync.syncIfStale(
+        path, recursive ? SyncDepth.SUBTREE : SyncDepth.CHILDREN, options, new SyncStats());
+    Inode inode =
+        onDemandSync
+            .resolve(path, options.loadType())
+            .orElseThrow(() -> MetasyncException.notFound(path));
+    if (!inode.isDirectory()) {
+      return List.of(List.of(statuses.of(path, inode))).iterator();
+    }
+    return new ListingPages(
+        tree, locks, onDemandSync, statuses, path, options.loadType(), recursive, pageSize);
+  }
+
+  /**
+   * Opens a file after checking its UFS fingerprint against the cache; a file changed behind
+   * metasync's back is re-synced first, so the bytes served always agree with the status returned.
+   *
+   * @throws MetasyncException NOT_FOUND, FAILED_PRECONDITION for a folder, UNAVAILABLE when the UFS
+   *     fails
+   */
+  public OpenedFile open(NamespacePath path, ReadOptions options) {
+    PathStatus cached = getStatus(path, options);
+    if (cached.inode().isDirectory()) {
+      throw new MetasyncException(ErrorCode.FAILED_PRECONDITION, path + " is a folder, not a file");
+    }
+    UfsLocation location = mounts.resolve(path);
+    PathStatus current = cached;
+    try {
+      Optional<UfsStatus> inUfs = location.ufs().getStatus(location.ufsPath());
+      if (inUfs.isEmpty()
+          || cached.inode().fingerprint().compare(inUfs.get().fingerprint())
+              != Fingerprint.Change.NONE) {
+        coordinator.sync(path, SyncDepth.SELF, new SyncStats());
+        Inode resynced = tree.lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+        current = statuses.of(path, resynced);
+        if (resynced.isDirectory()) {
+          throw new MetasyncException(
+              ErrorCode.FAILED_PRECONDITION, path + " is now a folder in the UFS");
+        }
+      }
+      InputStream content = location.ufs().open(location.ufsPath(), 0);
+      return new OpenedFile(
+          current,
+          new LengthCheckedInputStream(content, current.inode().length(), path.toString()));
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package io.metasync.master.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.LoadType;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeTree;
+import io.metasync.master.lock.LockMode;
+import io.metasync.master.lock.LockedPaths;
+import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsErrors;
+import io.metasync.master.mount.UfsLocation;
+import io.metasync.master.sync.AbsentPathCache;
+import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.SyncCoordinator;
+import io.metasync.master.sync.SyncDepth;
+import io.metasync.master.sync.SyncPathCache;
+import io.metasync.master.sync.SyncStats;
+import io.metasync.ufs.UfsStatus;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes through metasync: each does the UFS operation, then updates the cache under the same write
+ * lock on the written path (a folder's children merge write-locks the folder, which excludes it),
+ * so a client that only uses metasync never needs a sync, and a sync never interleaves with a write
+ * (invariant 3). Missing paths are looked up in the UFS (load type ONCE at least) so a write never
+ * trusts a cache that never saw the UFS.
+ */
+public final class WriteOperations {
+  static final int DIRECTORY_MODE = 0755;
+  static final int FILE_MODE = 0644;
+
+  private final InodeTree tree;
+  private final MountTable mounts;
+  private final PathLockManager locks;
+  private final OnDemandSync onDemandSync;
+  private final SyncCoordinator coordinator;
+  private final SyncPathCache syncPathCache;
+  private final AbsentPathCache absentPathCache;
+  private final Clock clock;
+  private final StatusFactory statuses;
+  private final WriteGuard guard;
+
+  public WriteOperations(
+      InodeTree tree,
+      MountTable mounts,
+      PathLockManager locks,
+      OnDemandSync onDemandSync,
+      SyncCoordinator coordinator,
+      SyncPathCache syncPathCache,
+      AbsentPathCache absentPathCache,
+      Clock clock) {
+    this.tree = requireNonNull(tree, "tree is null");
+    this.mounts = requireNonNull(mounts, "mounts is null");
+    this.locks = requireNonNull(locks, "locks is null");
+    this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
+    this.coordinator = requireNonNull(coordinator, "coordinator is null");
+    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
+    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.statuses = new StatusFactory(mounts, onDemandSync);
+    this.guard = new WriteGuard(tree, mounts, syncPathCache);
+  }
+
+  private Optional<Inode> lookup(NamespacePath path) {
+    return onDemandSync.resolve(path, LoadType.ONCE);
+  }
+
+  /**
+   * Creates a folder, and with {@code parents} its missing ancestors; with {@code parents} an
+   * existing folder is no error.
+   *
+   * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
+   *     (read-only)
+   */
+  public PathStatus createDirectory(NamespacePath path, boolean parents) {
+    Optional<Inode> existing = lookup(path);
+    if (existing.isPresent()) {
+      if (parents && existing.get().isDirectory()) {
+        return statuses.of(path, existing.get());
+      }
+      throw MetasyncException.alreadyExists(path);
+    }
+    if (parents && lookup(path.parent()).isEmpty()) {
+      createDirectory(path.parent(), true);
+    }
+    WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
+    UfsLocation location = guard.writableLocation(path);
+    long startMs = clock.millis();
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      Inode parent = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
+      location.ufs().mkdir(location.ufsPath(), DIRECTORY_MODE);
+      UfsStatus status =
+          location
+              .ufs()
+              .getStatus(location.ufsPath())
+              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+      Inode created = tree.addCreatedDirectory(parent, path.name(), status);
+      absentPathCache.forgetSubtree(path);
+      syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
+      guard.refreshDirectory(path.parent());
+      return statuses.of(path, created);
+    } catch (FileAlreadyExistsException e) {
+      // The cache had not seen it yet: take it in, then answer as if it had.
+      coordinator.sync(path, SyncDepth.SELF, new SyncStats());
+      Optional<Inode> found = tree.lookup(path);
+      if (parents && found.isPresent() && found.get().isDirectory()) {
+        return statuses.of(path, found.get());
+      }
+      throw MetasyncException.alreadyExists(path);
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+
+  /**
+   * Starts creating a file: checks, then creates it in the UFS. The bytes go to the returned {@link
+   * FileCreation}, which puts the file in the cache when complete.
+   *
+   * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
+   *     (read-only)
+   */
+  public FileCreation createFile(NamespacePath path) {
+    if (lookup(path).isPresent()) {
+      throw MetasyncException.alreadyExists(path);
+    }
+    WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
+    UfsLocation location = guard.writableLocation(path);
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
+      return new FileCreation(
+          path,
+          location,
+          location.ufs().create(location.ufsPath(), FILE_MODE),
+          this::completeCreation);
+    } catch (FileAlreadyExistsException e) {
+      coordinator.sync(path, SyncDepth.SELF, new SyncStats());
+      throw MetasyncException.alreadyExists(path);
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+
+  /**
+   * Called by {@link FileCreation}: takes the finished (or, when {@code aborted}, removed) file in.
+   */
+  private PathStatus completeCreation(NamespacePath path, UfsLocation location, boolean aborted) {
+    long startMs = clock.millis();
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      Optional<Inode> parent = tree.lookup(path.parent());
+      Optional<Inode> cached = tree.lookup(path);
+      if (aborted) {
+        cached.ifPresent(tree::removeSubtree);
+        guard.refreshDirectory(path.parent());
+        return null;
+      }
+      UfsStatus status =
+          location
+              .ufs()
+              .getStatus(location.ufsPath())
+              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+      Inode parentInode = WriteGuard.requireDirectory(parent, path, "create");
+      // A sync of the folder may have taken the file in while its bytes were being written.
+      Inode inode =
+          cached.isPresent()
+              ? tree.update(cached.get(), status)
+              : tree.addChild(parentInode, path.name(), status);
+      absentPathCache.forgetSubtree(path);
+      syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
+      guard.refreshDirectory(path.parent());
+      return statuses.of(path, inode);
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+
+  /**
+   * Deletes a file or folder in the UFS and the cache.
+   *
+   * @throws MetasyncException NOT_FOUND; FAILED_PRECONDITION for a non-empty folder without {@code
+   *     recursive}, a mount point or a folder holding one
+   */
+  public void delete(NamespacePath path, boolean recursive) {
+    guard.checkNotMountRelated(path, "delete");
+    Inode inode = lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+    UfsLocation location = guard.writableLocation(path);
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      Inode locked = tree.lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+      if (locked.isDirectory() && !recursive && tree.hasChildren(locked)) {
+        throw MetasyncException.failedPrecondition(path + " is not empty (use rm -R to delete it)");
+      }
+      try {
+        location.ufs().delete(location.ufsPath(), recursive);
+      } catch (java.io.FileNotFoundException e) {
+        removeCached(path, locked);
+        throw MetasyncException.notFound(path);
+      }
+      removeCached(path, inode.id() == locked.id() ? locked : inode);
+      guard.refreshDirectory(path.parent());
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+
+  private void removeCached(NamespacePath path, Inode inode) {
+    tree.removeSubtree(inode);
+    syncPathCache.forgetSubtree(path);
+    absentPathCache.recordAbsent(path, clock.millis());
+  }
+
+  /**
+   * Moves {@code source} to {@code destination}, or into it when it is an existing folder. Both
+   * must be in the same mount.
+   *
+   * @throws MetasyncException NOT_FOUND, ALREADY_EXISTS, INVALID_ARGUMENT (across mounts, into
+   *     itself)
+   */
+  public PathStatus rename(NamespacePath source, NamespacePath destination) {
+    guard.checkNotMountRelated(source, "move");
+    lookup(source).orElseThrow(() -> MetasyncException.notFound(source));
+    Optional<Inode> target = lookup(destination);
+    if (target.isPresent() && target.get().isDirectory() && !destination.equals(source)) {
+      destination = destination.child(source.name());
+      target = lookup(destination);
+    }
+    if (destination.startsWith(source)) {
+      throw MetasyncException.invalidArgument(
+          "cannot move " + source + " to " + destination + ", inside itself");
+    }
+    if (target.isPresent() || mounts.isMountPoint(destination)) {
+      throw MetasyncException.alreadyExists(destination);
+    }
+    WriteGuard.requireDirectory(lookup(destination.parent()), destination, "move to");
+    UfsLocation from = guard.writableLocation(source);
+    UfsLocation to = guard.writableLocation(destination);
+    if (!from.mount().path().equals(to.mount().path())) {
+      throw MetasyncException.invalidArgument(
+          "cannot move "
+              + source
+              + " (mount "
+              + from.mount().path()
+              + ") to "
+              + destination
+              + " (mount "
+              + to.mount().path()
+              + "): a move stays within one mount; copy instead");
+    }
+    return renameLocked(source, destination, from, to);
+  }
+
+  private PathStatus renameLocked(
+      NamespacePath source, NamespacePath destination, UfsLocation from, UfsLocation to) {
+    try (LockedPaths ignored =
+        locks.lock(Map.of(source, LockMode.WRITE, destination, LockMode.WRITE))) {
+      Inode inode = tree.lookup(source).orElseThrow(() -> MetasyncException.notFound(source));
+      Inode newParent =
+          WriteGuard.requireDirectory(tree.lookup(destination.parent()), destination, "move to");
+      if (tree.lookup(destination).isPresent()) {
+        throw MetasyncException.alreadyExists(destination);
+      }
+      from.ufs().rename(from.ufsPath(), to.ufsPath());
+      Inode moved = tree.move(inode, newParent, destination.name());
+      Optional<UfsStatus> status = to.ufs().getStatus(to.ufsPath());
+      if (status.isPresent() && status.get().type() == moved.type()) {
+        moved = tree.update(moved, status.get());
+      }
+      syncPathCache.forgetSubtree(source);
+      syncPathCache.forgetSubtree(destination);
+      absentPathCache.forgetSubtree(destination);
+      absentPathCache.recordAbsent(source, clock.millis());
+      guard.refreshDirectory(source.parent());
+      guard.refreshDirectory(destination.parent());
+      return statuses.of(destination, moved);
+    } catch (FileAlreadyExistsException e) {
+      coordinator.sync(destination, SyncDepth.SELF, new SyncStats());
+      throw MetasyncException.alreadyExists(destination);
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, from);
+    }
+  }
+
+  /**
+   * Sets mode and/or owner and group (null leaves one as it is) in the UFS and the cache.
+   *
+   * @throws MetasyncException NOT_FOUND, PERMISSION_DENIED (read-only mount or refused by the UFS)
+   */
+  public PathStatus setAttributes(NamespacePath path, Integer mode, String owner, String group) {
+    lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+    UfsLocation location = guard.writableLocation(path);
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      Inode inode = tree.lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+      if (mode != null) {
+        location.ufs().setMode(location.ufsPath(), mode);
+      }
+      if (owner != null || group != null) {
+        location.ufs().setOwner(location.ufsPath(), owner, group);
+      }
+      UfsStatus status =
+          location
+              .ufs()
+              .getStatus(location.ufsPath())
+              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+      return statuses.of(path, tree.update(inode, status));
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+}

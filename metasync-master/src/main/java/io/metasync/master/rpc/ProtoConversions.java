@@ -1,0 +1,82 @@
+package io.metasync.master.rpc;
+
+import io.metasync.common.FileType;
+import io.metasync.common.LoadType;
+import io.metasync.common.NamespacePath;
+import io.metasync.common.SyncInterval;
+import io.metasync.master.file.PathStatus;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.mount.MountPoint;
+import io.metasync.master.sync.ReadOptions;
+import io.metasync.proto.CallContext;
+import io.metasync.proto.FileInfo;
+import io.metasync.proto.MountInfo;
+
+/** Between protobuf messages and the master's values. */
+final class ProtoConversions {
+  private final ReadOptions defaults;
+
+  ProtoConversions(ReadOptions defaults) {
+    this.defaults = defaults;
+  }
+
+  ReadOptions readOptions(CallContext context) {
+    SyncInterval interval =
+        context.hasSyncIntervalMs()
+            ? new SyncInterval(checkInterval(context.getSyncIntervalMs()))
+            : defaults.interval();
+    LoadType loadType =
+        switch (context.getLoadType()) {
+          case NEVER -> LoadType.NEVER;
+          case ONCE -> LoadType.ONCE;
+          case ALWAYS -> LoadType.ALWAYS;
+          case LOAD_TYPE_UNSPECIFIED, UNRECOGNIZED -> defaults.loadType();
+        };
+    return new ReadOptions(interval, loadType);
+  }
+
+  private static long checkInterval(long millis) {
+    if (millis < -1) {
+      throw io.metasync.common.MetasyncException.invalidArgument(
+          "bad sync interval " + millis + " ms: use -1, 0 or a positive duration");
+    }
+    return millis;
+  }
+
+  static NamespacePath path(String text) {
+    return NamespacePath.parse(text);
+  }
+
+  static FileInfo fileInfo(PathStatus status) {
+    Inode inode = status.inode();
+    return FileInfo.newBuilder()
+        .setPath(status.path().toString())
+        .setType(fileType(inode.type()))
+        .setLength(inode.length())
+        .setLastModifiedMs(inode.lastModifiedMs())
+        .setOwner(inode.owner())
+        .setGroup(inode.group())
+        .setMode(inode.mode())
+        .setUfsUri(status.ufsUri().toString())
+        .setLastSyncedMs(status.lastSyncedMs())
+        .setMountPoint(status.mountPoint())
+        .build();
+  }
+
+  private static io.metasync.proto.FileType fileType(FileType type) {
+    return switch (type) {
+      case FILE -> io.metasync.proto.FileType.FILE;
+      case DIRECTORY -> io.metasync.proto.FileType.DIRECTORY;
+    };
+  }
+
+  static MountInfo mountInfo(MountPoint mount) {
+    return MountInfo.newBuilder()
+        .setPath(mount.path().toString())
+        .setUfsUri(mount.ufsUri().toString())
+        .setReadOnly(mount.options().readOnly())
+        .setShared(mount.options().shared())
+        .putAllOptions(mount.options().properties())
+        .build();
+  }
+}

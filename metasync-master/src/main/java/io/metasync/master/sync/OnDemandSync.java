@@ -1,0 +1,117 @@
+package io.metasync.master.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.LoadType;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeTree;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The read side of on-demand sync: decides from a call's {@link ReadOptions} whether a path must be
+ * synced before it is answered from the cache, and looks paths up with the load-type rules. Nothing
+ * is locked for writing when the cache is fresh enough.
+ */
+public final class OnDemandSync {
+  private final InodeTree tree;
+  private final SyncCoordinator coordinator;
+  private final SyncPathCache syncPathCache;
+  private final AbsentPathCache absentPathCache;
+  private final Clock clock;
+
+  public OnDemandSync(
+      InodeTree tree,
+      SyncCoordinator coordinator,
+      SyncPathCache syncPathCache,
+      AbsentPathCache absentPathCache,
+      Clock clock) {
+    this.tree = requireNonNull(tree, "tree is null");
+    this.coordinator = requireNonNull(coordinator, "coordinator is null");
+    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
+    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Syncs {@code path} to {@code depth} if the interval says it is stale.
+   *
+   * @return whether a sync ran
+   */
+  public boolean syncIfStale(
+      NamespacePath path, SyncDepth depth, ReadOptions options, SyncStats stats) {
+    if (options.interval().isNever()) {
+      return false;
+    }
+    long lastSynced = syncPathCache.lastSynced(path, depth);
+    if (depth == SyncDepth.SELF) {
+      lastSynced = Math.max(lastSynced, absentPathCache.absentSince(path).orElse(0));
+    }
+    if (!options.interval().isStale(lastSynced, clock.millis())) {
+      return false;
+    }
+    coordinator.sync(path, depth, stats);
+    return true;
+  }
+
+  /**
+   * The cached inode at {@code path}, after {@link #syncIfStale} at SELF depth and loading per load
+   * type.
+   */
+  public Optional<Inode> status(NamespacePath path, ReadOptions options) {
+    syncIfStale(path, SyncDepth.SELF, options, new SyncStats());
+    return resolve(path, options.loadType());
+  }
+
+  /**
+   * Looks {@code path} up in the cache; a missing component is looked up in the UFS when the load
+   * type says so: ALWAYS every time, ONCE unless its folder's children were loaded or it is known
+   * absent.
+   */
+  public Optional<Inode> resolve(NamespacePath path, LoadType loadType) {
+    Inode current = tree.root();
+    for (int depth = 1; depth <= path.depth(); depth++) {
+      if (!current.isDirectory()) {
+        return Optional.empty();
+      }
+      NamespacePath componentPath = path.ancestor(depth);
+      Optional<Inode> child = tree.child(current, componentPath.name());
+      if (child.isEmpty() && shouldLoad(componentPath, current, loadType)) {
+        coordinator.sync(componentPath, SyncDepth.SELF, new SyncStats());
+        child = tree.child(current, componentPath.name());
+      }
+      if (child.isEmpty()) {
+        return Optional.empty();
+      }
+      current = child.get();
+    }
+    return Optional.of(current);
+  }
+
+  private boolean shouldLoad(NamespacePath path, Inode parent, LoadType loadType) {
+    return switch (loadType) {
+      case NEVER -> false;
+      case ONCE -> !parent.childrenLoaded() && absentPathCache.absentSince(path).isEmpty();
+      case ALWAYS -> true;
+    };
+  }
+
+  /**
+   * Loads a folder's children the first time they are needed (unless the load type is NEVER).
+   *
+   * @return the folder's inode after loading
+   */
+  public Inode ensureChildrenLoaded(NamespacePath path, Inode directory, LoadType loadType) {
+    if (!directory.isDirectory() || directory.childrenLoaded() || loadType == LoadType.NEVER) {
+      return directory;
+    }
+    coordinator.sync(path, SyncDepth.CHILDREN, new SyncStats());
+    return tree.lookup(path).orElse(directory);
+  }
+
+  /** When {@code path} was last confirmed against the UFS, or 0 when unknown. */
+  public long lastSynced(NamespacePath path) {
+    return syncPathCache.lastSynced(path, SyncDepth.SELF);
+  }
+}

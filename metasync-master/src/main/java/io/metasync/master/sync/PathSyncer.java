@@ -1,0 +1,299 @@
+package io.metasync.master.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.CachedChildren;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeTree;
+import io.metasync.master.lock.LockMode;
+import io.metasync.master.lock.LockedPaths;
+import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsErrors;
+import io.metasync.master.mount.UfsLocation;
+import io.metasync.ufs.Fingerprint;
+import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsStatus;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.NotDirectoryException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the cache equal to the UFS for one path: its own entry ({@link #syncSelf}) or a folder's
+ * direct children ({@link #syncChildren}). A folder is merged by walking the sorted UFS listing and
+ * the sorted cached children side by side, so memory stays bounded however wide it is. The folder
+ * is write-locked for the merge, so no write through metasync can interleave with it (invariant 3).
+ * A UFS error leaves what is cached in place and marks the path unsynced (invariant 2). A sync only
+ * reads the UFS (invariant 1).
+ */
+public final class PathSyncer {
+  private static final Logger LOG = LoggerFactory.getLogger(PathSyncer.class);
+
+  private final InodeTree tree;
+  private final MountTable mounts;
+  private final PathLockManager locks;
+  private final SyncPathCache syncPathCache;
+  private final AbsentPathCache absentPathCache;
+  private final Clock clock;
+  private final int batchSize;
+
+  public PathSyncer(
+      InodeTree tree,
+      MountTable mounts,
+      PathLockManager locks,
+      SyncPathCache syncPathCache,
+      AbsentPathCache absentPathCache,
+      Clock clock,
+      int batchSize) {
+    this.tree = requireNonNull(tree, "tree is null");
+    this.mounts = requireNonNull(mounts, "mounts is null");
+    this.locks = requireNonNull(locks, "locks is null");
+    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
+    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * Syncs the entry at {@code path} itself (not a folder's children), loading missing ancestors
+   * first.
+   *
+   * @return the cached inode after the sync, empty when the UFS has no such entry
+   * @throws MetasyncException UNAVAILABLE when the UFS fails
+   */
+  public Optional<Inode> syncSelf(NamespacePath path, SyncStats stats) {
+    long startMs = clock.millis();
+    if (path.isRoot()) {
+      return Optional.of(syncRoot(stats, startMs));
+    }
+    NamespacePath parentPath = path.parent();
+    Optional<Inode> parent = tree.lookup(parentPath);
+    if (parent.isEmpty()) {
+      parent = syncSelf(parentPath, stats);
+    }
+    if (parent.isEmpty() || !parent.get().isDirectory()) {
+      absentPathCache.recordAbsent(path, startMs);
+      return Optional.empty();
+    }
+    Optional<Inode> result;
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      Optional<Inode> lockedParent = tree.lookup(parentPath);
+      if (lockedParent.isEmpty() || !lockedParent.get().isDirectory()) {
+        result = Optional.empty();
+      } else {
+        result = syncEntry(lockedParent.get(), path, stats);
+      }
+    }
+    if (result.isPresent()) {
+      syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
+    } else {
+      absentPathCache.recordAbsent(path, startMs);
+    }
+    return result;
+  }
+
+  private Inode syncRoot(SyncStats stats, long startMs) {
+    try (LockedPaths ignored = locks.lock(NamespacePath.ROOT, LockMode.WRITE)) {
+      UfsLocation location = mounts.resolve(NamespacePath.ROOT);
+      UfsStatus status = mountRootStatus(location);
+      stats.entrySeen(true);
+      Inode root = tree.root();
+      if (root.fingerprint().compare(status.fingerprint()) != Fingerprint.Change.NONE) {
+        root = tree.update(root, status);
+        stats.changed();
+      }
+      syncPathCache.recordSynced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
+      return root;
+    }
+  }
+
+  private Optional<Inode> syncEntry(Inode parent, NamespacePath path, SyncStats stats) {
+    UfsLocation location = mounts.resolve(path);
+    Optional<Inode> cached = tree.child(parent, path.name());
+    if (location.isMountPoint()) {
+      UfsStatus status = mountRootStatus(location);
+      stats.entrySeen(true);
+      return Optional.of(apply(parent, path.name(), cached.orElse(null), status, stats));
+    }
+    Optional<UfsStatus> status;
+    try {
+      status = location.ufs().getStatus(location.ufsPath());
+    } catch (IOException e) {
+      syncPathCache.invalidate(path);
+      throw UfsErrors.translate(e, location);
+    }
+    if (status.isEmpty()) {
+      cached.ifPresent(
+          inode -> {
+            removeCached(path, inode);
+            stats.changed();
+          });
+      return Optional.empty();
+    }
+    stats.entrySeen(status.get().isDirectory());
+    return Optional.of(apply(parent, path.name(), cached.orElse(null), status.get(), stats));
+  }
+
+  private UfsStatus mountRootStatus(UfsLocation location) {
+    try {
+      return location
+          .ufs()
+          .getStatus("/")
+          .orElseThrow(
+              () ->
+                  new MetasyncException(
+                      ErrorCode.UNAVAILABLE,
+                      "the UFS folder "
+                          + location.mount().ufsUri()
+                          + " mounted at "
+                          + location.mount().path()
+                          + " no longer exists; recreate it or unmount "
+                          + location.mount().path()));
+    } catch (IOException e) {
+      syncPathCache.invalidate(location.path());
+      throw UfsErrors.translate(e, location);
+    }
+  }
+
+  /**
+   * Lists the folder {@code path} in the UFS and merges it into the cached children; with {@code
+   * includeSelf} the folder's own entry is synced first (a folder's children listing does not carry
+   * the folder's own metadata, which its parent's listing does).
+   *
+   * @return the names of the child folders (mount points excluded), for a recursive sync to descend
+   * @throws MetasyncException NOT_FOUND when the folder does not exist; UNAVAILABLE when the UFS
+   *     fails
+   */
+  public List<String> syncChildren(NamespacePath path, boolean includeSelf, SyncStats stats) {
+    long startMs = clock.millis();
+    Optional<Inode> existing = tree.lookup(path);
+    if (existing.isEmpty() || includeSelf) {
+      existing = syncSelf(path, stats);
+    }
+    if (existing.isEmpty()) {
+      throw MetasyncException.notFound(path);
+    }
+    if (!existing.get().isDirectory()) {
+      return List.of();
+    }
+    List<String> childDirectories = new ArrayList<>();
+    boolean vanished = false;
+    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+      Optional<Inode> directory = tree.lookup(path);
+      if (directory.isEmpty() || !directory.get().isDirectory()) {
+        return List.of();
+      }
+      UfsLocation location = mounts.resolve(path);
+      try (UfsListing listing = location.ufs().list(location.ufsPath())) {
+        merge(path, directory.get(), listing, childDirectories, stats);
+      } catch (FileNotFoundException | NotDirectoryException e) {
+        vanished = true;
+      } catch (IOException e) {
+        syncPathCache.invalidate(path);
+        throw UfsErrors.translate(e, location);
+      }
+      if (!vanished) {
+        tree.markChildrenLoaded(tree.lookup(path).orElseThrow());
+      }
+    }
+    if (vanished) {
+      // The folder was deleted or replaced by a file behind our back: sync the entry itself.
+      Optional<Inode> now = syncSelf(path, stats);
+      if (now.isEmpty()) {
+        throw MetasyncException.notFound(path);
+      }
+      return List.of();
+    }
+    syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
+    return childDirectories;
+  }
+
+  private void merge(
+      NamespacePath path,
+      Inode directory,
+      UfsListing listing,
+      List<String> childDirectories,
+      SyncStats stats)
+      throws IOException {
+    CachedChildren cached = new CachedChildren(tree, directory, batchSize);
+    while (listing.hasNext()) {
+      UfsStatus status = listing.next();
+      String name = status.name();
+      while (cached.peek() != null && cached.peek().name().compareTo(name) < 0) {
+        removeUnlessMountPoint(path, cached.take(), stats);
+      }
+      Inode match =
+          cached.peek() != null && cached.peek().name().equals(name) ? cached.take() : null;
+      NamespacePath childPath = childPath(path, name);
+      if (childPath == null || mounts.isMountPoint(childPath)) {
+        continue;
+      }
+      stats.entrySeen(status.isDirectory());
+      apply(directory, name, match, status, stats);
+      if (status.isDirectory()) {
+        childDirectories.add(name);
+      }
+    }
+    while (cached.peek() != null) {
+      removeUnlessMountPoint(path, cached.take(), stats);
+    }
+  }
+
+  private static NamespacePath childPath(NamespacePath parent, String name) {
+    try {
+      return parent.child(name);
+    } catch (MetasyncException e) {
+      LOG.warn(
+          "Skipping UFS entry '{}' in {}: its name cannot be a metasync path ({})",
+          name,
+          parent,
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private void removeUnlessMountPoint(NamespacePath parentPath, Inode child, SyncStats stats) {
+    NamespacePath childPath = parentPath.child(child.name());
+    if (!mounts.isMountPoint(childPath)) {
+      removeCached(childPath, child);
+      stats.changed();
+    }
+  }
+
+  private void removeCached(NamespacePath path, Inode inode) {
+    tree.removeSubtree(inode);
+    syncPathCache.forgetSubtree(path);
+  }
+
+  /** Makes the cached child {@code cached} (null when there is none) match {@code status}. */
+  private Inode apply(Inode parent, String name, Inode cached, UfsStatus status, SyncStats stats) {
+    if (cached == null) {
+      stats.changed();
+      return tree.addChild(parent, name, status);
+    }
+    return switch (cached.fingerprint().compare(status.fingerprint())) {
+      case NONE -> cached;
+      case METADATA -> {
+        stats.changed();
+        yield tree.update(cached, status);
+      }
+      case CONTENT -> {
+        stats.changed();
+        if (cached.type() != status.type()) {
+          tree.removeSubtree(cached);
+          yield tree.addChild(parent, name, status);
+        }
+        yield tree.update(cached, status);
+      }
+    };
+  }
+}

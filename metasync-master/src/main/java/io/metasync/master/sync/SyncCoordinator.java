@@ -1,0 +1,204 @@
+package io.metasync.master.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountTable;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs syncs so that concurrent requests share UFS listings: a request joins a sync already running
+ * for the same path at the same or a greater depth, or for an ancestor's whole subtree. A subtree
+ * sync lists one folder per task on a shared executor, so its parallelism is bounded by that
+ * executor and no task ever waits for another (no pool starvation).
+ */
+public final class SyncCoordinator {
+  private final PathSyncer syncer;
+  private final MountTable mounts;
+  private final SyncPathCache syncPathCache;
+  private final Executor executor;
+  private final Clock clock;
+  private final ConcurrentHashMap<NamespacePath, Running> running = new ConcurrentHashMap<>();
+  private final AtomicLong started = new AtomicLong();
+  private final AtomicLong joined = new AtomicLong();
+
+  private record Running(SyncDepth depth, CompletableFuture<Void> done) {}
+
+  public SyncCoordinator(
+      PathSyncer syncer,
+      MountTable mounts,
+      SyncPathCache syncPathCache,
+      Executor executor,
+      Clock clock) {
+    this.syncer = requireNonNull(syncer, "syncer is null");
+    this.mounts = requireNonNull(mounts, "mounts is null");
+    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
+    this.executor = requireNonNull(executor, "executor is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Syncs {@code path} to {@code depth}, or waits for a running sync that covers it. Returns when
+   * the cache reflects the UFS as of a sync that started no earlier than the covering one.
+   *
+   * @throws MetasyncException the sync's error (also when joined)
+   */
+  public void sync(NamespacePath path, SyncDepth depth, SyncStats stats) {
+    while (true) {
+      Running covering = findCovering(path, depth);
+      if (covering != null) {
+        joined.incrementAndGet();
+        await(covering.done());
+        return;
+      }
+      Running mine = new Running(depth, new CompletableFuture<>());
+      Running other = running.putIfAbsent(path, mine);
+      if (other != null) {
+        // A shallower sync of the same path holds the slot: let it finish, then look again.
+        awaitQuietly(other.done());
+        continue;
+      }
+      started.incrementAndGet();
+      try {
+        run(path, depth, stats);
+        mine.done().complete(null);
+      } catch (RuntimeException e) {
+        mine.done().completeExceptionally(e);
+        throw e;
+      } finally {
+        running.remove(path, mine);
+      }
+      return;
+    }
+  }
+
+  /** Syncs run so far. */
+  public long startedCount() {
+    return started.get();
+  }
+
+  /** Requests so far that joined a running sync instead of listing the UFS again. */
+  public long joinedCount() {
+    return joined.get();
+  }
+
+  private Running findCovering(NamespacePath path, SyncDepth depth) {
+    Running same = running.get(path);
+    if (same != null && same.depth().compareTo(depth) >= 0) {
+      return same;
+    }
+    for (int level = path.depth() - 1; level >= 0; level--) {
+      Running ancestor = running.get(path.ancestor(level));
+      if (ancestor != null && ancestor.depth() == SyncDepth.SUBTREE) {
+        return ancestor;
+      }
+    }
+    return null;
+  }
+
+  private void run(NamespacePath path, SyncDepth depth, SyncStats stats) {
+    switch (depth) {
+      case SELF -> syncer.syncSelf(path, stats);
+      case CHILDREN -> syncer.syncChildren(path, true, stats);
+      case SUBTREE -> syncSubtree(path, stats);
+    }
+  }
+
+  private void syncSubtree(NamespacePath top, SyncStats stats) {
+    long startMs = clock.millis();
+    new SubtreeWalk(stats).run(top);
+    syncPathCache.recordSynced(top, SyncDepth.SUBTREE, startMs);
+  }
+
+  /**
+   * One recursive sync: a task per folder, all on the shared executor, finished when none is
+   * pending.
+   */
+  private final class SubtreeWalk {
+    private final SyncStats stats;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    SubtreeWalk(SyncStats stats) {
+      this.stats = stats;
+    }
+
+    private NamespacePath top;
+
+    void run(NamespacePath top) {
+      this.top = top;
+      submit(top);
+      await(done);
+    }
+
+    private void submit(NamespacePath directory) {
+      pending.incrementAndGet();
+      try {
+        executor.execute(() -> visit(directory));
+      } catch (RuntimeException e) {
+        pending.decrementAndGet();
+        done.completeExceptionally(e);
+      }
+    }
+
+    private void visit(NamespacePath directory) {
+      try {
+        if (!done.isDone()) {
+          List<String> children = syncer.syncChildren(directory, directory.equals(top), stats);
+          for (String child : children) {
+            submit(directory.child(child));
+          }
+          for (MountPoint mount : mounts.mountsBelow(directory)) {
+            if (mount.path().parent().equals(directory)) {
+              syncer.syncSelf(mount.path(), stats);
+              submit(mount.path());
+            }
+          }
+        }
+      } catch (MetasyncException e) {
+        // A folder deleted between its parent's listing and its own is no error for the walk.
+        if (e.code() != ErrorCode.NOT_FOUND || directory.equals(top)) {
+          done.completeExceptionally(e);
+        }
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      } finally {
+        if (pending.decrementAndGet() == 0) {
+          done.complete(null);
+        }
+      }
+    }
+  }
+
+  private static void await(CompletableFuture<Void> future) {
+    try {
+      future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MetasyncException metasyncException) {
+        throw metasyncException;
+      }
+      throw new MetasyncException(ErrorCode.INTERNAL, "sync failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MetasyncException(ErrorCode.UNAVAILABLE, "interrupted while waiting for a sync", e);
+    }
+  }
+
+  private static void awaitQuietly(CompletableFuture<Void> future) {
+    try {
+      await(future);
+    } catch (MetasyncException e) {
+      // Its own caller reports it; this caller runs its own sync next.
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.metasync.master;
+
+import static io.metasync.master.RpcCalls.ALWAYS;
+import static io.metasync.master.RpcCalls.NEVER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.metasync.proto.FileInfo;
+import io.metasync.proto.GetMountTableRequest;
+import io.metasync.proto.MountInfo;
+import io.metasync.proto.UnmountRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mount table: mounts, nesting, read-only mounts and the mounts that must be refused. */
+class MountTest {
+  @TempDir static Path folder;
+  @TempDir static Path external;
+  private static MasterFixture fixture;
+  private static RpcCalls calls;
+
+  @BeforeAll
+  static void startMaster() throws Exception {
+    fixture = MasterFixture.start(folder);
+    calls = new RpcCalls(fixture);
+  }
+
+  @AfterAll
+  static void stopMaster() throws Exception {
+    fixture.close();
+  }
+
+  private static Path externalFolder(String name) throws Exception {
+    Path path = Files.createDirectories(external.resolve(name));
+    Files.writeString(path.resolve("inside.txt"), name);
+    return path;
+  }
+
+  private static void assertCode(ThrowingCallable call, Status.Code code, String message) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(code);
+              assertThat(e.getStatus().getDescription()).contains(message);
+            });
+  }
+
+  private static void unmount(String path) {
+    fixture
+        .stub()
+        .unmount(
+            UnmountRequest.newBuilder().setContext(RpcCalls.context(NEVER)).setPath(path).build());
+  }
+
+  @Test
+  void aMountedFolderIsListedAndSurvivesASyncOfItsParent() throws Exception {
+    Path data = externalFolder("data");
+    calls.mount("/data", data.toUri().toString(), false);
+
+    assertThat(calls.names("/data", NEVER)).containsExactly("inside.txt");
+    assertThat(calls.stat("/data", NEVER).getMountPoint()).isTrue();
+    assertThat(calls.names("/", ALWAYS)).contains("data");
+    assertThat(calls.list("/", true, ALWAYS))
+        .extracting(FileInfo::getPath)
+        .contains("/data/inside.txt");
+    assertThat(calls.checkConsistency("/", true)).isEmpty();
+  }
+
+  @Test
+  void nestedMountsResolveToTheDeepestMount() throws Exception {
+    Path outer = externalFolder("outer");
+    Path inner = externalFolder("inner");
+    calls.mount("/outer", outer.toUri().toString(), false);
+    calls.mount("/outer/inner", inner.toUri().toString(), false);
+
+    assertThat(calls.stat("/outer/inner/inside.txt", NEVER).getUfsUri())
+        .isEqualTo(inner.resolve("inside.txt").toUri().toString());
+    assertCode(
+        () -> unmount("/outer"),
+        Status.Code.FAILED_PRECONDITION,
+        "the mount /outer/inner is inside it");
+    assertCode(() -> calls.delete("/outer", true), Status.Code.FAILED_PRECONDITION, "mount point");
+
+    unmount("/outer/inner");
+    unmount("/outer");
+    assertThat(inner.resolve("inside.txt")).exists();
+    assertThat(
+            fixture.stub().getMountTable(GetMountTableRequest.getDefaultInstance()).getMountsList())
+        .extracting(MountInfo::getPath)
+        .doesNotContain("/outer", "/outer/inner");
+  }
+
+  @Test
+  void aMountOverAnExistingPathIsRefused() throws Exception {
+    Files.createDirectories(fixture.rootFolder().resolve("taken"));
+
+    assertCode(
+        () -> calls.mount("/taken", externalFolder("other").toUri().toString(), false),
+        Status.Code.ALREADY_EXISTS,
+        "cannot mount at /taken: it already exists");
+  }
+
+  @Test
+  void aMountInsideAnotherMountsUfsFolderIsRefused() throws Exception {
+    Path inRoot = Files.createDirectories(fixture.rootFolder().resolve("already-served"));
+
+    assertCode(
+        () -> calls.mount("/twice", inRoot.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "the UFS of mount /");
+    assertCode(
+        () -> calls.mount("/around", folder.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "overlaps");
+  }
+
+  @Test
+  void aMountOfAMissingFolderOrWithoutSchemeIsRefused() {
+    assertCode(
+        () -> calls.mount("/ghost", external.resolve("missing").toUri().toString(), false),
+        Status.Code.NOT_FOUND,
+        "does not exist");
+    assertCode(
+        () -> calls.mount("/ghost", "/no/scheme", false),
+        Status.Code.INVALID_ARGUMENT,
+        "has no scheme");
+    assertCode(
+        () -> calls.mount("/ghost", "s3://bucket/x", false),
+        Status.Code.INVALID_ARGUMENT,
+        "no under file system serves");
+  }
+
+  @Test
+  void unmountOfTheRootOrOfAPlainFolderIsRefused() {
+    calls.mkdir("/plain", true);
+
+    assertCode(() -> unmount("/"), Status.Code.INVALID_ARGUMENT, "cannot unmount /");
+    assertCode(
+        () -> unmount("/plain"), Status.Code.INVALID_ARGUMENT, "/plain is not a mount point");
+  }
+
+  @Test
+  void aReadOnlyMountRefusesWritesAndLeavesItsUfsAlone() throws Exception {
+    Path archive = externalFolder("archive");
+    calls.mount("/archive", archive.toUri().toString(), true);
+
+    assertCode(
+        () -> calls.mkdir("/archive/new", false),
+        Status.Code.PERMISSION_DENIED,
+        "read-only mount /archive");
+    assertCode(
+        () -> calls.delete("/archive/inside.txt", false),
+        Status.Code.PERMISSION_DENIED,
+        "read-only");
+    assertCode(
+        () -> calls.write("/archive/x.txt", new byte[1]),
+        Status.Code.PERMISSION_DENIED,
+        "read-only");
+    assertThat(calls.names("/archive", ALWAYS)).containsExactly("inside.txt");
+    try (var files = Files.list(archive)) {
+      assertThat(files).containsExactly(archive.resolve("inside.txt"));
+    }
+  }
+
+  @Test
+  void aMoveAcrossMountsIsRefused() throws Exception {
+    calls.mount("/left", externalFolder("left").toUri().toString(), false);
+
+    assertCode(
+        () -> calls.rename("/left/inside.txt", "/right-of-left.txt"),
+        Status.Code.INVALID_ARGUMENT,
+        "a move stays within one mount");
+  }
+
+  @Test
+  void unmountForgetsTheCachedSubtreeButNotTheUfs() throws Exception {
+    Path gone = externalFolder("unmounted");
+    calls.mount("/unmounted", gone.toUri().toString(), false);
+    calls.names("/unmounted", NEVER);
+
+    unmount("/unmounted");
+
+    assertCode(
+        () -> calls.stat("/unmounted/inside.txt", NEVER), Status.Code.NOT_FOUND, "does not exist");
+    assertThat(gone.resolve("inside.txt")).exists();
+  }
+}
