@@ -29,19 +29,22 @@ final class ShellRunner {
         PrintStream errStream = new PrintStream(err, false, StandardCharsets.UTF_8)) {
       exitCode = Main.run(arguments.toArray(String[]::new), outStream, errStream);
     }
-    return new Result(
-        exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(exitCode, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 
   /** What one command line did. */
-  record Result(int exitCode, String out, String err) {
+  record Result(int exitCode, byte[] outBytes, String err) {
+    String out() {
+      return new String(outBytes, StandardCharsets.UTF_8);
+    }
+
     List<String> outLines() {
-      return out.lines().toList();
+      return out().lines().toList();
     }
 
     @Override
     public String toString() {
-      return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+      return "exit " + exitCode + "\n--- stdout\n" + out() + "--- stderr\n" + err;
     }
   }
 }
