@@ -226,6 +226,17 @@ class FsCommandsEndToEndTest {
   }
 
   @Test
+  void mvIntoAnExistingFolderKeepsTheName() {
+    master.succeed("fs", "mkdir", "-p", "/moving/target");
+    master.succeed("fs", "touch", "/moving/f");
+
+    master.succeed("fs", "mv", "/moving/f", "/moving/target/");
+
+    assertThat(master.ufsPath("/moving/target/f")).exists();
+    assertThat(master.ufsPath("/moving/f")).doesNotExist();
+  }
+
+  @Test
   void chmodSetsTheModeInTheCacheAndTheUfs() throws IOException {
     master.succeed("fs", "mkdir", "/modes");
     master.succeed("fs", "touch", "/modes/f");
