@@ -15,7 +15,9 @@ final class MountCommand extends FsHandler {
   @Option(names = "--readonly", description = "Refuse writes through metasync.")
   private boolean readOnly;
 
-  @Option(names = "--shared", description = "Make the mount visible to every user.")
+  @Option(
+      names = "--shared",
+      description = "Mark the mount as shared (recorded; the master does not act on it yet).")
   private boolean shared;
 
   @Option(
