@@ -142,7 +142,8 @@ public final class Namespace implements AutoCloseable {
                 + " (metasync.master.mount.table.root.ufs): "
                 + e.getMessage());
       }
-      uri = folder.toUri();
+      // Path.toUri() ends an existing folder's URI with '/'; mounts are shown without it.
+      uri = URI.create(folder.toUri().toString().replaceAll("(?<!/)/$", ""));
     }
     try {
       return opener.open(uri, Map.of());

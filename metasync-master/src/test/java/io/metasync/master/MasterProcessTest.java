@@ -48,7 +48,7 @@ class MasterProcessTest {
                 assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
                 assertThat(e.getMessage())
                     .contains("localhost:" + first.rpcPort())
-                    .contains("in use")
+                    .contains("the address is in use (is another master running?)")
                     .contains("-Dmetasync.master.rpc.port=")
                     .doesNotContain("\n");
               });
@@ -98,7 +98,7 @@ class MasterProcessTest {
 
       assertThat(page)
           .contains("Mount table")
-          .contains(folder.resolve("data/ufs").toUri().toString());
+          .contains("file://" + folder.resolve("data/ufs") + "<");
       assertThat(metrics)
           .contains("# TYPE metasync_inodes gauge")
           .containsPattern("metasync_inodes \\d+");
