@@ -210,7 +210,10 @@ public final class MetasyncClient implements AutoCloseable {
     return rename(source, destination, defaults);
   }
 
-  /** Renames {@code source} to {@code destination}, which must not exist; returns its status. */
+  /**
+   * Moves {@code source} to {@code destination}, or into it when it is an existing directory; both
+   * must be in the same mount. Returns the status at the new path.
+   */
   public FileStatus rename(String source, String destination, CallOptions options) {
     RenameRequest request =
         RenameRequest.newBuilder()

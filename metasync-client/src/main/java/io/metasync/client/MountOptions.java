@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 
 /**
- * How to mount a UFS: read-only (writes through metasync are refused), shared (visible to every
- * user), and UFS properties such as HDFS client settings.
+ * How to mount a UFS: read-only (writes through metasync are refused), shared (recorded in the
+ * mount table; the master does not act on it yet), and UFS properties such as HDFS client settings.
  */
 public record MountOptions(boolean readOnly, boolean shared, Map<String, String> options) {
   public static final MountOptions DEFAULTS = new MountOptions(false, false, Map.of());

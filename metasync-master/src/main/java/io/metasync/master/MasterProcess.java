@@ -143,11 +143,6 @@ public final class MasterProcess implements AutoCloseable {
   }
 
   static MetasyncException portError(String host, int port, PropertyKey key, IOException e) {
-    Throwable cause = e instanceof BindException || e.getCause() == null ? e : e.getCause();
-    String reason =
-        cause instanceof BindException
-            ? "the address is in use (is another master running?)"
-            : String.valueOf(cause.getMessage());
     return new MetasyncException(
         ErrorCode.UNAVAILABLE,
         "cannot listen on "
@@ -155,11 +150,34 @@ public final class MasterProcess implements AutoCloseable {
             + ":"
             + port
             + ": "
-            + reason
+            + (addressInUse(e)
+                ? "the address is in use (is another master running?)"
+                : rootMessage(e))
             + "; choose another port with -D"
             + key.key()
             + "=PORT",
         e);
+  }
+
+  /**
+   * Netty's native transport reports a busy port as its own exception, not a {@link BindException}.
+   */
+  private static boolean addressInUse(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException
+          || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -12,7 +12,6 @@ import io.metasync.master.file.ReadOperations;
 import io.metasync.master.file.WriteOperations;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.InodeTree;
-import io.metasync.master.inode.MutationSequence;
 import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
@@ -60,8 +59,7 @@ public final class Namespace implements AutoCloseable {
       UfsOpener opener,
       ExecutorService syncExecutor,
       Clock clock) {
-    MutationSequence sequence = new MutationSequence();
-    tree = new InodeTree(new HeapInodeStore(), sequence);
+    tree = new InodeTree(new HeapInodeStore());
     tree.initializeRoot(rootStatus(rootUfs));
     mountTable =
         new MountTable(
@@ -144,7 +142,8 @@ public final class Namespace implements AutoCloseable {
                 + " (metasync.master.mount.table.root.ufs): "
                 + e.getMessage());
       }
-      uri = folder.toUri();
+      // Path.toUri() ends an existing folder's URI with '/'; mounts are shown without it.
+      uri = URI.create(folder.toUri().toString().replaceAll("(?<!/)/$", ""));
     }
     try {
       return opener.open(uri, Map.of());

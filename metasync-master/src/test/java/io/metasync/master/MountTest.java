@@ -3,17 +3,14 @@ package io.metasync.master;
 import static io.metasync.master.RpcCalls.ALWAYS;
 import static io.metasync.master.RpcCalls.NEVER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.metasync.proto.FileInfo;
 import io.metasync.proto.GetMountTableRequest;
 import io.metasync.proto.MountInfo;
 import io.metasync.proto.UnmountRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,16 +38,6 @@ class MountTest {
     Path path = Files.createDirectories(external.resolve(name));
     Files.writeString(path.resolve("inside.txt"), name);
     return path;
-  }
-
-  private static void assertCode(ThrowingCallable call, Status.Code code, String message) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).contains(message);
-            });
   }
 
   private static void unmount(String path) {
@@ -83,11 +70,12 @@ class MountTest {
 
     assertThat(calls.stat("/outer/inner/inside.txt", NEVER).getUfsUri())
         .isEqualTo(inner.resolve("inside.txt").toUri().toString());
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> unmount("/outer"),
         Status.Code.FAILED_PRECONDITION,
         "the mount /outer/inner is inside it");
-    assertCode(() -> calls.delete("/outer", true), Status.Code.FAILED_PRECONDITION, "mount point");
+    RpcCalls.assertFailsWith(
+        () -> calls.delete("/outer", true), Status.Code.FAILED_PRECONDITION, "mount point");
 
     unmount("/outer/inner");
     unmount("/outer");
@@ -102,7 +90,7 @@ class MountTest {
   void aMountOverAnExistingPathIsRefused() throws Exception {
     Files.createDirectories(fixture.rootFolder().resolve("taken"));
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mount("/taken", externalFolder("other").toUri().toString(), false),
         Status.Code.ALREADY_EXISTS,
         "cannot mount at /taken: it already exists");
@@ -112,11 +100,11 @@ class MountTest {
   void aMountInsideAnotherMountsUfsFolderIsRefused() throws Exception {
     Path inRoot = Files.createDirectories(fixture.rootFolder().resolve("already-served"));
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mount("/twice", inRoot.toUri().toString(), false),
         Status.Code.INVALID_ARGUMENT,
         "the UFS of mount /");
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mount("/around", folder.toUri().toString(), false),
         Status.Code.INVALID_ARGUMENT,
         "overlaps");
@@ -124,15 +112,15 @@ class MountTest {
 
   @Test
   void aMountOfAMissingFolderOrWithoutSchemeIsRefused() {
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mount("/ghost", external.resolve("missing").toUri().toString(), false),
         Status.Code.NOT_FOUND,
         "does not exist");
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mount("/ghost", "/no/scheme", false),
         Status.Code.INVALID_ARGUMENT,
         "has no scheme");
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mount("/ghost", "s3://bucket/x", false),
         Status.Code.INVALID_ARGUMENT,
         "no under file system serves");
@@ -142,8 +130,8 @@ class MountTest {
   void unmountOfTheRootOrOfAPlainFolderIsRefused() {
     calls.mkdir("/plain", true);
 
-    assertCode(() -> unmount("/"), Status.Code.INVALID_ARGUMENT, "cannot unmount /");
-    assertCode(
+    RpcCalls.assertFailsWith(() -> unmount("/"), Status.Code.INVALID_ARGUMENT, "cannot unmount /");
+    RpcCalls.assertFailsWith(
         () -> unmount("/plain"), Status.Code.INVALID_ARGUMENT, "/plain is not a mount point");
   }
 
@@ -152,15 +140,15 @@ class MountTest {
     Path archive = externalFolder("archive");
     calls.mount("/archive", archive.toUri().toString(), true);
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mkdir("/archive/new", false),
         Status.Code.PERMISSION_DENIED,
         "read-only mount /archive");
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.delete("/archive/inside.txt", false),
         Status.Code.PERMISSION_DENIED,
         "read-only");
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.write("/archive/x.txt", new byte[1]),
         Status.Code.PERMISSION_DENIED,
         "read-only");
@@ -174,7 +162,7 @@ class MountTest {
   void aMoveAcrossMountsIsRefused() throws Exception {
     calls.mount("/left", externalFolder("left").toUri().toString(), false);
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.rename("/left/inside.txt", "/right-of-left.txt"),
         Status.Code.INVALID_ARGUMENT,
         "a move stays within one mount");
@@ -188,7 +176,7 @@ class MountTest {
 
     unmount("/unmounted");
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.stat("/unmounted/inside.txt", NEVER), Status.Code.NOT_FOUND, "does not exist");
     assertThat(gone.resolve("inside.txt")).exists();
   }

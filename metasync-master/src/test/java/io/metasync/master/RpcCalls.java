@@ -43,6 +43,24 @@ public final class RpcCalls {
     return CallContext.newBuilder().setUser("tester").setSyncIntervalMs(intervalMs).build();
   }
 
+  /**
+   * Asserts that {@code call} fails with a gRPC status of {@code code} whose description contains
+   * {@code message}.
+   */
+  public static void assertFailsWith(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+      io.grpc.Status.Code code,
+      String message) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            io.grpc.StatusRuntimeException.class,
+            e -> {
+              org.assertj.core.api.Assertions.assertThat(e.getStatus().getCode()).isEqualTo(code);
+              org.assertj.core.api.Assertions.assertThat(e.getStatus().getDescription())
+                  .contains(message);
+            });
+  }
+
   public FileInfo stat(String path, long intervalMs) {
     return stub()
         .getStatus(

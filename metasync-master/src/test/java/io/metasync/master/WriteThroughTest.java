@@ -3,10 +3,8 @@ package io.metasync.master;
 import static io.metasync.master.RpcCalls.ALWAYS;
 import static io.metasync.master.RpcCalls.NEVER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.metasync.proto.FileInfo;
 import io.metasync.proto.FileType;
 import io.metasync.proto.SetAttributeRequest;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,16 +48,6 @@ class WriteThroughTest {
     dir = "/" + name;
     calls.mkdir(dir, false);
     ufs = fixture.rootFolder().resolve(name);
-  }
-
-  private static void assertCode(ThrowingCallable call, Status.Code code, String message) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(code);
-              assertThat(e.getStatus().getDescription()).contains(message);
-            });
   }
 
   @Test
@@ -104,7 +91,7 @@ class WriteThroughTest {
   void mkdirOfAnExistingPathIsRefusedUnlessParentsIsAsked() {
     calls.mkdir(dir + "/x", false);
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mkdir(dir + "/x", false),
         Status.Code.ALREADY_EXISTS,
         dir + "/x already exists");
@@ -113,7 +100,7 @@ class WriteThroughTest {
 
   @Test
   void mkdirWithoutParentsNamesTheMissingParent() {
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mkdir(dir + "/no/such", false),
         Status.Code.NOT_FOUND,
         "parent " + dir + "/no does not exist");
@@ -125,7 +112,7 @@ class WriteThroughTest {
     calls.names(dir, ALWAYS);
     Files.writeString(ufs.resolve("sneaky.txt"), "keep me");
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.write(dir + "/sneaky.txt", new byte[3]),
         Status.Code.ALREADY_EXISTS,
         "already exists");
@@ -138,7 +125,7 @@ class WriteThroughTest {
     calls.mkdir(dir + "/full", false);
     calls.write(dir + "/full/f.txt", new byte[1]);
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.delete(dir + "/full", false), Status.Code.FAILED_PRECONDITION, "is not empty");
     assertThat(ufs.resolve("full/f.txt")).exists();
 
@@ -163,7 +150,7 @@ class WriteThroughTest {
   void renameOfAFolderIntoItselfIsRefused() {
     calls.mkdir(dir + "/outer", false);
 
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.rename(dir + "/outer", dir + "/outer/inner"),
         Status.Code.INVALID_ARGUMENT,
         "inside itself");
@@ -191,17 +178,18 @@ class WriteThroughTest {
 
   @Test
   void badPathsAreRefusedAtTheEdgeNamingThePath() {
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.stat("/a/../etc", NEVER),
         Status.Code.INVALID_ARGUMENT,
         "invalid path '/a/../etc'");
-    assertCode(
+    RpcCalls.assertFailsWith(
         () -> calls.mkdir("relative", false), Status.Code.INVALID_ARGUMENT, "is not absolute");
   }
 
   @Test
   void deleteOfTheRootIsRefused() {
-    assertCode(() -> calls.delete("/", true), Status.Code.INVALID_ARGUMENT, "cannot delete /");
+    RpcCalls.assertFailsWith(
+        () -> calls.delete("/", true), Status.Code.INVALID_ARGUMENT, "cannot delete /");
     assertThat(fixture.rootFolder()).exists();
   }
 }

@@ -25,8 +25,7 @@ public record Inode(
     String group,
     int mode,
     String contentHash,
-    boolean childrenLoaded,
-    long updateSeq) {
+    boolean childrenLoaded) {
 
   /** The id of the root folder. */
   public static final long ROOT_ID = 1;
@@ -45,7 +44,7 @@ public record Inode(
   }
 
   /** A new inode for a UFS entry. */
-  public static Inode fromUfs(long id, long parentId, String name, UfsStatus status, long seq) {
+  public static Inode fromUfs(long id, long parentId, String name, UfsStatus status) {
     return new Inode(
         id,
         parentId,
@@ -57,8 +56,7 @@ public record Inode(
         status.group(),
         status.mode(),
         status.contentHash(),
-        false,
-        seq);
+        false);
   }
 
   public boolean isDirectory() {
@@ -73,7 +71,7 @@ public record Inode(
    * This inode with the metadata of {@code status}; a folder keeps whether its children were
    * loaded.
    */
-  public Inode withUfsStatus(UfsStatus status, long seq) {
+  public Inode withUfsStatus(UfsStatus status) {
     boolean loaded = childrenLoaded && status.isDirectory();
     return new Inode(
         id,
@@ -86,27 +84,15 @@ public record Inode(
         status.group(),
         status.mode(),
         status.contentHash(),
-        loaded,
-        seq);
+        loaded);
   }
 
-  public Inode withChildrenLoaded(boolean loaded, long seq) {
+  public Inode withChildrenLoaded(boolean loaded) {
     return new Inode(
-        id,
-        parentId,
-        name,
-        type,
-        length,
-        lastModifiedMs,
-        owner,
-        group,
-        mode,
-        contentHash,
-        loaded,
-        seq);
+        id, parentId, name, type, length, lastModifiedMs, owner, group, mode, contentHash, loaded);
   }
 
-  public Inode withLocation(long newParentId, String newName, long seq) {
+  public Inode withLocation(long newParentId, String newName) {
     return new Inode(
         id,
         newParentId,
@@ -118,7 +104,6 @@ public record Inode(
         group,
         mode,
         contentHash,
-        childrenLoaded,
-        seq);
+        childrenLoaded);
   }
 }

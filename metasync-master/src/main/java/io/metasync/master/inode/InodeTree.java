@@ -18,17 +18,15 @@ public final class InodeTree {
   private static final int REMOVE_PAGE = 1000;
 
   private final InodeStore store;
-  private final MutationSequence sequence;
 
-  public InodeTree(InodeStore store, MutationSequence sequence) {
+  public InodeTree(InodeStore store) {
     this.store = requireNonNull(store, "store is null");
-    this.sequence = requireNonNull(sequence, "sequence is null");
   }
 
   /** Creates the root folder from the root UFS's status if the store has none. */
   public void initializeRoot(UfsStatus rootStatus) {
     if (store.get(Inode.ROOT_ID).isEmpty()) {
-      store.put(Inode.fromUfs(Inode.ROOT_ID, Inode.NO_PARENT, "", rootStatus, sequence.next()));
+      store.put(Inode.fromUfs(Inode.ROOT_ID, Inode.NO_PARENT, "", rootStatus));
     }
   }
 
@@ -66,21 +64,21 @@ public final class InodeTree {
   }
 
   public Inode addChild(Inode parent, String name, UfsStatus status) {
-    Inode inode = Inode.fromUfs(store.allocateId(), parent.id(), name, status, sequence.next());
+    Inode inode = Inode.fromUfs(store.allocateId(), parent.id(), name, status);
     store.put(inode);
     return inode;
   }
 
   /** A new empty folder created through metasync: its children are known (there are none). */
   public Inode addCreatedDirectory(Inode parent, String name, UfsStatus status) {
-    Inode inode = Inode.fromUfs(store.allocateId(), parent.id(), name, status, sequence.next());
-    inode = inode.withChildrenLoaded(true, inode.updateSeq());
+    Inode inode = Inode.fromUfs(store.allocateId(), parent.id(), name, status);
+    inode = inode.withChildrenLoaded(true);
     store.put(inode);
     return inode;
   }
 
   public Inode update(Inode inode, UfsStatus status) {
-    Inode updated = inode.withUfsStatus(status, sequence.next());
+    Inode updated = inode.withUfsStatus(status);
     store.put(updated);
     return updated;
   }
@@ -89,13 +87,13 @@ public final class InodeTree {
     if (directory.childrenLoaded()) {
       return directory;
     }
-    Inode loaded = directory.withChildrenLoaded(true, sequence.next());
+    Inode loaded = directory.withChildrenLoaded(true);
     store.put(loaded);
     return loaded;
   }
 
   public Inode move(Inode inode, Inode newParent, String newName) {
-    Inode moved = inode.withLocation(newParent.id(), newName, sequence.next());
+    Inode moved = inode.withLocation(newParent.id(), newName);
     store.put(moved);
     return moved;
   }
@@ -127,7 +125,6 @@ public final class InodeTree {
         }
       }
     }
-    sequence.next();
     return removed;
   }
 

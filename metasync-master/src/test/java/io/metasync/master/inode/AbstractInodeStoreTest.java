@@ -46,15 +46,15 @@ public abstract class AbstractInodeStoreTest {
 
   protected static Inode root() {
     return new Inode(
-        ROOT, Inode.NO_PARENT, "", FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", false, 1);
+        ROOT, Inode.NO_PARENT, "", FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", false);
   }
 
   protected static Inode folder(long id, long parentId, String name) {
-    return new Inode(id, parentId, name, FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", false, 1);
+    return new Inode(id, parentId, name, FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", false);
   }
 
   protected static Inode file(long id, long parentId, String name) {
-    return new Inode(id, parentId, name, FileType.FILE, 10, 1000, "o", "g", 0644, "", false, 1);
+    return new Inode(id, parentId, name, FileType.FILE, 10, 1000, "o", "g", 0644, "", false);
   }
 
   private static List<String> names(List<Inode> inodes) {
@@ -114,8 +114,7 @@ public abstract class AbstractInodeStoreTest {
   void putWithSameIdReplacesTheInodeEverywhere() {
     store.put(root());
     store.put(file(2, ROOT, "a"));
-    Inode grown =
-        new Inode(2, ROOT, "a", FileType.FILE, 99, 2000, "o", "g", 0600, "etag", false, 7);
+    Inode grown = new Inode(2, ROOT, "a", FileType.FILE, 99, 2000, "o", "g", 0600, "etag", false);
 
     store.put(grown);
 
@@ -226,7 +225,7 @@ public abstract class AbstractInodeStoreTest {
     Inode file = file(4, 2, "f");
     store.put(file);
 
-    Inode moved = file.withLocation(3, "f", 2);
+    Inode moved = file.withLocation(3, "f");
     store.put(moved);
 
     assertThat(store.getChild(2, "f")).isEmpty();
@@ -277,7 +276,7 @@ public abstract class AbstractInodeStoreTest {
     store.put(taken);
     store.put(mover);
 
-    assertThatThrownBy(() -> store.put(mover.withLocation(2, "x", 2)))
+    assertThatThrownBy(() -> store.put(mover.withLocation(2, "x")))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(store.get(4)).contains(mover);

@@ -20,7 +20,7 @@ class HeapInodeStoreTest extends AbstractInodeStoreTest {
     heap.put(file);
     assertThat(heap.indexedParentCount()).isEqualTo(2);
 
-    heap.put(file.withLocation(3, "f", 2));
+    heap.put(file.withLocation(3, "f"));
     assertThat(heap.indexedParentCount()).isEqualTo(2);
 
     heap.remove(4);

@@ -1,0 +1,102 @@
+package io.metasync.shell;
+
+import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code format [--force]}: empties the journal folder, so the next master starts with an empty
+ * namespace. The folder and its lock file stay.
+ */
+@Command(
+    name = "format",
+    description = {
+      "Wipe the journal (metasync.master.journal.folder): the next master starts empty.",
+      "Refused while a master runs on it; a journal that is not empty needs --force."
+    })
+final class FormatCommand implements Callable<Integer> {
+  @Option(names = "--force", description = "Wipe a journal that is not empty.")
+  private boolean force;
+
+  @ParentCommand private MetasyncCommand root;
+
+  @Override
+  @SuppressWarnings("try") // the lock is held for its effect: no master starts during the wipe
+  public Integer call() throws IOException {
+    ShellEnvironment environment = root.environment();
+    PrintStream out = environment.out();
+    Path journal = environment.configuration().getPath(PropertyKey.MASTER_JOURNAL_FOLDER);
+    if (!Files.exists(journal)) {
+      out.println("nothing to format: " + journal + " does not exist");
+      return 0;
+    }
+    if (!Files.isDirectory(journal)) {
+      throw MetasyncException.failedPrecondition(
+          journal + " is not a folder; check metasync.master.journal.folder");
+    }
+    try (JournalLock lock = JournalLock.acquire(journal)) {
+      List<Path> entries = journalEntries(journal);
+      if (entries.isEmpty()) {
+        out.println("the journal " + journal + " is already empty");
+        return 0;
+      }
+      if (!force) {
+        throw MetasyncException.failedPrecondition(
+            "the journal "
+                + journal
+                + " is not empty ("
+                + entries.size()
+                + (entries.size() == 1 ? " entry" : " entries")
+                + "); run 'metasync format --force' to wipe it");
+      }
+      for (Path entry : entries) {
+        deleteRecursively(entry);
+        out.println("removed " + entry);
+      }
+    }
+    return 0;
+  }
+
+  private static List<Path> journalEntries(Path journal) throws IOException {
+    try (Stream<Path> entries = Files.list(journal)) {
+      return entries
+          .filter(entry -> !entry.getFileName().toString().equals(JournalLock.FILE_NAME))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}
