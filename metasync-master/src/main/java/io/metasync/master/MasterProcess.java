@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
+import io.metasync.master.journal.SynchronousJournal;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.MasterRpcService;
 import io.metasync.master.rpc.ProgressReporter;
@@ -90,7 +91,8 @@ public final class MasterProcess implements AutoCloseable {
       UnderFileSystemLoader loader = new UnderFileSystemLoader();
       UfsOpener opener = (uri, properties) -> ufsDecorator.apply(loader.open(uri, properties));
       UnderFileSystem rootUfs = Namespace.openRootUfs(conf, opener);
-      namespace = new Namespace(conf, rootUfs, opener, syncExecutor, clock);
+      namespace =
+          new Namespace(conf, rootUfs, opener, SynchronousJournal::new, syncExecutor, clock);
       ReadOptions defaults =
           new ReadOptions(
               conf.getSyncInterval(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL),
