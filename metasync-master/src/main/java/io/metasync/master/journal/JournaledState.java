@@ -7,8 +7,8 @@ import java.io.OutputStream;
 
 /**
  * The state that a {@link Journal} rebuilds: entries are applied one at a time in log order, by one
- * thread, deterministically (never calling the UFS or reading the clock). A failure in {@link #apply} is
- * fatal to the master: the state would no longer match the log.
+ * thread, deterministically (never calling the UFS or reading the clock). A failure in {@link
+ * #apply} is fatal to the master: the state would no longer match the log.
  */
 public interface JournaledState {
   /** Applies one committed entry. */
