@@ -44,11 +44,18 @@ final class BenchMaster implements AutoCloseable {
     MetasyncConfiguration conf =
         MetasyncConfiguration.of(
             Map.of(
-                "metasync.home", home.toString(),
-                "metasync.master.mount.table.root.ufs", ufsRoot.toString(),
-                "metasync.master.journal.folder", home.resolve("journal").toString(),
-                "metasync.master.rpc.port", "0",
-                "metasync.master.web.port", "0"));
+                "metasync.home",
+                home.toString(),
+                "metasync.master.mount.table.root.ufs",
+                ufsRoot.toString(),
+                "metasync.master.journal.folder",
+                home.resolve("journal").toString(),
+                "metasync.master.rpc.port",
+                "0",
+                "metasync.master.web.port",
+                "0",
+                "metasync.master.journal.port",
+                "0"));
     MasterProcess master = MasterProcess.start(conf);
     MetasyncClient client = MetasyncClient.connect("localhost", master.rpcPort(), CACHED);
     client.ping();
