@@ -63,10 +63,10 @@ class RatisJournalRestartTest {
   }
 
   @Test
-  void killedMasterKeepsEveryAcknowledgedEntryAndReplaysOnlyTheTailAfterItsSnapshot()
-      throws Exception {
+  void killedMasterKeepsEveryAcknowledgedEntryAndReplaysOnlyTheTailAfterItsSnapshot(
+      @TempDir Path logs) throws Exception {
     int count = 250;
-    Path log = folder.resolveSibling(folder.getFileName() + "-writer.log");
+    Path log = logs.resolve("writer.log");
     Process writer =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
