@@ -14,6 +14,7 @@ import picocli.CommandLine;
 /** The {@code metasync} command line: {@code bin/metasync} runs this. */
 public final class Main {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+  private static final String RATIS_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.ratis";
 
   private Main() {}
 
@@ -80,5 +81,7 @@ public final class Main {
       boolean master = scanned.command().filter("master"::equals).isPresent();
       System.setProperty(LOG_LEVEL, master ? "info" : "warn");
     }
+    // Ratis narrates every election and log segment at INFO; an operator needs only its warnings.
+    System.setProperty(RATIS_LOG_LEVEL, System.getProperty(RATIS_LOG_LEVEL, "warn"));
   }
 }
