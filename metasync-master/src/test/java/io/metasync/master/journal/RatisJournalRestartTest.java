@@ -100,7 +100,10 @@ class RatisJournalRestartTest {
           .as("entries replayed after the snapshot")
           .isEqualTo(count - state.loadedFromSnapshot());
     }
-    assertThat(snapshotFiles()).as("snapshots kept").hasSizeBetween(1, 2);
+    // Two are retained; Ratis prunes older ones when it takes the next snapshot, so the one taken
+    // at
+    // this close may stand beside them until then. What matters is that they do not pile up.
+    assertThat(snapshotFiles()).as("snapshots kept").hasSizeBetween(1, 3);
   }
 
   @Test
