@@ -2,10 +2,13 @@ package io.metasync.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.MetasyncException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -16,6 +19,11 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  * restart on it finds the files of the last run. The JVM's user is the HDFS superuser.
  */
 final class DevHdfs implements AutoCloseable {
+  /** MiniDFSCluster's layout: the NameNode's image and edits, a second copy, the DataNode's. */
+  private static final String NAME_FOLDER = "name-0-1";
+
+  private static final Set<String> OWN_ENTRIES = Set.of(NAME_FOLDER, "name-0-2", "data");
+
   private final MiniDFSCluster cluster;
   private final boolean formatted;
 
@@ -26,7 +34,7 @@ final class DevHdfs implements AutoCloseable {
 
   static DevHdfs start(int port, Path folder) throws IOException {
     Path absolute = folder.toAbsolutePath().normalize();
-    boolean format = isEmpty(absolute);
+    boolean format = needsFormat(absolute);
     Files.createDirectories(absolute);
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, absolute.toString());
@@ -39,7 +47,7 @@ final class DevHdfs implements AutoCloseable {
     try {
       cluster.waitActive();
     } catch (IOException | RuntimeException e) {
-      cluster.shutdown();
+      new DevHdfs(cluster, format).close();
       throw e;
     }
     return new DevHdfs(cluster, format);
@@ -54,17 +62,41 @@ final class DevHdfs implements AutoCloseable {
     return formatted;
   }
 
+  /**
+   * Stops the DataNode, then the NameNode. Not {@code MiniDFSCluster.shutdown()}: even when told to
+   * keep its folder, that schedules the folder's deletion at JVM exit, and the next start would
+   * find nothing.
+   */
   @Override
   public void close() {
-    cluster.shutdown();
+    cluster.shutdownDataNodes();
+    cluster.shutdownNameNodes();
   }
 
-  private static boolean isEmpty(Path folder) throws IOException {
+  /**
+   * Whether {@code folder} must be formatted: it holds no NameNode image yet. Formatting wipes the
+   * folder, so a folder with anything else in it (a mistyped --dir) is refused instead.
+   */
+  private static boolean needsFormat(Path folder) throws IOException {
+    if (Files.exists(folder.resolve(NAME_FOLDER).resolve("current/VERSION"))) {
+      return false;
+    }
     if (!Files.exists(folder)) {
       return true;
     }
     try (Stream<Path> entries = Files.list(folder)) {
-      return entries.findAny().isEmpty();
+      // what an interrupted first start leaves behind
+      List<Path> foreign =
+          entries.filter(entry -> !OWN_ENTRIES.contains(entry.getFileName().toString())).toList();
+      if (!foreign.isEmpty()) {
+        throw MetasyncException.invalidArgument(
+            "cannot use "
+                + folder
+                + " for dev-hdfs: it holds files of its own (e.g. "
+                + foreign.get(0).getFileName()
+                + ") and formatting would delete them; choose an empty or new folder with --dir");
+      }
     }
+    return true;
   }
 }

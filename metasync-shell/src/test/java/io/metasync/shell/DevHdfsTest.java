@@ -1,6 +1,7 @@
 package io.metasync.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +33,15 @@ class DevHdfsTest {
       assertThat(hdfs.formatted()).isFalse();
       assertThat(client.getFileStatus(file).getLen()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void folderWithFilesOfItsOwnIsNeverFormatted() throws IOException {
+    Path precious = java.nio.file.Files.writeString(folder.resolve("precious.txt"), "keep me");
+
+    assertThatThrownBy(() -> DevHdfs.start(freePort(), folder))
+        .hasMessageContaining("holds files of its own (e.g. precious.txt)");
+    assertThat(precious).hasContent("keep me");
   }
 
   private static int freePort() throws IOException {
