@@ -31,6 +31,21 @@ public enum PropertyKey {
       "UFS URI or local folder mounted at /"),
   MASTER_JOURNAL_FOLDER(
       "metasync.master.journal.folder", "data/journal", ValueKind.STRING, "journal folder"),
+  MASTER_JOURNAL_PORT(
+      "metasync.master.journal.port",
+      "19200",
+      ValueKind.PORT,
+      "port of this master's journal (Ratis) peer"),
+  MASTER_JOURNAL_PEERS(
+      "metasync.master.journal.peers",
+      "",
+      ValueKind.STRING,
+      "host:port of every master's journal peer, comma-separated; empty means this master alone"),
+  MASTER_JOURNAL_CHECKPOINT_PERIOD_ENTRIES(
+      "metasync.master.journal.checkpoint.period.entries",
+      "2000000",
+      ValueKind.POSITIVE_INT,
+      "journal entries applied between two snapshots"),
   MASTER_SYNC_CONCURRENCY(
       "metasync.master.sync.concurrency",
       "8",

@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
+import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.MasterRpcService;
 import io.metasync.master.rpc.ProgressReporter;
@@ -90,7 +91,14 @@ public final class MasterProcess implements AutoCloseable {
       UnderFileSystemLoader loader = new UnderFileSystemLoader();
       UfsOpener opener = (uri, properties) -> ufsDecorator.apply(loader.open(uri, properties));
       UnderFileSystem rootUfs = Namespace.openRootUfs(conf, opener);
-      namespace = new Namespace(conf, rootUfs, opener, syncExecutor, clock);
+      namespace =
+          new Namespace(
+              conf,
+              rootUfs,
+              opener,
+              state -> RatisJournal.open(conf, state, MasterProcess::haltOnApplyFailure),
+              syncExecutor,
+              clock);
       ReadOptions defaults =
           new ReadOptions(
               conf.getSyncInterval(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL),
@@ -129,6 +137,17 @@ public final class MasterProcess implements AutoCloseable {
       journalLock.close();
       throw e;
     }
+  }
+
+  /**
+   * A journal entry that cannot be applied leaves the namespace behind its log: serving on would
+   * answer from a state that no longer matches what was acknowledged. Stop at once; a restart
+   * replays the log.
+   */
+  private static void haltOnApplyFailure(MetasyncException error) {
+    LOG.error(
+        "Stopping the master: a journal entry could not be applied: {}", error.getMessage(), error);
+    Runtime.getRuntime().halt(70);
   }
 
   private static Server startServer(MasterRpcService service, String host, int port) {

@@ -11,7 +11,11 @@ import io.metasync.master.file.MountOperations;
 import io.metasync.master.file.ReadOperations;
 import io.metasync.master.file.WriteOperations;
 import io.metasync.master.inode.HeapInodeStore;
+import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.InodeTree;
+import io.metasync.master.journal.Journal;
+import io.metasync.master.journal.JournaledState;
+import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
@@ -29,6 +33,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * The namespace and its operations, wired together: inodes, mount table, locks, sync caches, the
@@ -39,6 +44,7 @@ public final class Namespace implements AutoCloseable {
   private static final int PAGE_SIZE = 1000;
 
   private final InodeTree tree;
+  private final Journal journal;
   private final MountTable mountTable;
   private final ReadOperations reads;
   private final WriteOperations writes;
@@ -50,6 +56,7 @@ public final class Namespace implements AutoCloseable {
   /**
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
    * @param opener opens the UFS of each new mount
+   * @param journalFactory opens the journal over the namespace's state, replaying it
    * @param syncExecutor runs the folder listings of recursive syncs; its size bounds their
    *     parallelism
    */
@@ -57,13 +64,16 @@ public final class Namespace implements AutoCloseable {
       MetasyncConfiguration conf,
       UnderFileSystem rootUfs,
       UfsOpener opener,
+      Function<JournaledState, Journal> journalFactory,
       ExecutorService syncExecutor,
       Clock clock) {
-    tree = new InodeTree(new HeapInodeStore());
-    tree.initializeRoot(rootStatus(rootUfs));
+    InodeStore store = new HeapInodeStore();
     mountTable =
         new MountTable(
             new MountPoint(NamespacePath.ROOT, rootUfs.rootUri(), MountOptions.DEFAULT, rootUfs));
+    journal = journalFactory.apply(new NamespaceState(store, mountTable, opener));
+    tree = new InodeTree(store, journal);
+    tree.initializeRoot(rootStatus(rootUfs));
     PathLockManager locks = new PathLockManager();
     SyncPathCache syncPathCache =
         new SyncPathCache(conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY));
@@ -94,7 +104,7 @@ public final class Namespace implements AutoCloseable {
             clock);
     mounts =
         new MountOperations(
-            tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener);
+            tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener, journal);
     loads = new LoadOperations(onDemandSync, reads);
     consistency = new ConsistencyChecker(tree, mountTable, locks, PAGE_SIZE);
   }
@@ -192,6 +202,7 @@ public final class Namespace implements AutoCloseable {
 
   @Override
   public void close() {
+    journal.close();
     for (MountPoint mount : mountTable.list()) {
       try {
         mount.ufs().close();

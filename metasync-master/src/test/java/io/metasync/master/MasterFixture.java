@@ -43,6 +43,7 @@ public final class MasterFixture implements AutoCloseable {
     conf.put("metasync.master.journal.folder", folder.resolve("journal").toString());
     conf.put("metasync.master.rpc.port", "0");
     conf.put("metasync.master.web.port", "0");
+    conf.put("metasync.master.journal.port", "0");
     conf.putAll(settings);
     return new MasterFixture(root, MasterProcess.start(MetasyncConfiguration.of(conf), decorator));
   }

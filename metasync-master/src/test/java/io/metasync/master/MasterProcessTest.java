@@ -27,6 +27,7 @@ class MasterProcessTest {
     settings.put("metasync.master.journal.folder", journal);
     settings.put("metasync.master.rpc.port", String.valueOf(rpcPort));
     settings.put("metasync.master.web.port", "0");
+    settings.put("metasync.master.journal.port", "0");
     return MetasyncConfiguration.of(settings);
   }
 
@@ -72,6 +73,7 @@ class MasterProcessTest {
     settings.put("metasync.home", folder.toString());
     settings.put("metasync.master.rpc.port", "0");
     settings.put("metasync.master.web.port", "0");
+    settings.put("metasync.master.journal.port", "0");
     settings.put("metasync.master.mount.table.root.ufs", "nosuch://host/x");
 
     assertThatThrownBy(() -> MasterProcess.start(MetasyncConfiguration.of(settings)))

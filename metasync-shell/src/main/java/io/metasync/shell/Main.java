@@ -15,6 +15,7 @@ import picocli.CommandLine;
 /** The {@code metasync} command line: {@code bin/metasync} runs this. */
 public final class Main {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+  private static final String RATIS_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.ratis";
 
   private Main() {}
 
@@ -89,6 +90,8 @@ public final class Main {
       boolean master = scanned.command().filter("master"::equals).isPresent();
       System.setProperty(LOG_LEVEL, master ? "info" : "warn");
     }
+    // Ratis narrates every election and log segment at INFO; an operator needs only its warnings.
+    System.setProperty(RATIS_LOG_LEVEL, System.getProperty(RATIS_LOG_LEVEL, "warn"));
     // Hadoop warns on every start that it has no native library (it needs none here)
     quiet("org.apache.hadoop.util.NativeCodeLoader", "error");
     if (scanned.command().filter("dev-hdfs"::equals).isPresent()) {

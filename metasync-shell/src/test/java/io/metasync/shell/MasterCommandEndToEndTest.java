@@ -51,7 +51,8 @@ class MasterCommandEndToEndTest {
                 "master",
                 "-Dmetasync.home=" + folder,
                 "-Dmetasync.master.rpc.port=0",
-                "-Dmetasync.master.web.port=0")
+                "-Dmetasync.master.web.port=0",
+                "-Dmetasync.master.journal.port=0")
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(masterErr.toFile())
             .start();
@@ -99,7 +100,11 @@ class MasterCommandEndToEndTest {
   @Test
   void secondMasterOnTheSameJournalIsRefused() {
     ShellRunner.Result result =
-        shell.run("master", "-Dmetasync.master.rpc.port=0", "-Dmetasync.master.web.port=0");
+        shell.run(
+            "master",
+            "-Dmetasync.master.rpc.port=0",
+            "-Dmetasync.master.web.port=0",
+            "-Dmetasync.master.journal.port=0");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
@@ -113,7 +118,8 @@ class MasterCommandEndToEndTest {
         shell.run(
             "master",
             "-Dmetasync.master.journal.folder=" + folder.resolve("other-journal"),
-            "-Dmetasync.master.web.port=0");
+            "-Dmetasync.master.web.port=0",
+            "-Dmetasync.master.journal.port=0");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())

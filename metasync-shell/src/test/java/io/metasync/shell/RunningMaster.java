@@ -34,11 +34,18 @@ final class RunningMaster implements AutoCloseable {
           MasterProcess.start(
               MetasyncConfiguration.of(
                   Map.of(
-                      "metasync.home", folder.toString(),
-                      "metasync.master.mount.table.root.ufs", rootUfs.toString(),
-                      "metasync.master.journal.folder", folder.resolve("journal").toString(),
-                      "metasync.master.rpc.port", "0",
-                      "metasync.master.web.port", "0")));
+                      "metasync.home",
+                      folder.toString(),
+                      "metasync.master.mount.table.root.ufs",
+                      rootUfs.toString(),
+                      "metasync.master.journal.folder",
+                      folder.resolve("journal").toString(),
+                      "metasync.master.rpc.port",
+                      "0",
+                      "metasync.master.web.port",
+                      "0",
+                      "metasync.master.journal.port",
+                      "0")));
       return new RunningMaster(folder, rootUfs, master);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,6 +8,9 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
+import io.metasync.master.journal.InodeRecords;
+import io.metasync.master.journal.Journal;
+import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.lock.LockMode;
 import io.metasync.master.lock.LockedPaths;
 import io.metasync.master.lock.PathLockManager;
@@ -18,6 +21,9 @@ import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.SyncPathCache;
+import io.metasync.proto.journal.AddMount;
+import io.metasync.proto.journal.JournalEntry;
+import io.metasync.proto.journal.RemoveMount;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.FileNotFoundException;
@@ -27,7 +33,11 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code mount}, {@code unmount} and the mount table. The UFS is only read here, never changed. */
+/**
+ * {@code mount}, {@code unmount} and the mount table. The UFS is only read here, never changed.
+ * Mounts and unmounts run one at a time (they are rare), so two overlapping mounts cannot both pass
+ * the checks.
+ */
 public final class MountOperations {
   private final InodeTree tree;
   private final MountTable mounts;
@@ -36,6 +46,7 @@ public final class MountOperations {
   private final SyncPathCache syncPathCache;
   private final AbsentPathCache absentPathCache;
   private final UfsOpener opener;
+  private final Journal journal;
 
   public MountOperations(
       InodeTree tree,
@@ -44,7 +55,8 @@ public final class MountOperations {
       OnDemandSync onDemandSync,
       SyncPathCache syncPathCache,
       AbsentPathCache absentPathCache,
-      UfsOpener opener) {
+      UfsOpener opener,
+      Journal journal) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
@@ -52,6 +64,7 @@ public final class MountOperations {
     this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.opener = requireNonNull(opener, "opener is null");
+    this.journal = requireNonNull(journal, "journal is null");
   }
 
   /**
@@ -60,7 +73,7 @@ public final class MountOperations {
    * @throws MetasyncException INVALID_ARGUMENT (bad URI, overlapping mount), ALREADY_EXISTS,
    *     NOT_FOUND (missing parent or UFS folder), UNAVAILABLE (UFS unreachable)
    */
-  public void mount(NamespacePath path, String uriText, MountOptions options) {
+  public synchronized void mount(NamespacePath path, String uriText, MountOptions options) {
     URI uri = parseUri(uriText);
     mounts.checkCanMount(path, uri);
     Optional<Inode> parent = onDemandSync.resolve(path.parent(), LoadType.ONCE);
@@ -79,13 +92,20 @@ public final class MountOperations {
       if (tree.child(lockedParent, path.name()).isPresent()) {
         throw MetasyncException.alreadyExists(path);
       }
-      mounts.add(new MountPoint(path, uri, options, ufs));
-      tree.addChild(lockedParent, path.name(), root);
+      mounts.checkCanMount(path, uri);
+      Inode mountInode = tree.newChild(lockedParent, path.name(), root);
+      journal.write(
+          JournalEntry.newBuilder()
+              .setAddMount(
+                  AddMount.newBuilder()
+                      .setMount(NamespaceState.toRecord(path, uri, options))
+                      .setMountInode(InodeRecords.toRecord(mountInode)))
+              .build());
       absentPathCache.forgetSubtree(path);
       syncPathCache.forgetSubtree(path);
-    } catch (RuntimeException e) {
+    } finally {
+      // The mount table connects on first use; this connection only checked the UFS.
       closeQuietly(ufs);
-      throw e;
     }
   }
 
@@ -141,7 +161,7 @@ public final class MountOperations {
    * @throws MetasyncException INVALID_ARGUMENT for / or a path that is no mount point,
    *     FAILED_PRECONDITION when mounts are nested below it
    */
-  public void unmount(NamespacePath path) {
+  public synchronized void unmount(NamespacePath path) {
     if (path.isRoot()) {
       throw MetasyncException.invalidArgument("cannot unmount /: it is always mounted");
     }
@@ -157,13 +177,15 @@ public final class MountOperations {
               + below.get(0).path()
               + " is inside it; unmount that first");
     }
-    MountPoint removed;
+    MountPoint removed =
+        mounts
+            .get(path)
+            .orElseThrow(() -> MetasyncException.invalidArgument(path + " is not a mount point"));
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
-      tree.lookup(path).ifPresent(tree::removeSubtree);
-      removed =
-          mounts
-              .remove(path)
-              .orElseThrow(() -> MetasyncException.invalidArgument(path + " is not a mount point"));
+      journal.write(
+          JournalEntry.newBuilder()
+              .setRemoveMount(RemoveMount.newBuilder().setPath(path.toString()))
+              .build());
       syncPathCache.forgetSubtree(path);
       absentPathCache.forgetSubtree(path);
     }

@@ -4,6 +4,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeChanges;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
@@ -78,10 +79,11 @@ final class WriteGuard {
 
   /**
    * Re-reads a folder's own UFS metadata after a write changed its children (the UFS moved its
-   * modification time), so the cache keeps matching the UFS. The caller holds the folder's write
-   * lock.
+   * modification time) and adds the update to the write's {@code changes}, so the cache keeps
+   * matching the UFS. The caller holds a read lock on the folder (an ancestor of what it wrote):
+   * two writers in one folder may both refresh it, and either answer is the UFS's own.
    */
-  void refreshDirectory(NamespacePath path) {
+  void refreshDirectory(NamespacePath path, InodeChanges changes) {
     Optional<Inode> cached = tree.lookup(path);
     if (cached.isEmpty()) {
       return;
@@ -93,7 +95,7 @@ final class WriteGuard {
           && status.get().isDirectory()
           && cached.get().fingerprint().compare(status.get().fingerprint())
               != Fingerprint.Change.NONE) {
-        tree.update(cached.get(), status.get());
+        changes.put(cached.get().withUfsStatus(status.get()));
       }
     } catch (IOException e) {
       // The write itself succeeded; the next sync of the folder picks its metadata up.

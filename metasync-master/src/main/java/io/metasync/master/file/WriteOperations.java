@@ -6,6 +6,7 @@ import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeChanges;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
 import io.metasync.master.lock.LockedPaths;
@@ -102,10 +103,13 @@ public final class WriteOperations {
               .ufs()
               .getStatus(location.ufsPath())
               .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
-      Inode created = tree.addCreatedDirectory(parent, path.name(), status);
+      // A folder created here is empty: its children are known.
+      Inode created = tree.newChild(parent, path.name(), status).withChildrenLoaded(true);
+      InodeChanges changes = new InodeChanges().put(created);
+      guard.refreshDirectory(path.parent(), changes);
+      tree.commit(changes);
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
-      guard.refreshDirectory(path.parent());
       return statuses.of(path, created);
     } catch (FileAlreadyExistsException e) {
       // The cache had not seen it yet: take it in, then answer as if it had.
@@ -157,8 +161,10 @@ public final class WriteOperations {
       Optional<Inode> parent = tree.lookup(path.parent());
       Optional<Inode> cached = tree.lookup(path);
       if (aborted) {
-        cached.ifPresent(tree::removeSubtree);
-        guard.refreshDirectory(path.parent());
+        InodeChanges changes = new InodeChanges();
+        cached.ifPresent(changes::removeSubtree);
+        guard.refreshDirectory(path.parent(), changes);
+        tree.commit(changes);
         return null;
       }
       UfsStatus status =
@@ -170,11 +176,13 @@ public final class WriteOperations {
       // A sync of the folder may have taken the file in while its bytes were being written.
       Inode inode =
           cached.isPresent()
-              ? tree.update(cached.get(), status)
-              : tree.addChild(parentInode, path.name(), status);
+              ? cached.get().withUfsStatus(status)
+              : tree.newChild(parentInode, path.name(), status);
+      InodeChanges changes = new InodeChanges().put(inode);
+      guard.refreshDirectory(path.parent(), changes);
+      tree.commit(changes);
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
-      guard.refreshDirectory(path.parent());
       return statuses.of(path, inode);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
@@ -189,7 +197,7 @@ public final class WriteOperations {
    */
   public void delete(NamespacePath path, boolean recursive) {
     guard.checkNotMountRelated(path, "delete");
-    Inode inode = lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+    lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
     UfsLocation location = guard.writableLocation(path);
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Inode locked = tree.lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
@@ -199,18 +207,21 @@ public final class WriteOperations {
       try {
         location.ufs().delete(location.ufsPath(), recursive);
       } catch (java.io.FileNotFoundException e) {
-        removeCached(path, locked);
+        // Gone from the UFS already: the cache learns it, and the caller hears the truth.
+        tree.commit(new InodeChanges().removeSubtree(locked));
+        forgetRemoved(path);
         throw MetasyncException.notFound(path);
       }
-      removeCached(path, inode.id() == locked.id() ? locked : inode);
-      guard.refreshDirectory(path.parent());
+      InodeChanges changes = new InodeChanges().removeSubtree(locked);
+      guard.refreshDirectory(path.parent(), changes);
+      tree.commit(changes);
+      forgetRemoved(path);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }
   }
 
-  private void removeCached(NamespacePath path, Inode inode) {
-    tree.removeSubtree(inode);
+  private void forgetRemoved(NamespacePath path) {
     syncPathCache.forgetSubtree(path);
     absentPathCache.recordAbsent(path, clock.millis());
   }
@@ -266,17 +277,21 @@ public final class WriteOperations {
         throw MetasyncException.alreadyExists(destination);
       }
       from.ufs().rename(from.ufsPath(), to.ufsPath());
-      Inode moved = tree.move(inode, newParent, destination.name());
+      Inode moved = inode.withLocation(newParent.id(), destination.name());
       Optional<UfsStatus> status = to.ufs().getStatus(to.ufsPath());
       if (status.isPresent() && status.get().type() == moved.type()) {
-        moved = tree.update(moved, status.get());
+        moved = moved.withUfsStatus(status.get());
       }
+      InodeChanges changes = new InodeChanges().put(moved);
+      guard.refreshDirectory(source.parent(), changes);
+      if (!destination.parent().equals(source.parent())) {
+        guard.refreshDirectory(destination.parent(), changes);
+      }
+      tree.commit(changes);
       syncPathCache.forgetSubtree(source);
       syncPathCache.forgetSubtree(destination);
       absentPathCache.forgetSubtree(destination);
       absentPathCache.recordAbsent(source, clock.millis());
-      guard.refreshDirectory(source.parent());
-      guard.refreshDirectory(destination.parent());
       return statuses.of(destination, moved);
     } catch (FileAlreadyExistsException e) {
       coordinator.sync(destination, SyncDepth.SELF, new SyncStats());
@@ -307,7 +322,9 @@ public final class WriteOperations {
               .ufs()
               .getStatus(location.ufsPath())
               .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
-      return statuses.of(path, tree.update(inode, status));
+      Inode updated = inode.withUfsStatus(status);
+      tree.commit(new InodeChanges().put(updated));
+      return statuses.of(path, updated);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }

@@ -133,6 +133,14 @@ public final class HeapInodeStore implements InodeStore {
   }
 
   @Override
+  public void clear() {
+    synchronized (mutationLock) {
+      inodes.clear();
+      children.clear();
+    }
+  }
+
+  @Override
   public void close() {
     // Nothing to release: the maps go with the store.
   }

@@ -42,6 +42,9 @@ public interface InodeStore extends AutoCloseable {
   /** The number of inodes. */
   long size();
 
+  /** Removes every inode (before a snapshot is loaded in its place). */
+  void clear();
+
   @Override
   void close();
 }

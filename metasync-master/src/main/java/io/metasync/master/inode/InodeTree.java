@@ -3,30 +3,31 @@ package io.metasync.master.inode;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
+import io.metasync.master.journal.Journal;
 import io.metasync.ufs.UfsStatus;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Path-shaped access to the {@link InodeStore}: lookup by namespace path, and the changes a sync or
- * a write makes (add, update, move, remove a subtree). Callers hold the path locks that make a
- * sequence of these calls consistent.
+ * Path-shaped access to the {@link InodeStore}. Reads go to the store; every change is written to
+ * the {@link Journal} as {@link InodeChanges}, and is in the store once {@link #commit} returns
+ * (the journal applies it). Callers hold the path locks that make a sequence of these calls
+ * consistent, and they prepare changes (ids, UFS statuses) before committing, so applying them is
+ * deterministic.
  */
 public final class InodeTree {
-  private static final int REMOVE_PAGE = 1000;
-
   private final InodeStore store;
+  private final Journal journal;
 
-  public InodeTree(InodeStore store) {
+  public InodeTree(InodeStore store, Journal journal) {
     this.store = requireNonNull(store, "store is null");
+    this.journal = requireNonNull(journal, "journal is null");
   }
 
-  /** Creates the root folder from the root UFS's status if the store has none. */
+  /** Creates the root folder from the root UFS's status if the journal has none yet. */
   public void initializeRoot(UfsStatus rootStatus) {
     if (store.get(Inode.ROOT_ID).isEmpty()) {
-      store.put(Inode.fromUfs(Inode.ROOT_ID, Inode.NO_PARENT, "", rootStatus));
+      commit(new InodeChanges().put(Inode.fromUfs(Inode.ROOT_ID, Inode.NO_PARENT, "", rootStatus)));
     }
   }
 
@@ -63,69 +64,32 @@ public final class InodeTree {
     return store.hasChildren(parent.id());
   }
 
-  public Inode addChild(Inode parent, String name, UfsStatus status) {
-    Inode inode = Inode.fromUfs(store.allocateId(), parent.id(), name, status);
-    store.put(inode);
-    return inode;
+  /** A new inode for a UFS entry, with a fresh id; not in the store until committed. */
+  public Inode newChild(Inode parent, String name, UfsStatus status) {
+    return Inode.fromUfs(store.allocateId(), parent.id(), name, status);
   }
 
-  /** A new empty folder created through metasync: its children are known (there are none). */
-  public Inode addCreatedDirectory(Inode parent, String name, UfsStatus status) {
-    Inode inode = Inode.fromUfs(store.allocateId(), parent.id(), name, status);
-    inode = inode.withChildrenLoaded(true);
-    store.put(inode);
+  /** Writes {@code changes} to the journal; they are applied to the store when this returns. */
+  public void commit(InodeChanges changes) {
+    if (!changes.isEmpty()) {
+      journal.write(changes.toEntryAndClear());
+    }
+  }
+
+  public Inode addChild(Inode parent, String name, UfsStatus status) {
+    Inode inode = newChild(parent, name, status);
+    commit(new InodeChanges().put(inode));
     return inode;
   }
 
   public Inode update(Inode inode, UfsStatus status) {
     Inode updated = inode.withUfsStatus(status);
-    store.put(updated);
+    commit(new InodeChanges().put(updated));
     return updated;
   }
 
-  public Inode markChildrenLoaded(Inode directory) {
-    if (directory.childrenLoaded()) {
-      return directory;
-    }
-    Inode loaded = directory.withChildrenLoaded(true);
-    store.put(loaded);
-    return loaded;
-  }
-
-  public Inode move(Inode inode, Inode newParent, String newName) {
-    Inode moved = inode.withLocation(newParent.id(), newName);
-    store.put(moved);
-    return moved;
-  }
-
-  /**
-   * Removes an inode and everything below it, children before parents, a page at a time so that a
-   * wide folder never sits in memory whole.
-   *
-   * @return the number of inodes removed
-   */
-  public long removeSubtree(Inode top) {
-    long removed = 0;
-    Deque<Long> pending = new ArrayDeque<>();
-    pending.push(top.id());
-    while (!pending.isEmpty()) {
-      long id = pending.peek();
-      List<Inode> children = store.listChildren(id, "", REMOVE_PAGE);
-      if (children.isEmpty()) {
-        store.remove(pending.pop());
-        removed++;
-        continue;
-      }
-      for (Inode child : children) {
-        if (child.isDirectory() && store.hasChildren(child.id())) {
-          pending.push(child.id());
-        } else {
-          store.remove(child.id());
-          removed++;
-        }
-      }
-    }
-    return removed;
+  public void removeSubtree(Inode top) {
+    commit(new InodeChanges().removeSubtree(top));
   }
 
   public long size() {

@@ -85,14 +85,18 @@ public final class MountTable {
     }
   }
 
-  public void add(MountPoint mount) {
-    checkCanMount(mount.path(), mount.ufsUri());
+  /**
+   * Adds a mount without checks: the checks ran when the mount was proposed ({@link
+   * #checkCanMount}), and applying a journal entry must not fail.
+   */
+  public void register(MountPoint mount) {
     mounts.put(mount.path(), mount);
   }
 
-  public Optional<MountPoint> remove(NamespacePath path) {
+  /** Removes a mount (never {@code /}); returns it, or empty when there was none. */
+  public Optional<MountPoint> unregister(NamespacePath path) {
     if (path.isRoot()) {
-      throw MetasyncException.invalidArgument("cannot unmount /: it is always mounted");
+      throw new IllegalArgumentException("/ is always mounted");
     }
     return Optional.ofNullable(mounts.remove(path));
   }

@@ -7,6 +7,7 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.CachedChildren;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeChanges;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
 import io.metasync.master.lock.LockedPaths;
@@ -122,7 +123,7 @@ public final class PathSyncer {
     if (location.isMountPoint()) {
       UfsStatus status = mountRootStatus(location);
       stats.entrySeen(true);
-      return Optional.of(apply(parent, path.name(), cached.orElse(null), status, stats));
+      return Optional.of(applyNow(parent, path.name(), cached.orElse(null), status, stats));
     }
     Optional<UfsStatus> status;
     try {
@@ -132,15 +133,24 @@ public final class PathSyncer {
       throw UfsErrors.translate(e, location);
     }
     if (status.isEmpty()) {
-      cached.ifPresent(
-          inode -> {
-            removeCached(path, inode);
-            stats.changed();
-          });
+      if (cached.isPresent()) {
+        InodeChanges changes = new InodeChanges();
+        removeCached(path, cached.get(), changes);
+        stats.changed();
+        tree.commit(changes);
+      }
       return Optional.empty();
     }
     stats.entrySeen(status.get().isDirectory());
-    return Optional.of(apply(parent, path.name(), cached.orElse(null), status.get(), stats));
+    return Optional.of(applyNow(parent, path.name(), cached.orElse(null), status.get(), stats));
+  }
+
+  private Inode applyNow(
+      Inode parent, String name, Inode cached, UfsStatus status, SyncStats stats) {
+    InodeChanges changes = new InodeChanges();
+    Inode result = apply(parent, name, cached, status, stats, changes);
+    tree.commit(changes);
+    return result;
   }
 
   private UfsStatus mountRootStatus(UfsLocation location) {
@@ -194,15 +204,16 @@ public final class PathSyncer {
       }
       UfsLocation location = mounts.resolve(path);
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
-        merge(path, directory.get(), listing, childDirectories, stats);
+        InodeChanges changes = merge(path, directory.get(), listing, childDirectories, stats);
+        if (!directory.get().childrenLoaded()) {
+          changes.put(directory.get().withChildrenLoaded(true));
+        }
+        tree.commit(changes);
       } catch (FileNotFoundException | NotDirectoryException e) {
         vanished = true;
       } catch (IOException e) {
         syncPathCache.invalidate(path);
         throw UfsErrors.translate(e, location);
-      }
-      if (!vanished) {
-        tree.markChildrenLoaded(tree.lookup(path).orElseThrow());
       }
     }
     if (vanished) {
@@ -217,7 +228,13 @@ public final class PathSyncer {
     return childDirectories;
   }
 
-  private void merge(
+  /**
+   * Merges the listing into the cached children, committing a journal entry every {@code batchSize}
+   * changes; returns the last, uncommitted batch. Pending changes never affect what is read next:
+   * the cached children are read by name after the last one read, and changes only touch names
+   * already passed.
+   */
+  private InodeChanges merge(
       NamespacePath path,
       Inode directory,
       UfsListing listing,
@@ -225,11 +242,15 @@ public final class PathSyncer {
       SyncStats stats)
       throws IOException {
     CachedChildren cached = new CachedChildren(tree, directory, batchSize);
+    InodeChanges changes = new InodeChanges();
     while (listing.hasNext()) {
+      if (changes.size() >= batchSize) {
+        tree.commit(changes);
+      }
       UfsStatus status = listing.next();
       String name = status.name();
       while (cached.peek() != null && cached.peek().name().compareTo(name) < 0) {
-        removeUnlessMountPoint(path, cached.take(), stats);
+        removeUnlessMountPoint(path, cached.take(), stats, changes);
       }
       Inode match =
           cached.peek() != null && cached.peek().name().equals(name) ? cached.take() : null;
@@ -238,14 +259,15 @@ public final class PathSyncer {
         continue;
       }
       stats.entrySeen(status.isDirectory());
-      apply(directory, name, match, status, stats);
+      apply(directory, name, match, status, stats, changes);
       if (status.isDirectory()) {
         childDirectories.add(name);
       }
     }
     while (cached.peek() != null) {
-      removeUnlessMountPoint(path, cached.take(), stats);
+      removeUnlessMountPoint(path, cached.take(), stats, changes);
     }
+    return changes;
   }
 
   private static NamespacePath childPath(NamespacePath parent, String name) {
@@ -261,39 +283,49 @@ public final class PathSyncer {
     }
   }
 
-  private void removeUnlessMountPoint(NamespacePath parentPath, Inode child, SyncStats stats) {
+  private void removeUnlessMountPoint(
+      NamespacePath parentPath, Inode child, SyncStats stats, InodeChanges changes) {
     NamespacePath childPath = parentPath.child(child.name());
     if (!mounts.isMountPoint(childPath)) {
-      removeCached(childPath, child);
+      removeCached(childPath, child, changes);
       stats.changed();
     }
   }
 
-  private void removeCached(NamespacePath path, Inode inode) {
-    tree.removeSubtree(inode);
+  private void removeCached(NamespacePath path, Inode inode, InodeChanges changes) {
+    changes.removeSubtree(inode);
     syncPathCache.forgetSubtree(path);
   }
 
-  /** Makes the cached child {@code cached} (null when there is none) match {@code status}. */
-  private Inode apply(Inode parent, String name, Inode cached, UfsStatus status, SyncStats stats) {
+  /**
+   * Adds to {@code changes} what makes the cached child {@code cached} (null when there is none)
+   * match {@code status}; returns the child as it will be.
+   */
+  private Inode apply(
+      Inode parent,
+      String name,
+      Inode cached,
+      UfsStatus status,
+      SyncStats stats,
+      InodeChanges changes) {
     if (cached == null) {
       stats.changed();
-      return tree.addChild(parent, name, status);
+      Inode added = tree.newChild(parent, name, status);
+      changes.put(added);
+      return added;
     }
-    return switch (cached.fingerprint().compare(status.fingerprint())) {
-      case NONE -> cached;
-      case METADATA -> {
-        stats.changed();
-        yield tree.update(cached, status);
-      }
-      case CONTENT -> {
-        stats.changed();
-        if (cached.type() != status.type()) {
-          tree.removeSubtree(cached);
-          yield tree.addChild(parent, name, status);
-        }
-        yield tree.update(cached, status);
-      }
-    };
+    if (cached.fingerprint().compare(status.fingerprint()) == Fingerprint.Change.NONE) {
+      return cached;
+    }
+    stats.changed();
+    if (cached.type() != status.type()) {
+      changes.removeSubtree(cached);
+      Inode replaced = tree.newChild(parent, name, status);
+      changes.put(replaced);
+      return replaced;
+    }
+    Inode updated = cached.withUfsStatus(status);
+    changes.put(updated);
+    return updated;
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * When each path was last synced, and how deep. Times are the <em>start</em> times of syncs, so a
@@ -12,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * recorded entries are forgotten past the capacity, and a forgotten path merely syncs again.
  *
  * <p>Every {@code stat} asks {@link #lastSynced}, so reads are a few hash lookups (one per
- * ancestor) with no lock; a record replaces a path's small immutable entry atomically. Forgetting a
- * subtree scans the whole cache, which is bounded by the capacity and happens only on unmount or
- * delete.
+ * ancestor) with no lock; a record replaces a path's small immutable entry atomically. The keys are
+ * also kept in path order, where a subtree is one contiguous range, so forgetting a subtree (every
+ * delete, rename and unmount does) touches only that subtree's records.
  */
 public final class SyncPathCache {
   private final ConcurrentHashMap<NamespacePath, SyncTimes> entries = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListSet<NamespacePath> keys = new ConcurrentSkipListSet<>();
   private final OldestFirstEviction eviction;
 
   /**
@@ -36,7 +38,22 @@ public final class SyncPathCache {
     requireNonNull(depth, "depth is null");
     checkArgument(startMs >= 0, "sync start time must not be negative: %s", startMs);
     entries.merge(path, SyncTimes.of(depth, startMs), SyncTimes::latest);
-    eviction.evictIfOverCapacity(entries, entries.size(), SyncTimes::self, entries::remove);
+    keys.add(path);
+    eviction.evictIfOverCapacity(entries, entries.size(), SyncTimes::self, this::removeIfUnchanged);
+  }
+
+  private boolean removeIfUnchanged(NamespacePath path, SyncTimes times) {
+    boolean removed = entries.remove(path, times);
+    if (removed) {
+      keys.remove(path);
+    }
+    return removed;
+  }
+
+  private void removeIfEmpty(NamespacePath path) {
+    if (!entries.containsKey(path)) {
+      keys.remove(path);
+    }
   }
 
   /**
@@ -67,21 +84,30 @@ public final class SyncPathCache {
   public void invalidate(NamespacePath path) {
     requireNonNull(path, "path is null");
     entries.remove(path);
+    keys.remove(path);
     if (path.isRoot()) {
       return;
     }
     // A SUBTREE record also counts as CHILDREN, so the parent loses both.
     entries.computeIfPresent(path.parent(), (p, times) -> times.withoutChildren().orNull());
+    removeIfEmpty(path.parent());
     for (int ancestorDepth = path.depth() - 2; ancestorDepth >= 0; ancestorDepth--) {
-      entries.computeIfPresent(
-          path.ancestor(ancestorDepth), (p, times) -> times.withoutSubtree().orNull());
+      NamespacePath ancestor = path.ancestor(ancestorDepth);
+      entries.computeIfPresent(ancestor, (p, times) -> times.withoutSubtree().orNull());
+      removeIfEmpty(ancestor);
     }
   }
 
   /** Forgets {@code path} and everything below it (after an unmount or delete). */
   public void forgetSubtree(NamespacePath path) {
     requireNonNull(path, "path is null");
-    entries.keySet().removeIf(key -> key.startsWith(path));
+    for (NamespacePath key : keys.tailSet(path, true)) {
+      if (!key.startsWith(path)) {
+        break;
+      }
+      entries.remove(key);
+      keys.remove(key);
+    }
   }
 
   /** For tests: the number of paths with a record. */

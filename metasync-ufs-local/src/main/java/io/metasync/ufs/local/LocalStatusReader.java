@@ -10,7 +10,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +21,16 @@ import java.util.Optional;
  * devices; opening a pipe would block a reader forever).
  */
 final class LocalStatusReader {
-  private final Path root;
+  /** One {@code stat}: type, size, time, mode bits and numeric owner and group. */
+  private static final String ATTRIBUTES =
+      "unix:isDirectory,isRegularFile,size,lastModifiedTime,mode,uid,gid";
 
-  LocalStatusReader(Path root) {
+  private final Path root;
+  private final OwnerNames ownerNames;
+
+  LocalStatusReader(Path root, OwnerNames ownerNames) {
     this.root = requireNonNull(root, "root is null");
+    this.ownerNames = requireNonNull(ownerNames, "ownerNames is null");
   }
 
   /**
@@ -31,9 +38,9 @@ final class LocalStatusReader {
    *     AccessDeniedException}
    */
   Optional<UfsStatus> read(Path file, String name) throws IOException {
-    PosixFileAttributes attributes;
+    Map<String, Object> attributes;
     try {
-      attributes = Files.readAttributes(file, PosixFileAttributes.class);
+      attributes = Files.readAttributes(file, ATTRIBUTES);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (AccessDeniedException e) {
@@ -45,19 +52,27 @@ final class LocalStatusReader {
       }
       throw e;
     }
-    if (!attributes.isRegularFile() && !attributes.isDirectory()) {
+    boolean directory = (Boolean) attributes.get("isDirectory");
+    if (!directory && !(Boolean) attributes.get("isRegularFile")) {
       return Optional.empty();
     }
-    return Optional.of(
-        new UfsStatus(
-            name,
-            attributes.isDirectory() ? FileType.DIRECTORY : FileType.FILE,
-            attributes.isDirectory() ? 0 : attributes.size(),
-            attributes.lastModifiedTime().toMillis(),
-            attributes.owner().getName(),
-            attributes.group().getName(),
-            PosixModes.toMode(attributes.permissions()),
-            ""));
+    try {
+      return Optional.of(
+          new UfsStatus(
+              name,
+              directory ? FileType.DIRECTORY : FileType.FILE,
+              directory ? 0 : (Long) attributes.get("size"),
+              ((FileTime) attributes.get("lastModifiedTime")).toMillis(),
+              ownerNames.user((Integer) attributes.get("uid"), file),
+              ownerNames.group((Integer) attributes.get("gid"), file),
+              // Permission bits only, as java.nio can set them: setuid, setgid and sticky are not
+              // shown.
+              (Integer) attributes.get("mode") & 0777,
+              ""));
+    } catch (NoSuchFileException e) {
+      // Deleted between the stat and the name lookup.
+      return Optional.empty();
+    }
   }
 
   /** Whether an ancestor of {@code file}, up to the root, exists but is not a folder. */

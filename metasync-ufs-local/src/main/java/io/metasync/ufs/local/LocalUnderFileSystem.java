@@ -34,6 +34,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,7 +61,7 @@ final class LocalUnderFileSystem implements UnderFileSystem {
   LocalUnderFileSystem(URI rootUri, Path root) {
     this.rootUri = requireNonNull(rootUri, "rootUri is null");
     this.root = requireNonNull(root, "root is null");
-    this.reader = new LocalStatusReader(root);
+    this.reader = new LocalStatusReader(root, new OwnerNames(Clock.systemUTC()));
     this.principals = root.getFileSystem().getUserPrincipalLookupService();
   }
 

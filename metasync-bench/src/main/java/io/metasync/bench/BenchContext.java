@@ -1,0 +1,56 @@
+package io.metasync.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What the scenarios share in one run: the options, the fixtures, the result table, and one
+ * long-lived master whose cache the read scenarios fill once and then read.
+ */
+final class BenchContext implements AutoCloseable {
+  private final BenchOptions options;
+  private final Fixtures fixtures;
+  private final Path mastersFolder;
+  private final ResultTable table;
+  private BenchMaster cachedMaster;
+
+  BenchContext(BenchOptions options, Fixtures fixtures, Path mastersFolder, ResultTable table) {
+    this.options = options;
+    this.fixtures = fixtures;
+    this.mastersFolder = mastersFolder;
+    this.table = table;
+  }
+
+  BenchOptions options() {
+    return options;
+  }
+
+  Fixtures fixtures() {
+    return fixtures;
+  }
+
+  ResultTable table() {
+    return table;
+  }
+
+  /** The master shared by the read scenarios, started on first use. */
+  BenchMaster cachedMaster() throws IOException {
+    if (cachedMaster == null) {
+      cachedMaster = startMaster();
+    }
+    return cachedMaster;
+  }
+
+  /** A new master with an empty cache; the caller closes it. */
+  BenchMaster startMaster() throws IOException {
+    return BenchMaster.start(fixtures.ufsRoot(), mastersFolder);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (cachedMaster != null) {
+      cachedMaster.close();
+      cachedMaster = null;
+    }
+  }
+}

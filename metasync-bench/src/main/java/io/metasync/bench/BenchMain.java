@@ -1,0 +1,100 @@
+package io.metasync.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
+ * removal ...]}. Creates (or reuses) the fixtures, starts masters in this JVM on ephemeral ports,
+ * runs each scenario against its baseline in alternating rounds, and prints Markdown tables on
+ * stdout; progress goes to stderr. Not a test: nothing runs it during the build.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    // The masters log every start at INFO; only warnings matter here. Set before any logger exists.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    List<String> arguments = Arrays.asList(args);
+    if (arguments.contains("--help") || arguments.contains("-h")) {
+      System.out.println(BenchOptions.USAGE);
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("Error: " + e.getMessage());
+      System.err.println(BenchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    long start = System.nanoTime();
+    Path folder =
+        options.folder().isPresent()
+            ? Files.createDirectories(options.folder().get())
+            : Files.createTempDirectory("metasync-bench-");
+    try {
+      run(options, folder);
+    } finally {
+      if (options.folder().isEmpty()) {
+        Progress.log("removing %s", folder);
+        FolderDeletion.delete(folder);
+      }
+    }
+    Progress.log("done in %.1f min", (System.nanoTime() - start) / 60e9);
+  }
+
+  private static void run(BenchOptions options, Path folder) throws Exception {
+    Fixtures fixtures = new Fixtures(folder.resolve("ufs"), options.scale());
+    fixtures.prepare();
+    ResultTable table = new ResultTable();
+    Path masters = folder.resolve("masters");
+    try (BenchContext context = new BenchContext(options, fixtures, masters, table)) {
+      for (BenchOptions.Scenario scenario : options.scenarios()) {
+        Progress.log("scenario %s", scenario.argument);
+        switch (scenario) {
+          case GET_STATUS -> GetStatusScenario.run(context);
+          case LIST -> ListScenario.run(context);
+          case RECURSIVE -> RecursiveScenario.run(context);
+          case SYNC -> SyncScenario.run(context);
+          case REMOVAL -> RemovalScenario.run(context);
+        }
+      }
+    }
+    FolderDeletion.delete(masters);
+    table.note(
+        "fixtures: %,d files and %,d folders in %s, %s",
+        fixtures.fileCount(),
+        fixtures.folderCount(),
+        fixtures.ufsRoot(),
+        fixtures.reused()
+            ? "reused from an earlier run"
+            : String.format(
+                Locale.ROOT, "created in %.1f s", fixtures.creationTime().toMillis() / 1e3));
+    table.note(
+        "rounds: %d warm-up + %d measured per case, sides alternating; slices of %.1f s",
+        options.warmupRounds(), options.measuredRounds(), options.sliceSeconds());
+    table.note("JVM: %s", environment());
+    table.print(System.out);
+  }
+
+  private static String environment() throws IOException {
+    Runtime runtime = Runtime.getRuntime();
+    return String.format(
+        Locale.ROOT,
+        "Java %s (%s), %d processors, max heap %,d MB, flags %s",
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        runtime.availableProcessors(),
+        runtime.maxMemory() >> 20,
+        ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+}

@@ -1,0 +1,85 @@
+package io.metasync.bench;
+
+import io.metasync.client.CallOptions;
+import io.metasync.client.MetasyncClient;
+import io.metasync.common.LoadType;
+import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.SyncInterval;
+import io.metasync.master.MasterProcess;
+import io.metasync.master.Namespace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A master in this JVM on ephemeral ports, mounting the fixtures at {@code /} with an empty cache,
+ * and one client (one gRPC channel) to it. Each has its own home and journal folder, removed on
+ * close, so a fresh one always starts cold.
+ */
+final class BenchMaster implements AutoCloseable {
+  /** Interval -1 (answer from the cache), loading what was never loaded once. */
+  static final CallOptions CACHED = new CallOptions(SyncInterval.NEVER, LoadType.ONCE);
+
+  /** Interval 0: ask the UFS on every call. */
+  static final CallOptions ALWAYS_SYNC = new CallOptions(SyncInterval.ALWAYS, LoadType.ONCE);
+
+  private static final AtomicInteger STARTED = new AtomicInteger();
+
+  private final Path home;
+  private final MasterProcess master;
+  private final MetasyncClient client;
+
+  private BenchMaster(Path home, MasterProcess master, MetasyncClient client) {
+    this.home = home;
+    this.master = master;
+    this.client = client;
+  }
+
+  static BenchMaster start(Path ufsRoot, Path mastersFolder) throws IOException {
+    Path home = mastersFolder.resolve("master-" + STARTED.incrementAndGet());
+    FolderDeletion.delete(home);
+    Files.createDirectories(home);
+    MetasyncConfiguration conf =
+        MetasyncConfiguration.of(
+            Map.of(
+                "metasync.home",
+                home.toString(),
+                "metasync.master.mount.table.root.ufs",
+                ufsRoot.toString(),
+                "metasync.master.journal.folder",
+                home.resolve("journal").toString(),
+                "metasync.master.rpc.port",
+                "0",
+                "metasync.master.web.port",
+                "0",
+                "metasync.master.journal.port",
+                "0"));
+    MasterProcess master = MasterProcess.start(conf);
+    MetasyncClient client = MetasyncClient.connect("localhost", master.rpcPort(), CACHED);
+    client.ping();
+    return new BenchMaster(home, master, client);
+  }
+
+  MetasyncClient client() {
+    return client;
+  }
+
+  /** The master's namespace, to call its operations in-process, without gRPC. */
+  Namespace namespace() {
+    return master.namespace();
+  }
+
+  /** The number of inodes the master caches. */
+  long inodeCount() {
+    return master.namespace().inodeCount();
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+    master.close();
+    FolderDeletion.delete(home);
+  }
+}

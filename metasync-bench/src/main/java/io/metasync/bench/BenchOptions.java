@@ -1,0 +1,112 @@
+package io.metasync.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command line of {@link BenchMain}: which scenarios, where the fixtures live, how many rounds.
+ *
+ * @param folder where fixtures and master folders go; empty for a temporary folder removed at the
+ *     end (a given folder is kept, and its fixtures are reused by the next run)
+ * @param sliceSeconds how long each side of a throughput round runs
+ * @param scale divides the fixture sizes (1 for the real benchmark; more only to try the harness)
+ */
+record BenchOptions(
+    List<Scenario> scenarios,
+    Optional<Path> folder,
+    int warmupRounds,
+    int measuredRounds,
+    double sliceSeconds,
+    int scale) {
+  static final String USAGE =
+      """
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal ...]
+        --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
+        --warmup N         warm-up rounds per case (default 2)
+        --rounds N         measured rounds per case (default 9)
+        --slice-seconds S  seconds per side of a throughput round (default 2)
+        --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
+                           the harness, never for figures
+      Each case runs metasync and its baseline alternately in the same JVM and prints the median,
+      the spread (min-max) and the ratio metasync / baseline per round.""";
+
+  enum Scenario {
+    GET_STATUS("getStatus"),
+    LIST("list"),
+    RECURSIVE("recursive"),
+    SYNC("sync"),
+    REMOVAL("removal");
+
+    final String argument;
+
+    Scenario(String argument) {
+      this.argument = argument;
+    }
+  }
+
+  BenchOptions {
+    requireNonNull(scenarios, "scenarios is null");
+    requireNonNull(folder, "folder is null");
+    scenarios = List.copyOf(scenarios);
+    if (warmupRounds < 0 || measuredRounds < 1 || sliceSeconds <= 0 || scale < 1) {
+      throw new IllegalArgumentException(
+          "rounds must be >= 1, warm-up rounds >= 0 and slices positive");
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the argument that is wrong
+   */
+  static BenchOptions parse(String[] args) {
+    Set<Scenario> scenarios = new LinkedHashSet<>();
+    Path folder = null;
+    int warmup = 2;
+    int rounds = 9;
+    double slice = 2;
+    int scale = 1;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--dir" -> folder = Path.of(value(args, ++i, arg)).toAbsolutePath();
+        case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
+        case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
+        case "--slice-seconds" -> slice = Double.parseDouble(value(args, ++i, arg));
+        case "--quick" -> {
+          scale = 10;
+          warmup = 1;
+          rounds = 3;
+          slice = 0.5;
+        }
+        case "all" -> scenarios.addAll(List.of(Scenario.values()));
+        default -> scenarios.add(scenario(arg));
+      }
+    }
+    if (scenarios.isEmpty()) {
+      scenarios.addAll(List.of(Scenario.values()));
+    }
+    return new BenchOptions(
+        new ArrayList<>(scenarios), Optional.ofNullable(folder), warmup, rounds, slice, scale);
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static Scenario scenario(String name) {
+    for (Scenario scenario : Scenario.values()) {
+      if (scenario.argument.equalsIgnoreCase(name)) {
+        return scenario;
+      }
+    }
+    throw new IllegalArgumentException("unknown scenario or option '" + name + "'");
+  }
+}

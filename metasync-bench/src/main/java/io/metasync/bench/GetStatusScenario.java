@@ -1,0 +1,165 @@
+package io.metasync.bench;
+
+import io.metasync.client.FileStatus;
+import io.metasync.client.MetasyncClient;
+import io.metasync.common.FileType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Cached {@code getStatus} (interval -1, path already loaded) against an empty call ({@code ping})
+ * on the same channel: the gRPC floor. At 1 thread (throughput and latency) and at 8 threads
+ * (throughput), in alternating time slices.
+ */
+final class GetStatusScenario {
+  private static final String NAME = "getStatus";
+  private static final int THREADS = 8;
+
+  /** One operation of a slice; {@code index} spreads the calls over many paths. */
+  @FunctionalInterface
+  private interface Call {
+    void run(int index);
+  }
+
+  /** A 1-thread slice: its throughput and its latency quantiles. */
+  private record Slice(double opsPerSecond, double p50Micros, double p99Micros) {}
+
+  private GetStatusScenario() {}
+
+  static void run(BenchContext context) throws Exception {
+    BenchOptions options = context.options();
+    Fixtures fixtures = context.fixtures();
+    MetasyncClient client = context.cachedMaster().client();
+    client.loadMetadata(fixtures.smallPath(), false, progress -> {}, BenchMaster.CACHED);
+    String[] paths = new String[fixtures.smallWidth()];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = fixtures.smallPath() + "/" + Fixtures.fileName(i);
+    }
+    FileStatus first = client.getStatus(paths[0], BenchMaster.CACHED);
+    if (first.type() != FileType.FILE || !first.path().equals(paths[0])) {
+      throw new IllegalStateException("unexpected status " + first);
+    }
+    Call getStatus = index -> client.getStatus(paths[index % paths.length], BenchMaster.CACHED);
+    Call ping = index -> client.ping();
+    long sliceNanos = (long) (options.sliceSeconds() * 1e9);
+
+    List<Slice> ours = new ArrayList<>();
+    List<Slice> floor = new ArrayList<>();
+    PairedRounds.Result oneThread =
+        PairedRounds.run(
+            "getStatus 1 thread",
+            "ops/s",
+            options,
+            () -> record(ours, singleThread(getStatus, sliceNanos)),
+            () -> record(floor, singleThread(ping, sliceNanos)));
+    List<Slice> measuredOurs = ours.subList(options.warmupRounds(), ours.size());
+    List<Slice> measuredFloor = floor.subList(options.warmupRounds(), floor.size());
+    ResultTable table = context.table();
+    table.add(
+        NAME,
+        "1 thread: cached getStatus vs ping",
+        "ops/s",
+        oneThread,
+        "Alluxio cached getStatus 3.0–3.8k ops/s; NameNode getFileStatus 6.7–7.7k ops/s");
+    table.add(
+        NAME,
+        "1 thread, p50 latency",
+        "µs",
+        new PairedRounds.Result(
+            measuredOurs.stream().map(Slice::p50Micros).toList(),
+            measuredFloor.stream().map(Slice::p50Micros).toList()),
+        "gRPC floor p50 120–160 µs; Alluxio p50 234–290 µs");
+    table.add(
+        NAME,
+        "1 thread, p99 latency",
+        "µs",
+        new PairedRounds.Result(
+            measuredOurs.stream().map(Slice::p99Micros).toList(),
+            measuredFloor.stream().map(Slice::p99Micros).toList()),
+        "–");
+
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      PairedRounds.Result eightThreads =
+          PairedRounds.run(
+              "getStatus " + THREADS + " threads",
+              "ops/s",
+              options,
+              () -> multiThread(pool, getStatus, sliceNanos),
+              () -> multiThread(pool, ping, sliceNanos));
+      table.add(
+          NAME,
+          THREADS + " threads, one channel: cached getStatus vs ping",
+          "ops/s",
+          eightThreads,
+          "Alluxio 8.5–13.9k ops/s; NameNode 18–22k ops/s; gRPC 4 threads 12.7–24k calls/s");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static double record(List<Slice> slices, Slice slice) {
+    slices.add(slice);
+    return slice.opsPerSecond();
+  }
+
+  private static Slice singleThread(Call call, long sliceNanos) {
+    long[] latencies = new long[1 << 16];
+    int count = 0;
+    long start = System.nanoTime();
+    long deadline = start + sliceNanos;
+    long end = start;
+    while (end < deadline) {
+      long before = System.nanoTime();
+      call.run(count);
+      end = System.nanoTime();
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = end - before;
+    }
+    double seconds = (end - start) / 1e9;
+    return new Slice(
+        count / seconds,
+        Summary.percentile(latencies, count, 0.50) / 1e3,
+        Summary.percentile(latencies, count, 0.99) / 1e3);
+  }
+
+  private static double multiThread(ExecutorService pool, Call call, long sliceNanos)
+      throws Exception {
+    CountDownLatch ready = new CountDownLatch(THREADS);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] deadline = new long[1];
+    List<Future<Long>> counts = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int offset = t * 997;
+      counts.add(
+          pool.submit(
+              () -> {
+                ready.countDown();
+                go.await();
+                long count = 0;
+                while (System.nanoTime() < deadline[0]) {
+                  call.run(offset + (int) count);
+                  count++;
+                }
+                return count;
+              }));
+    }
+    ready.await();
+    long start = System.nanoTime();
+    deadline[0] = start + sliceNanos;
+    go.countDown();
+    long total = 0;
+    for (Future<Long> count : counts) {
+      total += count.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return total / seconds;
+  }
+}

@@ -1,0 +1,41 @@
+package io.metasync.master.journal;
+
+import io.metasync.common.FileType;
+import io.metasync.master.inode.Inode;
+import io.metasync.proto.journal.InodeRecord;
+
+/** Between inodes and their journal form. */
+public final class InodeRecords {
+  private InodeRecords() {}
+
+  public static InodeRecord toRecord(Inode inode) {
+    return InodeRecord.newBuilder()
+        .setId(inode.id())
+        .setParentId(inode.parentId())
+        .setName(inode.name())
+        .setDirectory(inode.isDirectory())
+        .setLength(inode.length())
+        .setLastModifiedMs(inode.lastModifiedMs())
+        .setOwner(inode.owner())
+        .setGroup(inode.group())
+        .setMode(inode.mode())
+        .setContentHash(inode.contentHash())
+        .setChildrenLoaded(inode.childrenLoaded())
+        .build();
+  }
+
+  public static Inode toInode(InodeRecord record) {
+    return new Inode(
+        record.getId(),
+        record.getParentId(),
+        record.getName(),
+        record.getDirectory() ? FileType.DIRECTORY : FileType.FILE,
+        record.getLength(),
+        record.getLastModifiedMs(),
+        record.getOwner(),
+        record.getGroup(),
+        record.getMode(),
+        record.getContentHash(),
+        record.getChildrenLoaded());
+  }
+}

@@ -1,0 +1,286 @@
+package io.metasync.master.journal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
+import io.metasync.proto.journal.JournalEntry;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.raftlog.RaftLog;
+import org.apache.ratis.server.storage.FileInfo;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.util.LifeCycle;
+import org.apache.ratis.util.MD5FileUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ratis state machine of the journal: applies committed entries to a {@link JournaledState} in
+ * log order, and writes and loads its snapshots (one file per snapshot, {@code
+ * snapshot.<term>_<index>} with an MD5 file beside it, in the state machine folder of Ratis's
+ * storage).
+ *
+ * <p>Shaped after Ratis's {@code CounterStateMachine}: the state and the {@link TermIndex} it
+ * reflects change together under one lock, so a snapshot never pairs a state with the wrong index.
+ * A failure in apply is fatal: the state would no longer match the log, so this machine refuses
+ * every later entry, and the exception thrown to Ratis stops its apply thread and closes the Ratis
+ * server.
+ */
+final class JournalStateMachine extends BaseStateMachine {
+  private static final Logger LOG = LoggerFactory.getLogger(JournalStateMachine.class);
+  private static final int BUFFER_SIZE = 1 << 16;
+
+  private final JournaledState state;
+  private final Path journalFolder;
+  private final Consumer<? super MetasyncException> onApplyFailure;
+  private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+
+  /**
+   * Held while an entry is applied or a snapshot written or loaded: state + index move together.
+   */
+  private final Object stateLock = new Object();
+
+  private final AtomicLong appliedEntries = new AtomicLong();
+  private final CompletableFuture<Void> leaderReady = new CompletableFuture<>();
+
+  /** Completed exceptionally, with a {@link MetasyncException}, when an apply failed. */
+  private final CompletableFuture<Void> failure = new CompletableFuture<>();
+
+  private volatile MetasyncException startupFailure;
+
+  JournalStateMachine(
+      JournaledState state,
+      Path journalFolder,
+      Consumer<? super MetasyncException> onApplyFailure) {
+    this.state = requireNonNull(state, "state is null");
+    this.journalFolder = requireNonNull(journalFolder, "journalFolder is null");
+    this.onApplyFailure = requireNonNull(onApplyFailure, "onApplyFailure is null");
+  }
+
+  /** Entries applied by this machine since it was created (not counting a loaded snapshot). */
+  long appliedEntries() {
+    return appliedEntries.get();
+  }
+
+  /** Completes when this peer leads and has applied every entry of earlier terms. */
+  CompletableFuture<Void> leaderReady() {
+    return leaderReady;
+  }
+
+  /**
+   * Fails with the {@link MetasyncException} of the first failed apply; never completes normally.
+   */
+  CompletableFuture<Void> failure() {
+    return failure;
+  }
+
+  /** Why the journal could not start (an unreadable snapshot), if that was the reason. */
+  Optional<MetasyncException> startupFailure() {
+    return Optional.ofNullable(startupFailure);
+  }
+
+  @Override
+  public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage)
+      throws IOException {
+    super.initialize(server, groupId, raftStorage);
+    storage.init(raftStorage);
+    getLifeCycle().transition(LifeCycle.State.STARTING);
+    loadLatestSnapshot();
+    getLifeCycle().transition(LifeCycle.State.RUNNING);
+  }
+
+  /** Ratis pauses a follower before it installs a snapshot sent by the leader. */
+  @Override
+  public void pause() {
+    getLifeCycle().transition(LifeCycle.State.PAUSING);
+    getLifeCycle().transition(LifeCycle.State.PAUSED);
+  }
+
+  /** Ratis reinitializes a paused follower once the leader's snapshot is in place. */
+  @Override
+  public void reinitialize() throws IOException {
+    getLifeCycle().transition(LifeCycle.State.STARTING);
+    loadLatestSnapshot();
+    getLifeCycle().transition(LifeCycle.State.RUNNING);
+  }
+
+  @Override
+  public SimpleStateMachineStorage getStateMachineStorage() {
+    return storage;
+  }
+
+  @Override
+  public void notifyLeaderReady() {
+    leaderReady.complete(null);
+  }
+
+  @Override
+  public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+    LogEntryProto logEntry = trx.getLogEntry();
+    synchronized (stateLock) {
+      if (failure.isDone()) {
+        // Never apply past a failed entry: the state no longer matches the log.
+        throw new IllegalStateException(
+            "the journal stopped applying after a failed entry; restart the master");
+      }
+      try {
+        JournalEntry entry =
+            JournalEntry.parseFrom(
+                trx.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
+        state.apply(entry);
+      } catch (InvalidProtocolBufferException e) {
+        throw fatal(logEntry, new IllegalStateException("unreadable journal entry: " + e, e));
+      } catch (RuntimeException e) {
+        throw fatal(logEntry, e);
+      }
+      updateLastAppliedTermIndex(logEntry.getTerm(), logEntry.getIndex());
+    }
+    appliedEntries.incrementAndGet();
+    return CompletableFuture.completedFuture(Message.EMPTY);
+  }
+
+  private RuntimeException fatal(LogEntryProto logEntry, RuntimeException cause) {
+    MetasyncException error =
+        new MetasyncException(
+            ErrorCode.UNAVAILABLE,
+            "the journal in "
+                + journalFolder
+                + " stopped: applying entry "
+                + logEntry.getIndex()
+                + " failed ("
+                + cause
+                + "); the master must be restarted",
+            cause);
+    LOG.error(
+        "FATAL: applying journal entry {} (term {}) failed; no later entry will be applied, the"
+            + " journal is stopping and every write fails from now on",
+        logEntry.getIndex(),
+        logEntry.getTerm(),
+        cause);
+    failure.completeExceptionally(error);
+    try {
+      onApplyFailure.accept(error);
+    } catch (RuntimeException e) {
+      LOG.error("the handler of a failed journal apply failed too", e);
+    }
+    // Thrown synchronously on purpose: a failed future would only be logged by Ratis, which would
+    // then apply the next entry; an exception stops its apply thread and closes the server.
+    return error;
+  }
+
+  /**
+   * Writes the state and its {@link TermIndex} to {@code snapshot.<term>_<index>}, fsynced, under
+   * the state lock (no entry is applied meanwhile). Ratis calls this every {@code
+   * checkpoint.period.entries} entries and when the server stops, then deletes all but the newest
+   * two snapshots.
+   *
+   * @throws IOException when the state cannot be written; the snapshot is then not used
+   */
+  @Override
+  public long takeSnapshot() throws IOException {
+    synchronized (stateLock) {
+      TermIndex last = getLastAppliedTermIndex();
+      if (last == null || last.getIndex() < 0) {
+        return RaftLog.INVALID_LOG_INDEX;
+      }
+      File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
+      if (file.exists()) {
+        return last.getIndex();
+      }
+      long start = System.nanoTime();
+      Path path = file.toPath();
+      Path tmp = path.resolveSibling(file.getName() + ".tmp");
+      MessageDigest md5 = MD5FileUtil.newMD5();
+      try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile())) {
+        OutputStream out =
+            new DigestOutputStream(new BufferedOutputStream(fileOut, BUFFER_SIZE), md5);
+        state.writeSnapshot(out);
+        out.flush();
+        fileOut.getFD().sync();
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw new IOException(
+            "cannot write the journal snapshot " + path + " (" + e.getMessage() + ")", e);
+      }
+      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+      MD5Hash digest = MD5Hash.newInstance(md5.digest());
+      MD5FileUtil.saveMD5File(file, digest);
+      Fsync.directory(path.getParent());
+      storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(path, digest), last));
+      LOG.info(
+          "wrote the journal snapshot {} ({} bytes) in {} ms",
+          path,
+          Files.size(path),
+          (System.nanoTime() - start) / 1_000_000);
+      return last.getIndex();
+    }
+  }
+
+  private void loadLatestSnapshot() throws IOException {
+    SingleFileSnapshotInfo snapshot = storage.loadLatestSnapshot();
+    if (snapshot == null) {
+      return;
+    }
+    Path path = snapshot.getFile().getPath();
+    long start = System.nanoTime();
+    synchronized (stateLock) {
+      try {
+        MD5Hash expected = snapshot.getFile().getFileDigest();
+        if (expected != null) {
+          MD5Hash actual = MD5FileUtil.computeMd5ForFile(path.toFile());
+          if (!expected.equals(actual)) {
+            throw new IOException("its MD5 checksum does not match " + path.getFileName() + ".md5");
+          }
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER_SIZE)) {
+          state.loadSnapshot(in);
+        }
+      } catch (IOException | RuntimeException e) {
+        startupFailure =
+            new MetasyncException(
+                ErrorCode.FAILED_PRECONDITION,
+                "the journal in "
+                    + journalFolder
+                    + " has a corrupt snapshot "
+                    + path.getFileName()
+                    + " ("
+                    + e.getMessage()
+                    + "); restore the folder from a backup, or wipe it with bin/metasync format",
+                e);
+        throw new IOException(startupFailure.getMessage(), e);
+      }
+      setLastAppliedTermIndex(snapshot.getTermIndex());
+    }
+    LOG.info(
+        "loaded the journal snapshot {} (up to entry {}) in {} ms",
+        path,
+        snapshot.getIndex(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+}

@@ -1,0 +1,346 @@
+package io.metasync.master.journal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
+import io.metasync.proto.journal.JournalEntry;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal on an Apache Ratis log. Its files live in {@code <journal folder>/raft/} (the log
+ * segments, and the snapshots under {@code <group id>/sm/}), beside the folder's {@code VERSION}
+ * and {@code master.lock} files.
+ *
+ * <p>Writes are proposed in-process ({@link RaftServer#submitClientRequestAsync}), not through a
+ * Ratis client over gRPC: each waiting thread's entry is appended to the leader's queue at once, so
+ * entries from many threads share log flushes (Ratis batches whatever is queued when it writes).
+ */
+public final class RatisJournal implements Journal {
+  private static final Logger LOG = LoggerFactory.getLogger(RatisJournal.class);
+
+  /** The folder, under the journal folder, that Ratis owns. */
+  public static final String RAFT_FOLDER = "raft";
+
+  private static final int SNAPSHOTS_RETAINED = 2;
+  private static final Duration PROGRESS_PERIOD = Duration.ofSeconds(2);
+
+  /** How long start-up may go without applying an entry before it is given up. */
+  private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+
+  private final Path folder;
+  private final JournalPeers peers;
+  private final RaftServer server;
+  private final JournalStateMachine stateMachine;
+  private final ClientId clientId = ClientId.randomId();
+  private final AtomicLong callIds = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RatisJournal(
+      Path folder, JournalPeers peers, RaftServer server, JournalStateMachine stateMachine) {
+    this.folder = folder;
+    this.peers = peers;
+    this.server = server;
+    this.stateMachine = stateMachine;
+  }
+
+  /**
+   * Starts the journal: loads the newest snapshot into {@code state}, replays the entries after it,
+   * and returns once this master leads the group and {@code state} reflects every committed entry.
+   * A failed apply is logged at ERROR and stops the journal (every write fails from then on).
+   *
+   * @throws MetasyncException FAILED_PRECONDITION naming the folder when the journal was written by
+   *     a newer metasync or has a corrupt snapshot; INVALID_ARGUMENT for bad peers; UNAVAILABLE
+   *     when the journal cannot start or does not become the leader
+   */
+  public static RatisJournal open(MetasyncConfiguration conf, JournaledState state) {
+    return open(conf, state, error -> {});
+  }
+
+  /**
+   * As {@link #open(MetasyncConfiguration, JournaledState)}, and calls {@code onApplyFailure} (on
+   * Ratis's apply thread) with the error when applying an entry fails, e.g. to halt the process:
+   * the journal has already stopped applying by then.
+   */
+  public static RatisJournal open(
+      MetasyncConfiguration conf,
+      JournaledState state,
+      Consumer<? super MetasyncException> onApplyFailure) {
+    requireNonNull(state, "state is null");
+    requireNonNull(onApplyFailure, "onApplyFailure is null");
+    Path folder = conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER);
+    try {
+      Files.createDirectories(folder.resolve(RAFT_FOLDER));
+    } catch (IOException e) {
+      throw new MetasyncException(
+          ErrorCode.FAILED_PRECONDITION,
+          "cannot create the journal folder "
+              + folder
+              + " ("
+              + PropertyKey.MASTER_JOURNAL_FOLDER.key()
+              + "): "
+              + e,
+          e);
+    }
+    JournalFormat.checkOrWrite(folder);
+    String host = conf.get(PropertyKey.MASTER_HOSTNAME);
+    int port = conf.getInt(PropertyKey.MASTER_JOURNAL_PORT);
+    JournalPeers peers = JournalPeers.fromConfiguration(conf, port == 0 ? freePort(host) : port);
+    JournalStateMachine stateMachine = new JournalStateMachine(state, folder, onApplyFailure);
+    RaftServer server = null;
+    try {
+      server =
+          RaftServer.newBuilder()
+              .setServerId(peers.self())
+              .setGroup(peers.group())
+              .setStateMachine(stateMachine)
+              .setProperties(
+                  properties(
+                      folder.resolve(RAFT_FOLDER),
+                      peers,
+                      conf.getInt(PropertyKey.MASTER_JOURNAL_CHECKPOINT_PERIOD_ENTRIES)))
+              .setOption(RaftStorage.StartupOption.RECOVER)
+              .build();
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(server);
+      throw stateMachine.startupFailure().orElseGet(() -> startFailure(folder, peers, e));
+    }
+    RatisJournal journal = new RatisJournal(folder, peers, server, stateMachine);
+    try {
+      journal.awaitReady();
+    } catch (RuntimeException e) {
+      closeQuietly(server);
+      throw e;
+    }
+    return journal;
+  }
+
+  private static RaftProperties properties(
+      Path raftFolder, JournalPeers peers, long checkpointPeriod) {
+    RaftProperties properties = new RaftProperties();
+    RaftConfigKeys.Rpc.setType(properties, SupportedRpcType.GRPC);
+    RaftServerConfigKeys.setStorageDir(properties, List.of(raftFolder.toFile()));
+    GrpcConfigKeys.Server.setHost(properties, peers.selfHost());
+    GrpcConfigKeys.Server.setPort(properties, peers.selfPort());
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
+    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, checkpointPeriod);
+    RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(properties, true);
+    RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, SNAPSHOTS_RETAINED);
+    return properties;
+  }
+
+  /**
+   * Waits until this peer leads and has applied every earlier entry, logging progress every couple
+   * of seconds while the log replays; gives up when nothing is applied for {@link #STALL_LIMIT}.
+   */
+  private void awaitReady() {
+    long start = System.nanoTime();
+    long lastApplied = -1;
+    long lastProgress = start;
+    CompletableFuture<Object> readyOrFailed =
+        CompletableFuture.anyOf(stateMachine.leaderReady(), stateMachine.failure());
+    while (true) {
+      try {
+        readyOrFailed.get(PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        break;
+      } catch (TimeoutException e) {
+        long now = System.nanoTime();
+        long applied = stateMachine.appliedEntries();
+        LOG.info(
+            "replaying the journal in {}: {} entries applied, {} s elapsed",
+            folder,
+            applied,
+            TimeUnit.NANOSECONDS.toSeconds(now - start));
+        if (applied != lastApplied) {
+          lastApplied = applied;
+          lastProgress = now;
+        } else if (now - lastProgress > STALL_LIMIT.toNanos()) {
+          throw new MetasyncException(
+              ErrorCode.UNAVAILABLE,
+              "the journal in "
+                  + folder
+                  + " did not become ready within "
+                  + STALL_LIMIT.toSeconds()
+                  + " s: this master ("
+                  + peers.self()
+                  + ") is not the leader of "
+                  + peers.peers()
+                  + "; start a majority of the masters in "
+                  + PropertyKey.MASTER_JOURNAL_PEERS.key());
+        }
+      } catch (ExecutionException e) {
+        throw asMetasync(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MetasyncException(
+            ErrorCode.UNAVAILABLE, "interrupted while starting the journal in " + folder);
+      }
+    }
+    long elapsed = System.nanoTime() - start;
+    if (elapsed >= PROGRESS_PERIOD.toNanos()) {
+      LOG.info(
+          "replayed the journal in {}: {} entries in {} s",
+          folder,
+          stateMachine.appliedEntries(),
+          TimeUnit.NANOSECONDS.toSeconds(elapsed));
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws MetasyncException UNAVAILABLE when the journal is closed or stopped, this master is not
+   *     the leader, or the wait is interrupted (the entry may then still be applied)
+   */
+  @Override
+  public void write(JournalEntry entry) {
+    requireNonNull(entry, "entry is null");
+    if (closed.get()) {
+      throw new MetasyncException(ErrorCode.UNAVAILABLE, "the journal in " + folder + " is closed");
+    }
+    RaftClientRequest request =
+        RaftClientRequest.newBuilder()
+            .setClientId(clientId)
+            .setServerId(peers.self())
+            .setGroupId(JournalPeers.GROUP_ID)
+            .setCallId(callIds.incrementAndGet())
+            .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry.toByteArray())))
+            .setType(RaftClientRequest.writeRequestType())
+            .build();
+    RaftClientReply reply;
+    try {
+      CompletableFuture<RaftClientReply> submitted = server.submitClientRequestAsync(request);
+      // A failed apply stops Ratis's apply thread: wake up even if no reply ever comes.
+      CompletableFuture.anyOf(submitted, stateMachine.failure()).get();
+      reply = submitted.get();
+    } catch (IOException e) {
+      throw cannotCommit(e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof MetasyncException m ? m : cannotCommit(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MetasyncException(
+          ErrorCode.UNAVAILABLE,
+          "interrupted while waiting for the journal in "
+              + folder
+              + "; the change may or may not be applied");
+    }
+    if (!reply.isSuccess()) {
+      throw cannotCommit(reply.getException());
+    }
+  }
+
+  private MetasyncException cannotCommit(Throwable cause) {
+    return new MetasyncException(
+        ErrorCode.UNAVAILABLE,
+        "the journal in " + folder + " cannot commit the change: " + oneLine(cause),
+        cause);
+  }
+
+  /**
+   * Stops the server; Ratis takes a snapshot first when entries were applied since the last one.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.warn("stopping the journal in {} failed: {}", folder, oneLine(e));
+    }
+  }
+
+  private static MetasyncException startFailure(Path folder, JournalPeers peers, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return new MetasyncException(
+            ErrorCode.UNAVAILABLE,
+            "cannot start the journal in "
+                + folder
+                + ": port "
+                + peers.selfPort()
+                + " on "
+                + peers.selfHost()
+                + " is in use; stop what uses it or set "
+                + PropertyKey.MASTER_JOURNAL_PORT.key(),
+            e);
+      }
+    }
+    return new MetasyncException(
+        ErrorCode.UNAVAILABLE, "cannot start the journal in " + folder + ": " + oneLine(e), e);
+  }
+
+  private static MetasyncException asMetasync(Throwable e) {
+    return e instanceof MetasyncException m
+        ? m
+        : new MetasyncException(ErrorCode.INTERNAL, "journal failure: " + oneLine(e), e);
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e == null ? null : e.getMessage();
+    String text =
+        message == null ? String.valueOf(e) : e.getClass().getSimpleName() + ": " + message;
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static int freePort(String host) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new MetasyncException(
+          ErrorCode.UNAVAILABLE,
+          "cannot find a free port on "
+              + host
+              + " for the journal ("
+              + PropertyKey.MASTER_JOURNAL_PORT.key()
+              + "=0): "
+              + e,
+          e);
+    }
+  }
+
+  private static void closeQuietly(RaftServer server) {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("stopping a journal that failed to start failed too: {}", oneLine(e));
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.metasync.master.mount;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsStatus;
+import io.metasync.ufs.UnderFileSystem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A mount's UFS, connected on first use. Replaying a mount from the journal must not touch the UFS,
+ * and a UFS that is down at start-up must fail only the calls that need it: both follow from
+ * opening late. A failure to open is an I/O failure (UNAVAILABLE), never "does not exist".
+ */
+public final class LazyUnderFileSystem implements UnderFileSystem {
+  private final URI rootUri;
+  private final Map<String, String> properties;
+  private final UfsOpener opener;
+  private UnderFileSystem delegate;
+
+  public LazyUnderFileSystem(URI rootUri, Map<String, String> properties, UfsOpener opener) {
+    this.rootUri = requireNonNull(rootUri, "rootUri is null");
+    this.properties = Map.copyOf(properties);
+    this.opener = requireNonNull(opener, "opener is null");
+  }
+
+  private synchronized UnderFileSystem delegate() throws IOException {
+    if (delegate == null) {
+      try {
+        delegate = opener.open(rootUri, properties);
+      } catch (IOException e) {
+        throw new IOException("cannot connect to the UFS " + rootUri + ": " + e.getMessage(), e);
+      }
+    }
+    return delegate;
+  }
+
+  @Override
+  public URI rootUri() {
+    return rootUri;
+  }
+
+  @Override
+  public Optional<UfsStatus> getStatus(String path) throws IOException {
+    return delegate().getStatus(path);
+  }
+
+  @Override
+  public UfsListing list(String path) throws IOException {
+    return delegate().list(path);
+  }
+
+  @Override
+  public void mkdir(String path, int mode) throws IOException {
+    delegate().mkdir(path, mode);
+  }
+
+  @Override
+  public OutputStream create(String path, int mode) throws IOException {
+    return delegate().create(path, mode);
+  }
+
+  @Override
+  public InputStream open(String path, long offset) throws IOException {
+    return delegate().open(path, offset);
+  }
+
+  @Override
+  public void delete(String path, boolean recursive) throws IOException {
+    delegate().delete(path, recursive);
+  }
+
+  @Override
+  public void rename(String source, String destination) throws IOException {
+    delegate().rename(source, destination);
+  }
+
+  @Override
+  public void setMode(String path, int mode) throws IOException {
+    delegate().setMode(path, mode);
+  }
+
+  @Override
+  public void setOwner(String path, String owner, String group) throws IOException {
+    delegate().setOwner(path, owner, group);
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (delegate != null) {
+      delegate.close();
+      delegate = null;
+    }
+  }
+}

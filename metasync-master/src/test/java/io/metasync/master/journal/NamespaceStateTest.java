@@ -1,0 +1,183 @@
+package io.metasync.master.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.metasync.common.FileType;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.HeapInodeStore;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeStore;
+import io.metasync.master.mount.MountOptions;
+import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsOpener;
+import io.metasync.proto.journal.AddMount;
+import io.metasync.proto.journal.InodeBatch;
+import io.metasync.proto.journal.InodeChange;
+import io.metasync.proto.journal.JournalEntry;
+import io.metasync.proto.journal.RemoveMount;
+import io.metasync.proto.journal.SnapshotHeader;
+import io.metasync.ufs.UnderFileSystemLoader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Applying journal entries and snapshots: deterministic, complete, and refusing what it cannot
+ * read.
+ */
+class NamespaceStateTest {
+  @TempDir Path root;
+  private final UfsOpener opener = new UnderFileSystemLoader()::open;
+  private InodeStore store;
+  private MountTable mounts;
+  private NamespaceState state;
+
+  @BeforeEach
+  void createState() throws IOException {
+    store = new HeapInodeStore();
+    mounts = newMountTable();
+    state = new NamespaceState(store, mounts, opener);
+  }
+
+  private MountTable newMountTable() throws IOException {
+    URI uri = root.toUri();
+    return new MountTable(
+        new MountPoint(NamespacePath.ROOT, uri, MountOptions.DEFAULT, opener.open(uri, Map.of())));
+  }
+
+  private static Inode inode(long id, long parent, String name, boolean directory) {
+    return new Inode(
+        id,
+        parent,
+        name,
+        directory ? FileType.DIRECTORY : FileType.FILE,
+        directory ? 0 : id * 10,
+        id,
+        "o",
+        "g",
+        0644,
+        "",
+        directory);
+  }
+
+  private static JournalEntry puts(Inode... inodes) {
+    InodeBatch.Builder batch = InodeBatch.newBuilder();
+    for (Inode inode : inodes) {
+      batch.addChanges(InodeChange.newBuilder().setPut(InodeRecords.toRecord(inode)));
+    }
+    return JournalEntry.newBuilder().setInodes(batch).build();
+  }
+
+  private void applyTree() {
+    state.apply(puts(inode(Inode.ROOT_ID, Inode.NO_PARENT, "", true)));
+    state.apply(
+        puts(
+            inode(2, 1, "a", true),
+            inode(3, 2, "f1", false),
+            inode(4, 2, "b", true),
+            inode(5, 4, "f2", false)));
+    state.apply(
+        JournalEntry.newBuilder()
+            .setAddMount(
+                AddMount.newBuilder()
+                    .setMount(
+                        NamespaceState.toRecord(
+                            NamespacePath.parse("/m"),
+                            URI.create("file:///elsewhere"),
+                            new MountOptions(true, false, Map.of("k", "v"))))
+                    .setMountInode(InodeRecords.toRecord(inode(6, 1, "m", true))))
+            .build());
+  }
+
+  private static List<Inode> all(InodeStore store) {
+    List<Inode> found = new ArrayList<>();
+    List<Long> pending = new ArrayList<>(List.of(Inode.ROOT_ID));
+    while (!pending.isEmpty()) {
+      long id = pending.remove(0);
+      store.get(id).ifPresent(found::add);
+      store.listChildren(id, "", 1000).forEach(child -> pending.add(child.id()));
+    }
+    return found;
+  }
+
+  @Test
+  void removingASubtreeRemovesEverythingBelowIt() {
+    applyTree();
+
+    state.apply(
+        JournalEntry.newBuilder()
+            .setInodes(
+                InodeBatch.newBuilder().addChanges(InodeChange.newBuilder().setRemoveSubtree(2)))
+            .build());
+
+    assertThat(all(store)).extracting(Inode::name).containsExactlyInAnyOrder("", "m");
+  }
+
+  @Test
+  void aSnapshotLoadsIntoAnEmptyStateAsTheSameInodesAndMounts() throws IOException {
+    applyTree();
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    state.writeSnapshot(snapshot);
+
+    InodeStore restoredStore = new HeapInodeStore();
+    MountTable restoredMounts = newMountTable();
+    new NamespaceState(restoredStore, restoredMounts, opener)
+        .loadSnapshot(new ByteArrayInputStream(snapshot.toByteArray()));
+
+    assertThat(all(restoredStore)).containsExactlyInAnyOrderElementsOf(all(store));
+    assertThat(restoredMounts.get(NamespacePath.parse("/m")).orElseThrow().options())
+        .isEqualTo(new MountOptions(true, false, Map.of("k", "v")));
+    assertThat(restoredStore.allocateId()).isGreaterThan(6);
+  }
+
+  @Test
+  void removeMountForgetsTheMountAndItsSubtree() {
+    applyTree();
+    state.apply(puts(inode(7, 6, "inside", false)));
+
+    state.apply(
+        JournalEntry.newBuilder().setRemoveMount(RemoveMount.newBuilder().setPath("/m")).build());
+
+    assertThat(mounts.isMountPoint(NamespacePath.parse("/m"))).isFalse();
+    assertThat(store.get(6)).isEmpty();
+    assertThat(store.get(7)).isEmpty();
+  }
+
+  @Test
+  void aTruncatedSnapshotIsRefused() throws IOException {
+    applyTree();
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    state.writeSnapshot(snapshot);
+    byte[] bytes = snapshot.toByteArray();
+    byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 12);
+
+    assertThatThrownBy(
+            () ->
+                new NamespaceState(new HeapInodeStore(), newMountTable(), opener)
+                    .loadSnapshot(new ByteArrayInputStream(truncated)))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aSnapshotOfANewerFormatIsRefused() throws IOException {
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    SnapshotHeader.newBuilder()
+        .setFormatVersion(NamespaceState.FORMAT_VERSION + 1)
+        .build()
+        .writeDelimitedTo(snapshot);
+
+    assertThatThrownBy(() -> state.loadSnapshot(new ByteArrayInputStream(snapshot.toByteArray())))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("newer");
+  }
+}
