@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code metasync} command line: {@code bin/metasync} runs this. */
 public final class Main {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+  private static final String RATIS_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.ratis";
 
   private Main() {}
 
@@ -56,6 +58,14 @@ public final class Main {
 
   static int execute(ShellEnvironment environment, ScannedArguments scanned) {
     ErrorReporter errors = new ErrorReporter(environment);
+    List<String> arguments = scanned.arguments();
+    if (!arguments.isEmpty() && arguments.get(0).equals(HadoopFsCommand.NAME)) {
+      try {
+        return HadoopFsCommand.run(environment, arguments.subList(1, arguments.size()));
+      } catch (Exception e) {
+        return errors.failure(e);
+      }
+    }
     CommandLine commandLine =
         new CommandLine(new MetasyncCommand(environment))
             .setOut(new PrintWriter(environment.out(), true, StandardCharsets.UTF_8))
@@ -79,6 +89,22 @@ public final class Main {
     if (System.getProperty(LOG_LEVEL) == null) {
       boolean master = scanned.command().filter("master"::equals).isPresent();
       System.setProperty(LOG_LEVEL, master ? "info" : "warn");
+    }
+    // Ratis narrates every election and log segment at INFO; an operator needs only its warnings.
+    System.setProperty(RATIS_LOG_LEVEL, System.getProperty(RATIS_LOG_LEVEL, "warn"));
+    // Hadoop warns on every start that it has no native library (it needs none here)
+    quiet("org.apache.hadoop.util.NativeCodeLoader", "error");
+    if (scanned.command().filter("dev-hdfs"::equals).isPresent()) {
+      // A MiniDFSCluster warns about test-only settings and logs its own stopping threads as
+      // errors; a real problem still stops dev-hdfs with an Error line.
+      quiet("org.apache.hadoop", "off");
+    }
+  }
+
+  private static void quiet(String logger, String level) {
+    String key = "org.slf4j.simpleLogger.log." + logger;
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, level);
     }
   }
 }

@@ -8,12 +8,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code metasync} command: a group of the master, fs and format commands. */
+/**
+ * The {@code metasync} command: a group of the master, fs, format, dev-hdfs and hadoop-fs commands.
+ */
 @Command(
     name = "metasync",
     description = "A unified-namespace metadata layer over HDFS and local folders.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {MasterCommand.class, FsCommand.class, FormatCommand.class},
+    subcommands = {
+      MasterCommand.class,
+      FsCommand.class,
+      FormatCommand.class,
+      DevHdfsCommand.class,
+      HadoopFsCommand.class
+    },
     footer = {
       "",
       "-Dkey=value anywhere on the command line overrides a key of"

@@ -52,6 +52,11 @@ final class ShellEnvironment {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
+  /** The {@code -Dkey=value} definitions of the command line, metasync's and others. */
+  Map<String, String> definitions() {
+    return definitions;
+  }
+
   /**
    * The site file of the install folder overridden by the definitions.
    *

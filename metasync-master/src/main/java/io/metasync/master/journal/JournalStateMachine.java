@@ -13,6 +13,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,6 +74,7 @@ final class JournalStateMachine extends BaseStateMachine {
   private final CompletableFuture<Void> failure = new CompletableFuture<>();
 
   private volatile MetasyncException startupFailure;
+  private volatile MetasyncException applyFailure;
 
   JournalStateMachine(
       JournaledState state,
@@ -100,6 +102,11 @@ final class JournalStateMachine extends BaseStateMachine {
     return failure;
   }
 
+  /** Why the journal stopped applying entries, if it did. */
+  Optional<MetasyncException> applyFailure() {
+    return Optional.ofNullable(applyFailure);
+  }
+
   /** Why the journal could not start (an unreadable snapshot), if that was the reason. */
   Optional<MetasyncException> startupFailure() {
     return Optional.ofNullable(startupFailure);
@@ -110,6 +117,7 @@ final class JournalStateMachine extends BaseStateMachine {
       throws IOException {
     super.initialize(server, groupId, raftStorage);
     storage.init(raftStorage);
+    deleteUnfinishedSnapshots(raftStorage.getStorageDir().getStateMachineDir().toPath());
     getLifeCycle().transition(LifeCycle.State.STARTING);
     loadLatestSnapshot();
     getLifeCycle().transition(LifeCycle.State.RUNNING);
@@ -183,12 +191,14 @@ final class JournalStateMachine extends BaseStateMachine {
         logEntry.getIndex(),
         logEntry.getTerm(),
         cause);
-    failure.completeExceptionally(error);
+    applyFailure = error;
     try {
       onApplyFailure.accept(error);
     } catch (RuntimeException e) {
       LOG.error("the handler of a failed journal apply failed too", e);
     }
+    // after the handler, so that a writer woken by this sees what the handler did
+    failure.completeExceptionally(error);
     // Thrown synchronously on purpose: a failed future would only be logged by Ratis, which would
     // then apply the next entry; an exception stops its apply thread and closes the server.
     return error;
@@ -239,6 +249,16 @@ final class JournalStateMachine extends BaseStateMachine {
           Files.size(path),
           (System.nanoTime() - start) / 1_000_000);
       return last.getIndex();
+    }
+  }
+
+  /** Removes what a crash in the middle of {@link #takeSnapshot} left behind. */
+  private static void deleteUnfinishedSnapshots(Path folder) throws IOException {
+    try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(folder, "snapshot.*.tmp")) {
+      for (Path file : unfinished) {
+        LOG.info("deleting the unfinished journal snapshot {}", file);
+        Files.delete(file);
+      }
     }
   }
 

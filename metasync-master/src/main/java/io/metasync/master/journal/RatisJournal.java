@@ -229,6 +229,12 @@ public final class RatisJournal implements Journal {
     if (closed.get()) {
       throw new MetasyncException(ErrorCode.UNAVAILABLE, "the journal in " + folder + " is closed");
     }
+    stateMachine
+        .applyFailure()
+        .ifPresent(
+            failure -> {
+              throw failure;
+            });
     RaftClientRequest request =
         RaftClientRequest.newBuilder()
             .setClientId(clientId)

@@ -1,0 +1,62 @@
+package io.metasync.shell;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FsShell;
+import org.apache.hadoop.util.ToolRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hadoop-fs ARGS...}: Hadoop's own {@code hadoop fs} shell, to change a UFS behind
+ * metasync's back without a Hadoop install. {@link Main} runs it before picocli parses anything,
+ * since its arguments are Hadoop's options ({@code -ls -h}), not ours; this class is registered
+ * with picocli for the help text only.
+ */
+@Command(
+    name = "hadoop-fs",
+    description =
+        "Hadoop's own 'hadoop fs' shell (-ls, -put, -rm, -mv, -touchz, -chmod, ...), to change"
+            + " HDFS or a local folder behind metasync's back; see 'metasync hadoop-fs -help'.")
+final class HadoopFsCommand implements Runnable {
+  static final String NAME = "hadoop-fs";
+
+  @Parameters(paramLabel = "ARGS", description = "Arguments of 'hadoop fs'.")
+  private List<String> arguments;
+
+  @Override
+  public void run() {
+    throw new IllegalStateException("hadoop-fs runs before picocli parses the command line");
+  }
+
+  /**
+   * Runs FsShell and returns its exit code. {@code -Dkey=value} definitions other than metasync's
+   * own become Hadoop settings (e.g. {@code -Ddfs.replication=1}).
+   */
+  static int run(ShellEnvironment environment, List<String> arguments) throws Exception {
+    Configuration conf = new Configuration(false);
+    for (Map.Entry<String, String> definition : environment.definitions().entrySet()) {
+      if (!definition.getKey().startsWith("metasync.")) {
+        conf.set(definition.getKey(), definition.getValue());
+      }
+    }
+    // FsShell's commands print to System.out and System.err as they are when each is made
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    synchronized (HadoopFsCommand.class) {
+      System.setOut(environment.out());
+      System.setErr(environment.err());
+      FsShell shell = new FsShell(conf);
+      try {
+        return ToolRunner.run(shell, arguments.toArray(String[]::new));
+      } finally {
+        shell.close();
+        environment.out().flush();
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+      }
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package io.metasync.ufs.hdfs;
+
+import static io.metasync.common.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsStatus;
+import io.metasync.ufs.UnderFileSystem;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NotDirectoryException;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FsServerDefaults;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.hdfs.DFSUtilClient;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DirectoryListing;
+import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
+
+/**
+ * A folder of an HDFS cluster as an under file system, over one {@link DistributedFileSystem}
+ * client of its own (closing the mount closes only that client). Statuses and listings come from
+ * the {@code DFSClient} under it, whose listing can start after any name: HDFS sorts names in an
+ * order of its own, which {@link StringOrderListing} turns into String order.
+ */
+final class HdfsUnderFileSystem implements UnderFileSystem {
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final URI rootUri;
+  private final String rootPath;
+  private final DistributedFileSystem hdfs;
+
+  /**
+   * @param rootPath the HDFS path that {@code rootUri} names: {@code /} or {@code /a/b}
+   */
+  HdfsUnderFileSystem(URI rootUri, String rootPath, DistributedFileSystem hdfs) {
+    this.rootUri = requireNonNull(rootUri, "rootUri is null");
+    this.rootPath = requireNonNull(rootPath, "rootPath is null");
+    this.hdfs = requireNonNull(hdfs, "hdfs is null");
+  }
+
+  @Override
+  public URI rootUri() {
+    return rootUri;
+  }
+
+  @Override
+  public Optional<UfsStatus> getStatus(String path) throws IOException {
+    String hdfsPath = hdfsPath(path);
+    HdfsFileStatus status;
+    try {
+      status = hdfs.getClient().getFileInfo(hdfsPath);
+    } catch (IOException e) {
+      IOException translated = HdfsErrors.translate(e, uriOf(path));
+      if (translated instanceof java.io.FileNotFoundException) {
+        return Optional.empty();
+      }
+      throw translated;
+    }
+    return Optional.ofNullable(status).map(found -> HdfsStatuses.toUfsStatus(nameOf(path), found));
+  }
+
+  @Override
+  public UfsListing list(String path) throws IOException {
+    String hdfsPath = hdfsPath(path);
+    DirectoryListing first;
+    try {
+      first = hdfs.getClient().listPaths(hdfsPath, HdfsFileStatus.EMPTY_NAME);
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+    if (first == null) {
+      throw new java.io.FileNotFoundException(uriOf(path) + " does not exist");
+    }
+    HdfsFileStatus[] entries = first.getPartialListing();
+    // HDFS lists a file as itself, under an empty name.
+    if (entries.length == 1 && entries[0].isEmptyLocalName()) {
+      throw new NotDirectoryException(uriOf(path).toString());
+    }
+    return new HdfsFolderListing(
+        new StringOrderListing<>(new HdfsListingPages(hdfs.getClient(), hdfsPath, first)),
+        uriOf(path));
+  }
+
+  @Override
+  public void mkdir(String path, int mode) throws IOException {
+    checkMode(mode);
+    // HDFS's mkdirs succeeds on an existing folder, so the contract's refusal is checked first; a
+    // folder made behind metasync's back in between is reconciled by the next sync.
+    if (getStatus(path).isPresent()) {
+      throw new FileAlreadyExistsException(uriOf(path).toString());
+    }
+    try {
+      hdfs.getClient().mkdirs(hdfsPath(path), new FsPermission((short) mode), false);
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+  }
+
+  @Override
+  public OutputStream create(String path, int mode) throws IOException {
+    checkMode(mode);
+    Path file = hadoopPath(path);
+    try {
+      // the cluster's own replication and block size: this client reads no hdfs-site.xml
+      FsServerDefaults defaults = hdfs.getServerDefaults(file);
+      return hdfs.createNonRecursive(
+          file,
+          new FsPermission((short) mode),
+          EnumSet.of(CreateFlag.CREATE),
+          BUFFER_SIZE,
+          defaults.getReplication(),
+          defaults.getBlockSize(),
+          null);
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+  }
+
+  @Override
+  public InputStream open(String path, long offset) throws IOException {
+    checkArgument(offset >= 0, "offset is negative: %s", offset);
+    FSDataInputStream in;
+    try {
+      in = hdfs.open(hadoopPath(path), BUFFER_SIZE);
+    } catch (IOException e) {
+      // HDFS says "not found" for a folder too; the contract keeps that answer for absence
+      Optional<UfsStatus> status = getStatus(path);
+      if (status.isPresent() && status.get().isDirectory()) {
+        throw new IOException(uriOf(path) + " is a folder, not a file", e);
+      }
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+    try {
+      if (offset > 0) {
+        in.seek(offset);
+      }
+    } catch (EOFException e) {
+      // past the end: nothing to read, as a local file gives
+      in.close();
+      return InputStream.nullInputStream();
+    } catch (IOException e) {
+      in.close();
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+    return in;
+  }
+
+  @Override
+  public void delete(String path, boolean recursive) throws IOException {
+    checkArgument(!path.equals("/"), "refusing to delete the root of %s", rootUri);
+    boolean deleted;
+    try {
+      deleted = hdfs.delete(hadoopPath(path), recursive);
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+    if (!deleted) {
+      throw new java.io.FileNotFoundException(uriOf(path) + " does not exist");
+    }
+  }
+
+  @Override
+  public void rename(String source, String destination) throws IOException {
+    checkArgument(
+        !source.equals("/") && !destination.equals("/"),
+        "refusing to rename the root of %s",
+        rootUri);
+    // HDFS refuses a file onto a folder with a message of its own; this check names the conflict
+    // for every case, and HDFS's own check below still catches a destination created meanwhile.
+    if (getStatus(destination).isPresent()) {
+      throw new FileAlreadyExistsException(uriOf(destination).toString());
+    }
+    try {
+      // NONE: refuse an existing destination instead of moving into it
+      hdfs.rename(hadoopPath(source), hadoopPath(destination), Options.Rename.NONE);
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      throw HdfsErrors.translate(e, uriOf(destination));
+    } catch (java.io.FileNotFoundException e) {
+      boolean sourceExists = getStatus(source).isPresent();
+      throw HdfsErrors.translate(e, uriOf(sourceExists ? destination : source));
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(source));
+    }
+  }
+
+  @Override
+  public void setMode(String path, int mode) throws IOException {
+    checkMode(mode);
+    try {
+      hdfs.setPermission(hadoopPath(path), new FsPermission((short) mode));
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+  }
+
+  @Override
+  public void setOwner(String path, String owner, String group) throws IOException {
+    if (owner == null && group == null) {
+      // HDFS refuses a call that changes neither; the contract only asks that the path exists
+      if (getStatus(path).isEmpty()) {
+        throw new java.io.FileNotFoundException(uriOf(path) + " does not exist");
+      }
+      return;
+    }
+    try {
+      hdfs.setOwner(hadoopPath(path), owner, group);
+    } catch (IOException e) {
+      throw HdfsErrors.translate(e, uriOf(path));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    hdfs.close();
+  }
+
+  /** The absolute HDFS path of a UFS path ({@code /} or {@code /a/b}). */
+  private String hdfsPath(String path) throws IOException {
+    requireNonNull(path, "path is null");
+    checkArgument(path.startsWith("/"), "UFS path '%s' is not absolute", path);
+    for (String component : path.substring(1).split("/", -1)) {
+      // Callers normalize paths; refusing what they should never send keeps us inside the root.
+      checkArgument(
+          path.equals("/")
+              || (!component.isEmpty() && !component.equals(".") && !component.equals("..")),
+          "UFS path '%s' is not normalized",
+          path);
+    }
+    String hdfsPath = path.equals("/") ? rootPath : (rootPath.equals("/") ? "" : rootPath) + path;
+    if (!DFSUtilClient.isValidName(hdfsPath)) {
+      throw new IOException(
+          "HDFS refuses the name " + uriOf(path) + " (it allows no ':' in names)");
+    }
+    return hdfsPath;
+  }
+
+  private Path hadoopPath(String path) throws IOException {
+    try {
+      return new Path(new URI(null, null, hdfsPath(path), null));
+    } catch (URISyntaxException e) {
+      throw new IOException("cannot express " + uriOf(path) + " as an HDFS path", e);
+    }
+  }
+
+  private static String nameOf(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  private static void checkMode(int mode) {
+    checkArgument(
+        mode >= 0 && mode <= 07777, "mode is out of range: %s", Integer.toOctalString(mode));
+  }
+}

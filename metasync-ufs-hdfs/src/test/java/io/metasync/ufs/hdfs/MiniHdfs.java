@@ -1,0 +1,69 @@
+package io.metasync.ufs.hdfs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+
+/**
+ * A real HDFS in this JVM (one NameNode, one DataNode on loopback) for tests and benchmarks: one
+ * per test class, since it takes about three seconds to start. Its NameNode can be stopped and
+ * started again on the same port, to show what metasync does while HDFS is down.
+ */
+public final class MiniHdfs implements AutoCloseable {
+  private final MiniDFSCluster cluster;
+  private final int port;
+
+  private MiniHdfs(MiniDFSCluster cluster) {
+    this.cluster = requireNonNull(cluster, "cluster is null");
+    this.port = cluster.getNameNodePort();
+  }
+
+  /** Starts a freshly formatted cluster whose files live under {@code folder}. */
+  public static MiniHdfs start(Path folder) throws IOException {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, folder.toAbsolutePath().toString());
+    // The NameNode's edits are flushed for real by default; a test has no power cut to survive.
+    conf.setBoolean("dfs.namenode.edits.noeditlogchannelflush", true);
+    MiniDFSCluster cluster =
+        new MiniDFSCluster.Builder(conf, folder.toFile()).numDataNodes(1).format(true).build();
+    cluster.waitActive();
+    return new MiniHdfs(cluster);
+  }
+
+  /** {@code hdfs://localhost:PORT}, without a path. */
+  public URI uri() {
+    return URI.create("hdfs://localhost:" + port);
+  }
+
+  /** {@code hdfs://localhost:PORT/path}. */
+  public URI uri(String path) {
+    return URI.create(uri() + path);
+  }
+
+  /**
+   * A client of the cluster's superuser (the JVM's user), to change HDFS behind metasync's back.
+   */
+  public DistributedFileSystem client() throws IOException {
+    return cluster.getFileSystem();
+  }
+
+  /** Stops the NameNode: clients get connection errors until {@link #startNameNode}. */
+  public void stopNameNode() {
+    cluster.shutdownNameNode(0);
+  }
+
+  /** Starts the NameNode again on the same port and waits until it leaves safe mode. */
+  public void startNameNode() throws IOException {
+    cluster.restartNameNode(0, true);
+  }
+
+  @Override
+  public void close() {
+    cluster.shutdown(true);
+  }
+}
