@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,7 +256,7 @@ public abstract class AbstractChangeFeedTest {
 
   @Test
   void feedNeverChangesTheUfs() throws IOException, InterruptedException {
-    Map<String, UfsStatus> before = tree();
+    Map<String, UfsStatus> before = UfsTreeSnapshot.of(ufs);
 
     feed.watch("/v");
     recorder.pollOnce(Duration.ofMillis(100));
@@ -267,7 +264,7 @@ public abstract class AbstractChangeFeedTest {
     recorder.pollOnce(Duration.ofMillis(100));
     feed.close();
 
-    assertThat(tree()).isEqualTo(before);
+    assertThat(UfsTreeSnapshot.of(ufs)).isEqualTo(before);
   }
 
   /**
@@ -285,25 +282,5 @@ public abstract class AbstractChangeFeedTest {
     for (String path : inside) {
       recorder.awaitEvent(ChangeKind.CREATE, path);
     }
-  }
-
-  /** Every entry of the UFS by path, through the UFS itself. */
-  private Map<String, UfsStatus> tree() throws IOException {
-    Map<String, UfsStatus> entries = new TreeMap<>();
-    Deque<String> folders = new ArrayDeque<>(List.of("/"));
-    while (!folders.isEmpty()) {
-      String folder = folders.pop();
-      try (UfsListing listing = ufs.list(folder)) {
-        while (listing.hasNext()) {
-          UfsStatus status = listing.next();
-          String path = folder.equals("/") ? "/" + status.name() : folder + "/" + status.name();
-          entries.put(path, status);
-          if (status.isDirectory()) {
-            folders.push(path);
-          }
-        }
-      }
-    }
-    return entries;
   }
 }

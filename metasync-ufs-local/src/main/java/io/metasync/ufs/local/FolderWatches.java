@@ -89,7 +89,14 @@ final class FolderWatches {
           public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes)
               throws IOException {
             String folderPath = paths.ufs(folder);
-            put(registration.register(folder), folderPath);
+            WatchKey key;
+            try {
+              key = registration.register(folder);
+            } catch (NoSuchFileException e) {
+              // Deleted since it was seen; its parent's watch reports that.
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            put(key, folderPath);
             if (!folder.equals(start)) {
               onEntry.accept(folderPath);
             }

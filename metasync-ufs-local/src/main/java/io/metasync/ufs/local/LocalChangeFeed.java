@@ -69,6 +69,7 @@ final class LocalChangeFeed implements ChangeFeed {
   private final WatchLimits limits;
   private final CountDownLatch drainStopped = new CountDownLatch(1);
   private volatile boolean drainStarted;
+  private volatile RuntimeException drainFailure;
   private volatile boolean closed;
   private volatile FeedCursor cursor;
 
@@ -149,9 +150,16 @@ final class LocalChangeFeed implements ChangeFeed {
     watches.removeWatchedFolder(requireNonNull(path, "path is null"));
   }
 
+  /**
+   * @throws IOException when the drain thread died; nothing is followed any more
+   */
   @Override
-  public ChangeBatch poll(Duration timeout) throws InterruptedException {
+  public ChangeBatch poll(Duration timeout) throws IOException, InterruptedException {
     checkState(!closed, "the change feed of %s is closed", paths.root());
+    if (drainFailure != null) {
+      throw new IOException(
+          "the change feed of " + paths.root().toUri() + " stopped; open a new one", drainFailure);
+    }
     ChangeEventQueue.Taken taken = queue.takeAll(timeout);
     cursor = cursorAt(clock.millis());
     return new ChangeBatch(taken.events(), taken.eventsLost(), cursor);
@@ -191,6 +199,7 @@ final class LocalChangeFeed implements ChangeFeed {
       // Closed: the feed is done.
     } catch (RuntimeException e) {
       LOG.error("The change feed of {} stopped; events are lost", paths.root(), e);
+      drainFailure = e;
       queue.markLost();
     } finally {
       drainStopped.countDown();
