@@ -26,7 +26,7 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -41,7 +41,9 @@ record BenchOptions(
     LIST("list"),
     RECURSIVE("recursive"),
     SYNC("sync"),
-    REMOVAL("removal");
+    REMOVAL("removal"),
+    WRITES("writes"),
+    RESTART("restart");
 
     final String argument;
 
