@@ -48,7 +48,7 @@ final class HdfsChangeFeed implements ChangeFeed {
   private final Clock clock;
   private final Pause pause;
   private volatile long txid;
-  private boolean lostBeforeFirstBatch;
+  private boolean unreportedLoss;
   private volatile boolean closed;
 
   /**
@@ -68,7 +68,7 @@ final class HdfsChangeFeed implements ChangeFeed {
     this.translator = requireNonNull(translator, "translator is null");
     this.source = requireNonNull(source, "source is null");
     this.txid = txid;
-    this.lostBeforeFirstBatch = eventsLost;
+    this.unreportedLoss = eventsLost;
     this.clock = requireNonNull(clock, "clock is null");
     this.pause = requireNonNull(pause, "pause is null");
   }
@@ -108,7 +108,7 @@ final class HdfsChangeFeed implements ChangeFeed {
   /** What the stream has now, without waiting, up to {@link #MAX_EVENTS}. */
   private ChangeBatch read() throws IOException {
     List<ChangeEvent> events = new ArrayList<>();
-    boolean lost = lostBeforeFirstBatch;
+    boolean lost = unreportedLoss;
     long readTxid = txid;
     while (events.size() < MAX_EVENTS) {
       EventBatch batch;
@@ -141,7 +141,7 @@ final class HdfsChangeFeed implements ChangeFeed {
       }
     }
     txid = readTxid;
-    lostBeforeFirstBatch = false;
+    unreportedLoss = false;
     return new ChangeBatch(events, lost, cursor());
   }
 
