@@ -25,12 +25,20 @@ public final class MiniHdfs implements AutoCloseable {
 
   /** Starts a freshly formatted cluster whose files live under {@code folder}. */
   public static MiniHdfs start(Path folder) throws IOException {
+    return start(folder, true);
+  }
+
+  /**
+   * Starts a cluster whose files live under {@code folder}: freshly formatted, or, with {@code
+   * format} false, with the namespace an earlier cluster left in the same folder (on a new port).
+   */
+  public static MiniHdfs start(Path folder, boolean format) throws IOException {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, folder.toAbsolutePath().toString());
     // The NameNode's edits are flushed for real by default; a test has no power cut to survive.
     conf.setBoolean("dfs.namenode.edits.noeditlogchannelflush", true);
     MiniDFSCluster cluster =
-        new MiniDFSCluster.Builder(conf, folder.toFile()).numDataNodes(1).format(true).build();
+        new MiniDFSCluster.Builder(conf, folder.toFile()).numDataNodes(1).format(format).build();
     cluster.waitActive();
     return new MiniHdfs(cluster);
   }
