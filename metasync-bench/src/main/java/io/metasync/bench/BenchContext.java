@@ -1,7 +1,9 @@
 package io.metasync.bench;
 
+import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * What the scenarios share in one run: the options, the fixtures, the result table, and one
@@ -44,6 +46,16 @@ final class BenchContext implements AutoCloseable {
   /** A new master with an empty cache; the caller closes it. */
   BenchMaster startMaster() throws IOException {
     return BenchMaster.start(fixtures.ufsRoot(), mastersFolder);
+  }
+
+  /** A new master with an empty cache whose UFS is wrapped by {@code decorator}. */
+  BenchMaster startMaster(UnaryOperator<UnderFileSystem> decorator) throws IOException {
+    return BenchMaster.start(fixtures.ufsRoot(), mastersFolder, decorator);
+  }
+
+  /** Where a scenario keeps folders of its own (masters' homes, child JVM logs). */
+  Path mastersFolder() {
+    return mastersFolder;
   }
 
   @Override

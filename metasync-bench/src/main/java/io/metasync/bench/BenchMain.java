@@ -10,9 +10,9 @@ import java.util.Locale;
 
 /**
  * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
- * removal | hdfs ...]}. Creates (or reuses) the fixtures, starts masters in this JVM on ephemeral
- * ports, runs each scenario against its baseline in alternating rounds, and prints Markdown tables
- * on stdout; progress goes to stderr. Not a test: nothing runs it during the build.
+ * removal | writes | restart | hdfs ...]}. Creates (or reuses) the fixtures, starts masters in this
+ * JVM on ephemeral ports, runs each scenario against its baseline in alternating rounds, and prints
+ * Markdown tables on stdout; progress goes to stderr. Not a test: nothing runs it during the build.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -68,6 +68,8 @@ public final class BenchMain {
           case RECURSIVE -> RecursiveScenario.run(context);
           case SYNC -> SyncScenario.run(context);
           case REMOVAL -> RemovalScenario.run(context);
+          case WRITES -> WritesScenario.run(context);
+          case RESTART -> RestartScenario.run(context);
           case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
         }
       }

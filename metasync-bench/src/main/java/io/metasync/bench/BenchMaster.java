@@ -7,11 +7,13 @@ import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.SyncInterval;
 import io.metasync.master.MasterProcess;
 import io.metasync.master.Namespace;
+import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A master in this JVM on ephemeral ports, mounting the fixtures at {@code /} with an empty cache,
@@ -38,6 +40,13 @@ final class BenchMaster implements AutoCloseable {
   }
 
   static BenchMaster start(Path ufsRoot, Path mastersFolder) throws IOException {
+    return start(ufsRoot, mastersFolder, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(Path, Path)}, every UFS the master opens wrapped by {@code decorator}. */
+  static BenchMaster start(
+      Path ufsRoot, Path mastersFolder, UnaryOperator<UnderFileSystem> decorator)
+      throws IOException {
     Path home = mastersFolder.resolve("master-" + STARTED.incrementAndGet());
     FolderDeletion.delete(home);
     Files.createDirectories(home);
@@ -56,7 +65,7 @@ final class BenchMaster implements AutoCloseable {
                 "0",
                 "metasync.master.journal.port",
                 "0"));
-    MasterProcess master = MasterProcess.start(conf);
+    MasterProcess master = MasterProcess.start(conf, decorator);
     MetasyncClient client = MetasyncClient.connect("localhost", master.rpcPort(), CACHED);
     client.ping();
     return new BenchMaster(home, master, client);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,20 @@ public interface UnderFileSystem extends AutoCloseable {
 
   /** Sets owner and/or group; a {@code null} one is left as it is. */
   void setOwner(String path, String owner, String group) throws IOException;
+
+  /**
+   * Opens this UFS's change feed, resuming after {@code resumeFrom} when given (a cursor this UFS's
+   * feed made earlier) or starting from now. A UFS without a feed of its own gets {@link
+   * PollingChangeFeed}, which finds changes by listing watched folders again every {@code
+   * pollInterval}.
+   *
+   * @throws IOException when the feed cannot be opened; the message says what is needed (for HDFS,
+   *     the superuser and an edit log with inotify)
+   */
+  default ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
+      throws IOException {
+    return new PollingChangeFeed(this, pollInterval);
+  }
 
   @Override
   void close() throws IOException;

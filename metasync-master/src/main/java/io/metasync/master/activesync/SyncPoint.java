@@ -1,0 +1,69 @@
+package io.metasync.master.activesync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.NamespacePath;
+
+/**
+ * The running state of one sync point. Owned by the active-sync thread; status reads are racy by
+ * design.
+ */
+final class SyncPoint {
+  private final NamespacePath path;
+  private final PendingChanges pending;
+  private volatile SyncPointState state;
+  private volatile long lastSyncMs;
+  private volatile long activity;
+  private volatile int age;
+
+  SyncPoint(NamespacePath path, int maxPendingPaths, boolean initialSync) {
+    this.path = requireNonNull(path, "path is null");
+    this.pending = new PendingChanges(maxPendingPaths);
+    this.state = initialSync ? SyncPointState.INITIAL_SYNC : SyncPointState.IDLE;
+    if (initialSync) {
+      pending.markWholeSubtree();
+    }
+  }
+
+  NamespacePath path() {
+    return path;
+  }
+
+  PendingChanges pending() {
+    return pending;
+  }
+
+  SyncPointState state() {
+    return state;
+  }
+
+  void setState(SyncPointState state) {
+    this.state = state;
+  }
+
+  /**
+   * Closes one interval: updates the activity with the interval's events, and says whether the
+   * pending changes sync now (the age resets) or wait another interval (the age grows).
+   */
+  boolean closeInterval(QuietPeriodRule rule) {
+    activity = QuietPeriodRule.nextActivity(activity, pending.takeEventCount());
+    if (pending.isEmpty()) {
+      age = 0;
+      return false;
+    }
+    if (state == SyncPointState.INITIAL_SYNC || rule.syncNow(activity, age)) {
+      age = 0;
+      return true;
+    }
+    age++;
+    return false;
+  }
+
+  void synced(long startMs) {
+    lastSyncMs = startMs;
+  }
+
+  SyncPointStatus status() {
+    return new SyncPointStatus(path, state, lastSyncMs, pending.size(), activity, age);
+  }
+}

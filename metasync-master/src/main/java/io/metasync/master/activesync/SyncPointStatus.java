@@ -1,0 +1,25 @@
+package io.metasync.master.activesync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.NamespacePath;
+
+/**
+ * One sync point as {@code getSyncPathList} shows it.
+ *
+ * @param lastSyncMs start time of its last completed sync, 0 before the first
+ * @param pendingChanges paths waiting to be synced; -1 when the whole sync point will be
+ * @param age intervals waited with changes pending
+ */
+public record SyncPointStatus(
+    NamespacePath path,
+    SyncPointState state,
+    long lastSyncMs,
+    int pendingChanges,
+    long activity,
+    int age) {
+  public SyncPointStatus {
+    requireNonNull(path, "path is null");
+    requireNonNull(state, "state is null");
+  }
+}

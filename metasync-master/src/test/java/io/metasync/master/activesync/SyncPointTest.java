@@ -1,0 +1,84 @@
+package io.metasync.master.activesync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.metasync.common.NamespacePath;
+import org.junit.jupiter.api.Test;
+
+class SyncPointTest {
+  private final QuietPeriodRule rule = new QuietPeriodRule(10, 3);
+
+  private static void events(SyncPoint point, int count) {
+    for (int i = 0; i < count; i++) {
+      point.pending().add(NamespacePath.parse("/p/f" + i));
+    }
+  }
+
+  @Test
+  void activityDecaysByTenPerIntervalAndAddsTheIntervalsEvents() {
+    assertThat(QuietPeriodRule.nextActivity(0, 100)).isEqualTo(100);
+    assertThat(QuietPeriodRule.nextActivity(100, 10)).isEqualTo(20);
+    assertThat(QuietPeriodRule.nextActivity(20, 1)).isEqualTo(3);
+  }
+
+  @Test
+  void aQuietSyncPointSyncsAtTheEndOfTheInterval() {
+    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, false);
+    events(point, 3);
+
+    assertThat(point.closeInterval(rule)).isTrue();
+    assertThat(point.status().activity()).isEqualTo(3);
+    assertThat(point.status().age()).isZero();
+  }
+
+  @Test
+  void aBusySyncPointWaitsUntilMaxAge() {
+    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, false);
+    events(point, 50);
+    assertThat(point.closeInterval(rule)).isFalse();
+    events(point, 50);
+    assertThat(point.closeInterval(rule)).isFalse();
+    events(point, 50);
+    assertThat(point.closeInterval(rule)).isFalse();
+    assertThat(point.status().age()).isEqualTo(3);
+
+    events(point, 50);
+    assertThat(point.closeInterval(rule)).as("age reached maxage").isTrue();
+    assertThat(point.status().age()).isZero();
+  }
+
+  @Test
+  void aBurstFadesAndThenSyncsWhenQuiet() {
+    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 10_000, false);
+    events(point, 100);
+    assertThat(point.closeInterval(rule)).isFalse();
+    assertThat(point.closeInterval(rule)).as("activity 10 is not below 10").isFalse();
+    assertThat(point.closeInterval(rule)).as("activity 1").isTrue();
+  }
+
+  @Test
+  void withoutPendingChangesNothingSyncsAndTheAgeStaysZero() {
+    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, false);
+
+    assertThat(point.closeInterval(rule)).isFalse();
+    assertThat(point.status().age()).isZero();
+  }
+
+  @Test
+  void tooManyChangedPathsMeanTheWholeSubtree() {
+    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 2, false);
+    events(point, 3);
+
+    assertThat(point.pending().wholeSubtree()).isTrue();
+    assertThat(point.status().pendingChanges()).isEqualTo(-1);
+  }
+
+  @Test
+  void aNewSyncPointWithInitialSyncSyncsItsWholeSubtreeAtOnce() {
+    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, true);
+
+    assertThat(point.status().state()).isEqualTo(SyncPointState.INITIAL_SYNC);
+    assertThat(point.closeInterval(rule)).isTrue();
+    assertThat(point.pending().wholeSubtree()).isTrue();
+  }
+}
