@@ -72,7 +72,19 @@ final class HdfsFixtures implements AutoCloseable {
     }
     Files.createDirectories(folder);
     long start = System.nanoTime();
-    MiniHdfs cluster = MiniHdfs.start(folder.resolve("cluster"), !reuse);
+    MiniHdfs cluster;
+    try {
+      cluster = MiniHdfs.start(folder.resolve("cluster"), !reuse);
+    } catch (IOException e) {
+      if (!reuse) {
+        throw e;
+      }
+      Progress.log("hdfs: cannot restart the cluster in %s (%s): formatting it", folder, e);
+      reuse = false;
+      Files.deleteIfExists(localMarker);
+      FolderDeletion.delete(folder.resolve("cluster"));
+      cluster = MiniHdfs.start(folder.resolve("cluster"), true);
+    }
     Progress.log(
         "hdfs: MiniDFSCluster %s at %s in %.1f s",
         reuse ? "restarted on its data" : "formatted and started",
@@ -270,8 +282,11 @@ final class HdfsFixtures implements AutoCloseable {
     return ((MutableCounterLong) field.get(metrics)).value();
   }
 
+  /**
+   * Stops the cluster, leaving its files for the next run (a temporary folder is removed anyway).
+   */
   @Override
   public void close() {
-    cluster.close();
+    cluster.stopKeepingData();
   }
 }

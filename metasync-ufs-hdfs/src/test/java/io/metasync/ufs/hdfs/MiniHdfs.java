@@ -70,6 +70,16 @@ public final class MiniHdfs implements AutoCloseable {
     cluster.restartNameNode(0, true);
   }
 
+  /**
+   * Stops the DataNode, then the NameNode, and leaves their files for {@link #start(Path, boolean)}
+   * to start again. Not {@code MiniDFSCluster.shutdown(false)}: that still schedules the folder's
+   * deletion at JVM exit (as {@code DevHdfs} found).
+   */
+  public void stopKeepingData() {
+    cluster.shutdownDataNodes();
+    cluster.shutdownNameNodes();
+  }
+
   @Override
   public void close() {
     cluster.shutdown(true);
