@@ -17,6 +17,7 @@ import io.metasync.proto.CreateDirectoryRequest;
 import io.metasync.proto.DeleteRequest;
 import io.metasync.proto.GetMountTableRequest;
 import io.metasync.proto.GetStatusRequest;
+import io.metasync.proto.GetSyncPathListRequest;
 import io.metasync.proto.ListStatusRequest;
 import io.metasync.proto.LoadMetadataResponse;
 import io.metasync.proto.MetasyncMasterGrpc;
@@ -25,6 +26,7 @@ import io.metasync.proto.PingRequest;
 import io.metasync.proto.ReadFileRequest;
 import io.metasync.proto.RenameRequest;
 import io.metasync.proto.SetAttributeRequest;
+import io.metasync.proto.SyncPointRequest;
 import io.metasync.proto.SyncRequest;
 import io.metasync.proto.UnmountRequest;
 import io.metasync.proto.WriteFileHeader;
@@ -156,14 +158,15 @@ public final class MetasyncClient implements AutoCloseable {
       WriteFileHeader header =
           WriteFileHeader.newBuilder().setContext(context(options)).setPath(path).build();
       boolean open = upload.send(WriteFileRequest.newBuilder().setHeader(header).build());
-      byte[] buffer = new byte[CHUNK_SIZE];
       while (open) {
-        int length = content.readNBytes(buffer, 0, buffer.length);
-        if (length == 0) {
+        // readNBytes(n) grows its buffer with what it reads: an empty file (touch) costs nothing,
+        // where a fixed 1 MiB buffer per call made small writes allocation-bound.
+        byte[] chunk = content.readNBytes(CHUNK_SIZE);
+        if (chunk.length == 0) {
           break;
         }
-        ByteString chunk = ByteString.copyFrom(buffer, 0, length);
-        open = upload.send(WriteFileRequest.newBuilder().setChunk(chunk).build());
+        open =
+            upload.send(WriteFileRequest.newBuilder().setChunk(ByteString.copyFrom(chunk)).build());
       }
       return ProtoConversions.fileStatus(upload.finish());
     } catch (InterruptedException e) {
@@ -367,6 +370,36 @@ public final class MetasyncClient implements AutoCloseable {
   }
 
   /** A call that does nothing on the master: proves it is reachable. */
+  /** Makes {@code path} a sync point: the master follows its UFS's change feed for it. */
+  public void startSync(String path) {
+    SyncPointRequest request =
+        SyncPointRequest.newBuilder().setContext(context(defaults)).setPath(path).build();
+    unary(() -> blockingStub.startSync(request));
+  }
+
+  public void stopSync(String path) {
+    SyncPointRequest request =
+        SyncPointRequest.newBuilder().setContext(context(defaults)).setPath(path).build();
+    unary(() -> blockingStub.stopSync(request));
+  }
+
+  /** The sync points, in path order. */
+  public List<SyncPointInfo> syncPathList() {
+    GetSyncPathListRequest request =
+        GetSyncPathListRequest.newBuilder().setContext(context(defaults)).build();
+    return unary(() -> blockingStub.getSyncPathList(request)).getSyncPointsList().stream()
+        .map(
+            info ->
+                new SyncPointInfo(
+                    info.getPath(),
+                    info.getState(),
+                    info.getLastSyncMs(),
+                    info.getPendingChanges(),
+                    info.getActivity(),
+                    info.getAge()))
+        .toList();
+  }
+
   public void ping() {
     unary(() -> blockingStub.ping(PingRequest.getDefaultInstance()));
   }

@@ -18,10 +18,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -34,9 +30,7 @@ public final class MasterProcess implements AutoCloseable {
 
   private final JournalFolderLock journalLock;
   private final Namespace namespace;
-  private final ExecutorService syncExecutor;
-  private final ExecutorService streamExecutor;
-  private final ScheduledExecutorService scheduler;
+  private final MasterThreads threads;
   private final Server server;
   private final WebServer webServer;
   private final AtomicInteger closed = new AtomicInteger();
@@ -44,16 +38,12 @@ public final class MasterProcess implements AutoCloseable {
   private MasterProcess(
       JournalFolderLock journalLock,
       Namespace namespace,
-      ExecutorService syncExecutor,
-      ExecutorService streamExecutor,
-      ScheduledExecutorService scheduler,
+      MasterThreads threads,
       Server server,
       WebServer webServer) {
     this.journalLock = journalLock;
     this.namespace = namespace;
-    this.syncExecutor = syncExecutor;
-    this.streamExecutor = streamExecutor;
-    this.scheduler = scheduler;
+    this.threads = threads;
     this.server = server;
     this.webServer = webServer;
   }
@@ -78,13 +68,7 @@ public final class MasterProcess implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     JournalFolderLock journalLock =
         JournalFolderLock.acquire(conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER));
-    ExecutorService syncExecutor =
-        Executors.newFixedThreadPool(
-            conf.getInt(PropertyKey.MASTER_SYNC_CONCURRENCY), daemonThreads("metasync-sync"));
-    ExecutorService streamExecutor =
-        Executors.newCachedThreadPool(daemonThreads("metasync-stream"));
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(daemonThreads("metasync-progress"));
+    MasterThreads threads = new MasterThreads(conf);
     Namespace namespace = null;
     Server server = null;
     try {
@@ -97,7 +81,8 @@ public final class MasterProcess implements AutoCloseable {
               rootUfs,
               opener,
               state -> RatisJournal.open(conf, state, MasterProcess::haltOnApplyFailure),
-              syncExecutor,
+              threads.sync,
+              threads.activeSync,
               clock);
       ReadOptions defaults =
           new ReadOptions(
@@ -110,9 +95,10 @@ public final class MasterProcess implements AutoCloseable {
               namespace.mounts(),
               namespace.loads(),
               namespace.consistency(),
+              namespace.activeSync(),
               defaults,
-              streamExecutor,
-              new ProgressReporter(scheduler, clock, Duration.ofSeconds(1)));
+              threads.streams,
+              new ProgressReporter(threads.progress, clock, Duration.ofSeconds(1)));
       String host = conf.get(PropertyKey.MASTER_HOSTNAME);
       server = startServer(service, host, conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
@@ -122,8 +108,8 @@ public final class MasterProcess implements AutoCloseable {
           namespace.mountTable().list().get(0).ufsUri(),
           host,
           server.getPort());
-      return new MasterProcess(
-          journalLock, namespace, syncExecutor, streamExecutor, scheduler, server, webServer);
+      namespace.activeSync().start();
+      return new MasterProcess(journalLock, namespace, threads, server, webServer);
     } catch (RuntimeException e) {
       if (server != null) {
         server.shutdownNow();
@@ -131,9 +117,7 @@ public final class MasterProcess implements AutoCloseable {
       if (namespace != null) {
         namespace.close();
       }
-      syncExecutor.shutdownNow();
-      streamExecutor.shutdownNow();
-      scheduler.shutdownNow();
+      threads.shutdownNow();
       journalLock.close();
       throw e;
     }
@@ -199,15 +183,6 @@ public final class MasterProcess implements AutoCloseable {
     return String.valueOf(root.getMessage());
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   public int rpcPort() {
     return server.getPort();
   }
@@ -242,10 +217,8 @@ public final class MasterProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       server.shutdownNow();
     }
-    syncExecutor.shutdownNow();
-    streamExecutor.shutdownNow();
-    scheduler.shutdownNow();
     namespace.close();
+    threads.shutdownNow();
     journalLock.close();
     LOG.info("metasync master stopped");
   }

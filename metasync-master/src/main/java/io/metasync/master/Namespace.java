@@ -5,6 +5,7 @@ import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.PropertyKey;
+import io.metasync.master.activesync.ActiveSyncManager;
 import io.metasync.master.file.ConsistencyChecker;
 import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -51,12 +53,14 @@ public final class Namespace implements AutoCloseable {
   private final MountOperations mounts;
   private final LoadOperations loads;
   private final ConsistencyChecker consistency;
+  private final ActiveSyncManager activeSync;
   private final SyncCoordinator coordinator;
 
   /**
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
    * @param opener opens the UFS of each new mount
    * @param journalFactory opens the journal over the namespace's state, replaying it
+   * @param activeSyncThread the one thread active sync runs on
    * @param syncExecutor runs the folder listings of recursive syncs; its size bounds their
    *     parallelism
    */
@@ -66,12 +70,14 @@ public final class Namespace implements AutoCloseable {
       UfsOpener opener,
       Function<JournaledState, Journal> journalFactory,
       ExecutorService syncExecutor,
+      ScheduledExecutorService activeSyncThread,
       Clock clock) {
     InodeStore store = new HeapInodeStore();
     mountTable =
         new MountTable(
             new MountPoint(NamespacePath.ROOT, rootUfs.rootUri(), MountOptions.DEFAULT, rootUfs));
-    journal = journalFactory.apply(new NamespaceState(store, mountTable, opener));
+    NamespaceState state = new NamespaceState(store, mountTable, opener);
+    journal = journalFactory.apply(state);
     tree = new InodeTree(store, journal);
     tree.initializeRoot(rootStatus(rootUfs));
     PathLockManager locks = new PathLockManager();
@@ -107,6 +113,19 @@ public final class Namespace implements AutoCloseable {
             tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener, journal);
     loads = new LoadOperations(onDemandSync, reads);
     consistency = new ConsistencyChecker(tree, mountTable, locks, PAGE_SIZE);
+    activeSync =
+        new ActiveSyncManager(
+            state.activeSync(),
+            journal,
+            mountTable,
+            onDemandSync,
+            coordinator,
+            activeSyncThread,
+            clock,
+            conf.getDuration(PropertyKey.ACTIVESYNC_INTERVAL),
+            conf.getInt(PropertyKey.ACTIVESYNC_MAX_ACTIVITY),
+            conf.getInt(PropertyKey.ACTIVESYNC_MAX_AGE),
+            conf.getBoolean(PropertyKey.ACTIVESYNC_INITIAL_SYNC));
   }
 
   private static UfsStatus rootStatus(UnderFileSystem rootUfs) {
@@ -186,6 +205,10 @@ public final class Namespace implements AutoCloseable {
     return consistency;
   }
 
+  public ActiveSyncManager activeSync() {
+    return activeSync;
+  }
+
   public MountTable mountTable() {
     return mountTable;
   }
@@ -202,6 +225,7 @@ public final class Namespace implements AutoCloseable {
 
   @Override
   public void close() {
+    activeSync.close();
     journal.close();
     for (MountPoint mount : mountTable.list()) {
       try {

@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
       UnmountCommand.class,
       MountTableCommand.class,
       LoadMetadataCommand.class,
-      CheckConsistencyCommand.class
+      CheckConsistencyCommand.class,
+      StartSyncCommand.class,
+      StopSyncCommand.class,
+      GetSyncPathListCommand.class
     })
 final class FsCommand implements Callable<Integer> {
   @ParentCommand private MetasyncCommand root;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -76,6 +77,12 @@ public abstract class ForwardingUnderFileSystem implements UnderFileSystem {
   @Override
   public void setOwner(String path, String owner, String group) throws IOException {
     delegate.setOwner(path, owner, group);
+  }
+
+  @Override
+  public ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
+      throws IOException {
+    return delegate.openChangeFeed(resumeFrom, pollInterval);
   }
 
   @Override

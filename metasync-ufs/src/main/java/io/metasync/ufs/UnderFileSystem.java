@@ -96,7 +96,7 @@ public interface UnderFileSystem extends AutoCloseable {
    */
   default ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
       throws IOException {
-    return new PollingChangeFeed(this, pollInterval);
+    return new PollingChangeFeed(this, resumeFrom, pollInterval);
   }
 
   @Override

@@ -62,6 +62,18 @@ final class PendingChanges {
     return count;
   }
 
+  /** Puts back what a failed sync did not apply, without counting it as new activity. */
+  void retry(Set<NamespacePath> failedPaths, boolean failedWholeSubtree) {
+    if (failedWholeSubtree) {
+      markWholeSubtree();
+    } else if (!wholeSubtree) {
+      paths.addAll(failedPaths);
+      if (paths.size() > maxPaths) {
+        markWholeSubtree();
+      }
+    }
+  }
+
   void clear() {
     paths.clear();
     wholeSubtree = false;

@@ -41,6 +41,7 @@ public final class NamespaceState implements JournaledState {
   private final InodeStore store;
   private final MountTable mounts;
   private final UfsOpener opener;
+  private final ActiveSyncRecords activeSync = new ActiveSyncRecords();
 
   public NamespaceState(InodeStore store, MountTable mounts, UfsOpener opener) {
     this.store = requireNonNull(store, "store is null");
@@ -69,9 +70,23 @@ public final class NamespaceState implements JournaledState {
         NamespacePath path = NamespacePath.parse(entry.getRemoveMount().getPath());
         lookup(path).ifPresent(inode -> SubtreeRemoval.remove(store, inode.id()));
         mounts.unregister(path);
+        activeSync.forgetMount(path);
       }
+      case ADD_SYNC_POINT ->
+          activeSync.addSyncPoint(NamespacePath.parse(entry.getAddSyncPoint().getPath()));
+      case REMOVE_SYNC_POINT ->
+          activeSync.removeSyncPoint(NamespacePath.parse(entry.getRemoveSyncPoint().getPath()));
+      case FEED_CURSOR ->
+          activeSync.setCursor(
+              NamespacePath.parse(entry.getFeedCursor().getMountPath()),
+              entry.getFeedCursor().getCursor());
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
+  }
+
+  /** Sync points and feed cursors, as journaled. */
+  public ActiveSyncRecords activeSync() {
+    return activeSync;
   }
 
   private Optional<Inode> lookup(NamespacePath path) {
@@ -116,6 +131,10 @@ public final class NamespaceState implements JournaledState {
         header.addMounts(toRecord(mount.path(), mount.ufsUri(), mount.options()));
       }
     }
+    activeSync.syncPoints().forEach(path -> header.addSyncPoints(path.toString()));
+    activeSync
+        .cursors()
+        .forEach((mount, cursor) -> header.putFeedCursors(mount.toString(), cursor));
     header.build().writeDelimitedTo(out);
     Deque<Inode> pending = new ArrayDeque<>();
     store.get(Inode.ROOT_ID).ifPresent(pending::push);
@@ -162,6 +181,11 @@ public final class NamespaceState implements JournaledState {
     for (MountRecord mount : header.getMountsList()) {
       mounts.register(mountPoint(mount));
     }
+    activeSync.clear();
+    header.getSyncPointsList().forEach(path -> activeSync.addSyncPoint(NamespacePath.parse(path)));
+    header
+        .getFeedCursorsMap()
+        .forEach((mount, cursor) -> activeSync.setCursor(NamespacePath.parse(mount), cursor));
     long loaded = 0;
     InodeRecord record;
     while ((record = InodeRecord.parseDelimitedFrom(in)) != null) {

@@ -2,6 +2,8 @@ package io.metasync.master.mount;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.ufs.ChangeFeed;
+import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,6 +91,12 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
   @Override
   public void setOwner(String path, String owner, String group) throws IOException {
     delegate().setOwner(path, owner, group);
+  }
+
+  @Override
+  public ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
+      throws IOException {
+    return delegate().openChangeFeed(resumeFrom, pollInterval);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
+import io.metasync.master.activesync.ActiveSyncManager;
 import io.metasync.master.file.ConsistencyChecker;
 import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
@@ -24,6 +25,8 @@ import io.metasync.proto.FileInfo;
 import io.metasync.proto.GetMountTableRequest;
 import io.metasync.proto.GetMountTableResponse;
 import io.metasync.proto.GetStatusRequest;
+import io.metasync.proto.GetSyncPathListRequest;
+import io.metasync.proto.GetSyncPathListResponse;
 import io.metasync.proto.Inconsistency;
 import io.metasync.proto.ListStatusPage;
 import io.metasync.proto.ListStatusRequest;
@@ -37,6 +40,8 @@ import io.metasync.proto.ReadFileRequest;
 import io.metasync.proto.ReadFileResponse;
 import io.metasync.proto.RenameRequest;
 import io.metasync.proto.SetAttributeRequest;
+import io.metasync.proto.SyncPointRequest;
+import io.metasync.proto.SyncPointResponse;
 import io.metasync.proto.SyncRequest;
 import io.metasync.proto.UnmountRequest;
 import io.metasync.proto.UnmountResponse;
@@ -61,6 +66,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
   private final MountOperations mounts;
   private final LoadOperations loads;
   private final ConsistencyChecker consistency;
+  private final ActiveSyncManager activeSync;
   private final ProtoConversions conversions;
   private final ExecutorService streamExecutor;
   private final ProgressReporter progress;
@@ -71,6 +77,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
       MountOperations mounts,
       LoadOperations loads,
       ConsistencyChecker consistency,
+      ActiveSyncManager activeSync,
       ReadOptions defaults,
       ExecutorService streamExecutor,
       ProgressReporter progress) {
@@ -79,6 +86,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.loads = requireNonNull(loads, "loads is null");
     this.consistency = requireNonNull(consistency, "consistency is null");
+    this.activeSync = requireNonNull(activeSync, "activeSync is null");
     this.conversions = new ProtoConversions(defaults);
     this.streamExecutor = requireNonNull(streamExecutor, "streamExecutor is null");
     this.progress = requireNonNull(progress, "progress is null");
@@ -307,6 +315,40 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
               stats,
               report ->
                   stream.send(CheckConsistencyResponse.newBuilder().setProgress(report).build()));
+        });
+  }
+
+  @Override
+  public void startSync(SyncPointRequest request, StreamObserver<SyncPointResponse> observer) {
+    unary(
+        observer,
+        () -> {
+          activeSync.startSync(ProtoConversions.path(request.getPath()));
+          return SyncPointResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void stopSync(SyncPointRequest request, StreamObserver<SyncPointResponse> observer) {
+    unary(
+        observer,
+        () -> {
+          activeSync.stopSync(ProtoConversions.path(request.getPath()));
+          return SyncPointResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void getSyncPathList(
+      GetSyncPathListRequest request, StreamObserver<GetSyncPathListResponse> observer) {
+    unary(
+        observer,
+        () -> {
+          GetSyncPathListResponse.Builder response = GetSyncPathListResponse.newBuilder();
+          activeSync
+              .syncPoints()
+              .forEach(point -> response.addSyncPoints(ProtoConversions.syncPointInfo(point)));
+          return response.build();
         });
   }
 

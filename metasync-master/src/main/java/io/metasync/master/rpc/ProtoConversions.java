@@ -4,6 +4,7 @@ import io.metasync.common.FileType;
 import io.metasync.common.LoadType;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.SyncInterval;
+import io.metasync.master.activesync.SyncPointStatus;
 import io.metasync.master.file.PathStatus;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.mount.MountPoint;
@@ -11,6 +12,7 @@ import io.metasync.master.sync.ReadOptions;
 import io.metasync.proto.CallContext;
 import io.metasync.proto.FileInfo;
 import io.metasync.proto.MountInfo;
+import io.metasync.proto.SyncPointInfo;
 
 /** Between protobuf messages and the master's values. */
 final class ProtoConversions {
@@ -68,6 +70,17 @@ final class ProtoConversions {
       case FILE -> io.metasync.proto.FileType.FILE;
       case DIRECTORY -> io.metasync.proto.FileType.DIRECTORY;
     };
+  }
+
+  static SyncPointInfo syncPointInfo(SyncPointStatus point) {
+    return SyncPointInfo.newBuilder()
+        .setPath(point.path().toString())
+        .setState(point.state().name())
+        .setLastSyncMs(point.lastSyncMs())
+        .setPendingChanges(point.pendingChanges())
+        .setActivity(point.activity())
+        .setAge(point.age())
+        .build();
   }
 
   static MountInfo mountInfo(MountPoint mount) {

@@ -3,6 +3,8 @@ package io.metasync.ufs.hdfs;
 import static io.metasync.common.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.ufs.ChangeFeed;
+import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NotDirectoryException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.apache.hadoop.fs.CreateFlag;
@@ -218,6 +221,19 @@ final class HdfsUnderFileSystem implements UnderFileSystem {
     } catch (IOException e) {
       throw HdfsErrors.translate(e, uriOf(path));
     }
+  }
+
+  /**
+   * The NameNode's inotify feed ({@link HdfsChangeFeed}); {@code pollInterval} is not needed, as
+   * HDFS reports changes itself.
+   *
+   * @throws IOException saying what is needed when this client's user is not the HDFS superuser or
+   *     the NameNode has no inotify
+   */
+  @Override
+  public ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
+      throws IOException {
+    return InotifyStreams.open(hdfs, rootUri, rootPath, resumeFrom);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -25,7 +26,15 @@ public final class MiniHdfs implements AutoCloseable {
 
   /** Starts a freshly formatted cluster whose files live under {@code folder}. */
   public static MiniHdfs start(Path folder) throws IOException {
-    return start(folder, true);
+    return start(folder, Map.of());
+  }
+
+  /**
+   * Starts a freshly formatted cluster whose files live under {@code folder}, with NameNode and
+   * DataNode {@code settings} over Hadoop's defaults (say, to make edit logs purge early).
+   */
+  public static MiniHdfs start(Path folder, Map<String, String> settings) throws IOException {
+    return start(folder, settings, true);
   }
 
   /**
@@ -33,7 +42,13 @@ public final class MiniHdfs implements AutoCloseable {
    * format} false, with the namespace an earlier cluster left in the same folder (on a new port).
    */
   public static MiniHdfs start(Path folder, boolean format) throws IOException {
+    return start(folder, Map.of(), format);
+  }
+
+  private static MiniHdfs start(Path folder, Map<String, String> settings, boolean format)
+      throws IOException {
     Configuration conf = new Configuration();
+    settings.forEach(conf::set);
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, folder.toAbsolutePath().toString());
     // The NameNode's edits are flushed for real by default; a test has no power cut to survive.
     conf.setBoolean("dfs.namenode.edits.noeditlogchannelflush", true);

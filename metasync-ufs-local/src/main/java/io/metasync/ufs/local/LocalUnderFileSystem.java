@@ -3,6 +3,8 @@ package io.metasync.ufs.local;
 import static io.metasync.common.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.ufs.ChangeFeed;
+import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
@@ -35,6 +37,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -255,6 +258,13 @@ final class LocalUnderFileSystem implements UnderFileSystem {
       throw new UnknownPrincipalException(
           name, (isGroup ? "no group '" : "no user '") + name + "' to give " + uriOf(path));
     }
+  }
+
+  /** Linux inotify on this folder (see {@link LocalChangeFeed}); {@code pollInterval} is unused. */
+  @Override
+  public ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
+      throws IOException {
+    return LocalChangeFeed.open(root, resumeFrom, Clock.systemUTC());
   }
 
   @Override

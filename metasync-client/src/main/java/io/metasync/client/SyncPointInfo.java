@@ -1,0 +1,19 @@
+package io.metasync.client;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One sync point as the master reports it.
+ *
+ * @param state INITIAL_SYNC, SYNCING or IDLE
+ * @param lastSyncMs start time of its last completed sync; 0 before the first
+ * @param pendingChanges paths waiting to be synced; -1 when the whole sync point will be
+ * @param age intervals waited with changes pending
+ */
+public record SyncPointInfo(
+    String path, String state, long lastSyncMs, int pendingChanges, long activity, int age) {
+  public SyncPointInfo {
+    requireNonNull(path, "path is null");
+    requireNonNull(state, "state is null");
+  }
+}

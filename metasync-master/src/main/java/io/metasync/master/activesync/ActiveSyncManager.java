@@ -1,0 +1,455 @@
+package io.metasync.master.activesync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.common.ErrorCode;
+import io.metasync.common.LoadType;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.Inode;
+import io.metasync.master.journal.ActiveSyncRecords;
+import io.metasync.master.journal.Journal;
+import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountTable;
+import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.SyncCoordinator;
+import io.metasync.master.sync.SyncDepth;
+import io.metasync.master.sync.SyncStats;
+import io.metasync.proto.journal.AddSyncPoint;
+import io.metasync.proto.journal.FeedCursorUpdate;
+import io.metasync.proto.journal.JournalEntry;
+import io.metasync.proto.journal.RemoveSyncPoint;
+import io.metasync.ufs.ChangeBatch;
+import io.metasync.ufs.ChangeEvent;
+import io.metasync.ufs.FeedCursor;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Active sync: follows each mount's change feed for the folders under {@code startSync}, and syncs
+ * their changed paths in the background when the {@link QuietPeriodRule} says so. Everything runs
+ * on one thread of the owner's executor, calls from RPC threads included, so the sync points and
+ * feeds need no locks. A feed's cursor is journaled only once every sync point on its mount has
+ * applied the events before it, so a restart replays at least what was not applied (invariant 5).
+ */
+public final class ActiveSyncManager implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ActiveSyncManager.class);
+  private static final Duration POLL_PERIOD = Duration.ofMillis(50);
+  private static final int MAX_PENDING_PATHS = 10_000;
+
+  private final ActiveSyncRecords records;
+  private final Journal journal;
+  private final MountTable mounts;
+  private final OnDemandSync onDemandSync;
+  private final SyncCoordinator coordinator;
+  private final ScheduledExecutorService thread;
+  private final Clock clock;
+  private final Duration interval;
+  private final QuietPeriodRule rule;
+  private final boolean initialSync;
+  private final Map<NamespacePath, SyncPoint> points = new TreeMap<>();
+  private final Map<NamespacePath, NamespacePath> mountOfPoint = new HashMap<>();
+  private final Map<NamespacePath, FeedFollower> followers = new HashMap<>();
+  private long nextIntervalMs;
+
+  public ActiveSyncManager(
+      ActiveSyncRecords records,
+      Journal journal,
+      MountTable mounts,
+      OnDemandSync onDemandSync,
+      SyncCoordinator coordinator,
+      ScheduledExecutorService thread,
+      Clock clock,
+      Duration interval,
+      long maxActivity,
+      int maxAge,
+      boolean initialSync) {
+    this.records = requireNonNull(records, "records is null");
+    this.journal = requireNonNull(journal, "journal is null");
+    this.mounts = requireNonNull(mounts, "mounts is null");
+    this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
+    this.coordinator = requireNonNull(coordinator, "coordinator is null");
+    this.thread = requireNonNull(thread, "thread is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.interval = requireNonNull(interval, "interval is null");
+    this.rule = new QuietPeriodRule(maxActivity, maxAge);
+    this.initialSync = initialSync;
+  }
+
+  /** Resumes the journaled sync points and starts following their feeds. */
+  public void start() {
+    onThread(
+        () -> {
+          nextIntervalMs = clock.millis() + interval.toMillis();
+          for (NamespacePath path : records.syncPoints()) {
+            resume(path);
+          }
+          return null;
+        });
+    thread.scheduleWithFixedDelay(
+        this::runOnceLogged, 0, POLL_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void resume(NamespacePath path) {
+    MountPoint mount = mounts.resolve(path).mount();
+    Optional<FeedCursor> cursor = records.cursor(mount.path()).map(FeedCursor::new);
+    SyncPoint point = new SyncPoint(path, MAX_PENDING_PATHS, false);
+    if (cursor.isEmpty()) {
+      // Nothing says how far the feed was applied: changes made while the master was down are
+      // unknown.
+      point.pending().markWholeSubtree();
+    }
+    try {
+      follower(mount, cursor.orElse(null)).feed().watch(mounts.resolve(path).ufsPath());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "Cannot follow sync point {} after the restart ({}); it will be synced whole and retried",
+          path,
+          e.toString());
+      point.pending().markWholeSubtree();
+    }
+    register(point, mount.path());
+  }
+
+  /**
+   * Makes {@code path} a sync point.
+   *
+   * @throws MetasyncException NOT_FOUND, FAILED_PRECONDITION (a file, a nested sync point, a feed
+   *     that cannot watch it), ALREADY_EXISTS
+   */
+  public void startSync(NamespacePath path) {
+    onThread(
+        () -> {
+          checkCanStart(path);
+          MountPoint mount = mounts.resolve(path).mount();
+          FeedFollower follower = follower(mount, null);
+          try {
+            follower.feed().watch(mounts.resolve(path).ufsPath());
+          } catch (IOException e) {
+            throw MetasyncException.failedPrecondition(
+                "cannot start sync on " + path + ": " + e.getMessage());
+          }
+          journal.write(
+              JournalEntry.newBuilder()
+                  .setAddSyncPoint(AddSyncPoint.newBuilder().setPath(path.toString()))
+                  .build());
+          SyncPoint point = new SyncPoint(path, MAX_PENDING_PATHS, initialSync);
+          register(point, mount.path());
+          if (initialSync) {
+            runSync(point);
+          }
+          return null;
+        });
+  }
+
+  private void checkCanStart(NamespacePath path) {
+    Inode inode =
+        onDemandSync
+            .resolve(path, LoadType.ONCE)
+            .orElseThrow(
+                () ->
+                    new MetasyncException(
+                        ErrorCode.NOT_FOUND,
+                        "cannot start sync on " + path + ": it does not exist"));
+    if (!inode.isDirectory()) {
+      throw MetasyncException.failedPrecondition(
+          "cannot start sync on " + path + ": it is a file; sync points are folders");
+    }
+    for (NamespacePath existing : points.keySet()) {
+      if (existing.equals(path)) {
+        throw new MetasyncException(ErrorCode.ALREADY_EXISTS, path + " is already a sync point");
+      }
+      if (path.isDescendantOf(existing)) {
+        throw MetasyncException.failedPrecondition(
+            "cannot start sync on "
+                + path
+                + ": it is inside the sync point "
+                + existing
+                + ", which covers it");
+      }
+      if (existing.isDescendantOf(path)) {
+        throw MetasyncException.failedPrecondition(
+            "cannot start sync on "
+                + path
+                + ": it contains the sync point "
+                + existing
+                + "; stop that first");
+      }
+    }
+  }
+
+  /**
+   * Stops following {@code path}.
+   *
+   * @throws MetasyncException INVALID_ARGUMENT when it is not a sync point
+   */
+  public void stopSync(NamespacePath path) {
+    onThread(
+        () -> {
+          SyncPoint point = points.get(path);
+          if (point == null) {
+            throw MetasyncException.invalidArgument(
+                path + " is not a sync point (see getSyncPathList)");
+          }
+          journal.write(
+              JournalEntry.newBuilder()
+                  .setRemoveSyncPoint(RemoveSyncPoint.newBuilder().setPath(path.toString()))
+                  .build());
+          forget(path);
+          return null;
+        });
+  }
+
+  private void forget(NamespacePath path) {
+    points.remove(path);
+    NamespacePath mountPath = mountOfPoint.remove(path);
+    FeedFollower follower = followers.get(mountPath);
+    if (follower == null) {
+      return;
+    }
+    if (mounts.get(mountPath).isPresent()) {
+      follower.feed().unwatch(mounts.resolve(path).ufsPath());
+    }
+    if (!mountOfPoint.containsValue(mountPath)) {
+      followers.remove(mountPath);
+      closeQuietly(follower);
+    }
+  }
+
+  private void register(SyncPoint point, NamespacePath mountPath) {
+    points.put(point.path(), point);
+    mountOfPoint.put(point.path(), mountPath);
+  }
+
+  /** Every sync point, in path order. */
+  public List<SyncPointStatus> syncPoints() {
+    return onThread(
+        () -> points.values().stream().map(SyncPoint::status).collect(Collectors.toList()));
+  }
+
+  private FeedFollower follower(MountPoint mount, FeedCursor resumeFrom) {
+    FeedFollower existing = followers.get(mount.path());
+    if (existing != null) {
+      return existing;
+    }
+    try {
+      FeedFollower created =
+          new FeedFollower(mount, mount.ufs().openChangeFeed(resumeFrom, interval), resumeFrom);
+      followers.put(mount.path(), created);
+      return created;
+    } catch (IOException e) {
+      throw MetasyncException.failedPrecondition(
+          "cannot follow changes of "
+              + mount.ufsUri()
+              + " (mount "
+              + mount.path()
+              + "): "
+              + e.getMessage());
+    }
+  }
+
+  private void runOnceLogged() {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      LOG.warn("Active sync round failed; retrying next round", e);
+    }
+  }
+
+  /**
+   * One round on the active-sync thread: drop what was unmounted, read the feeds, close an interval
+   * when due.
+   */
+  void runOnce() {
+    for (NamespacePath path : List.copyOf(points.keySet())) {
+      if (!records.isSyncPoint(path)) {
+        forget(path);
+      }
+    }
+    for (FeedFollower follower : List.copyOf(followers.values())) {
+      read(follower);
+    }
+    if (clock.millis() >= nextIntervalMs) {
+      nextIntervalMs = clock.millis() + interval.toMillis();
+      closeInterval();
+    }
+  }
+
+  private void read(FeedFollower follower) {
+    ChangeBatch batch;
+    try {
+      batch = follower.feed().poll(Duration.ZERO);
+    } catch (IOException e) {
+      LOG.warn(
+          "Reading the change feed of {} failed: {}; retrying",
+          follower.mount().ufsUri(),
+          e.toString());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    List<SyncPoint> onMount = pointsOn(follower.mount().path());
+    if (batch.eventsLost()) {
+      onMount.forEach(point -> point.pending().markWholeSubtree());
+    }
+    for (ChangeEvent event : batch.events()) {
+      route(follower, event.path(), onMount);
+      if (event.destination() != null) {
+        route(follower, event.destination(), onMount);
+      }
+    }
+  }
+
+  private void route(FeedFollower follower, String ufsPath, List<SyncPoint> onMount) {
+    NamespacePath path;
+    try {
+      path = follower.namespacePath(ufsPath);
+    } catch (MetasyncException e) {
+      return; // a name metasync cannot show; its folder's next sync skips it too
+    }
+    for (SyncPoint point : onMount) {
+      if (path.startsWith(point.path())) {
+        point.pending().add(path);
+        return;
+      }
+    }
+  }
+
+  private List<SyncPoint> pointsOn(NamespacePath mountPath) {
+    List<SyncPoint> onMount = new ArrayList<>();
+    for (SyncPoint point : points.values()) {
+      if (mountPath.equals(mountOfPoint.get(point.path()))) {
+        onMount.add(point);
+      }
+    }
+    return onMount;
+  }
+
+  private void closeInterval() {
+    for (SyncPoint point : List.copyOf(points.values())) {
+      if (point.closeInterval(rule)) {
+        runSync(point);
+      }
+    }
+    for (FeedFollower follower : followers.values()) {
+      journalCursorIfApplied(follower);
+    }
+  }
+
+  private void journalCursorIfApplied(FeedFollower follower) {
+    boolean allApplied =
+        pointsOn(follower.mount().path()).stream()
+            .allMatch(
+                point -> point.pending().isEmpty() && point.state() != SyncPointState.INITIAL_SYNC);
+    FeedCursor cursor = follower.cursorToJournal();
+    if (allApplied && cursor != null) {
+      journal.write(
+          JournalEntry.newBuilder()
+              .setFeedCursor(
+                  FeedCursorUpdate.newBuilder()
+                      .setMountPath(follower.mount().path().toString())
+                      .setCursor(cursor.value()))
+              .build());
+      follower.journaled(cursor);
+    }
+  }
+
+  private void runSync(SyncPoint point) {
+    long startMs = clock.millis();
+    boolean whole = point.pending().wholeSubtree();
+    Set<NamespacePath> paths = point.pending().paths();
+    point.pending().clear();
+    if (point.state() != SyncPointState.INITIAL_SYNC) {
+      point.setState(SyncPointState.SYNCING);
+    }
+    try {
+      if (whole) {
+        coordinator.sync(point.path(), SyncDepth.SUBTREE, new SyncStats());
+      } else {
+        for (NamespacePath folder : foldersToList(point, paths)) {
+          syncFolder(folder);
+        }
+      }
+      point.synced(startMs);
+      point.setState(SyncPointState.IDLE);
+    } catch (MetasyncException e) {
+      LOG.warn(
+          "Active sync of {} failed ({}); it is retried at the next interval",
+          point.path(),
+          e.getMessage());
+      point.pending().retry(paths, whole);
+      if (point.state() == SyncPointState.SYNCING) {
+        point.setState(SyncPointState.IDLE);
+      }
+    }
+  }
+
+  /** A changed path is seen in its folder's listing (which carries its own metadata too). */
+  private static Set<NamespacePath> foldersToList(SyncPoint point, Set<NamespacePath> paths) {
+    Set<NamespacePath> folders = new java.util.TreeSet<>();
+    for (NamespacePath path : paths) {
+      folders.add(path.equals(point.path()) ? path : path.parent());
+    }
+    return folders;
+  }
+
+  private void syncFolder(NamespacePath folder) {
+    try {
+      coordinator.sync(folder, SyncDepth.CHILDREN, new SyncStats());
+    } catch (MetasyncException e) {
+      if (e.code() != ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+      // Gone since the event: its parent's listing, if it changed too, has its own event.
+    }
+  }
+
+  private <T> T onThread(java.util.concurrent.Callable<T> work) {
+    try {
+      return thread.submit(work).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MetasyncException metasync) {
+        throw metasync;
+      }
+      throw new MetasyncException(
+          ErrorCode.INTERNAL, "active sync failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MetasyncException(
+          ErrorCode.UNAVAILABLE, "interrupted while waiting for active sync", e);
+    }
+  }
+
+  private static void closeQuietly(FeedFollower follower) {
+    try {
+      follower.close();
+    } catch (IOException | RuntimeException e) {
+      // Closing a feed we no longer need: nothing to keep.
+    }
+  }
+
+  @Override
+  public void close() {
+    onThread(
+        () -> {
+          followers.values().forEach(ActiveSyncManager::closeQuietly);
+          followers.clear();
+          return null;
+        });
+  }
+}

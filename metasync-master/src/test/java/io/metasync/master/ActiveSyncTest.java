@@ -1,0 +1,122 @@
+package io.metasync.master;
+
+import static io.metasync.master.RpcCalls.NEVER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Status;
+import io.metasync.proto.GetSyncPathListRequest;
+import io.metasync.proto.SyncPointInfo;
+import io.metasync.proto.SyncPointRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Active sync through a real master, a real journal and a real local folder's change feed: changes
+ * made behind metasync's back show with interval -1, without any client asking the UFS.
+ */
+class ActiveSyncTest {
+  private static final Map<String, String> FAST =
+      Map.of(
+          "metasync.master.activesync.interval", "100ms", "metasync.master.activesync.maxage", "3");
+
+  @TempDir Path folder;
+
+  private static void startSync(MasterFixture master, String path) {
+    master
+        .stub()
+        .startSync(
+            SyncPointRequest.newBuilder()
+                .setContext(RpcCalls.context(NEVER))
+                .setPath(path)
+                .build());
+  }
+
+  private static List<SyncPointInfo> syncPoints(MasterFixture master) {
+    return master
+        .stub()
+        .getSyncPathList(GetSyncPathListRequest.getDefaultInstance())
+        .getSyncPointsList();
+  }
+
+  @Test
+  void changesBehindTheBackShowWithoutAnyCallAskingTheUfs() throws Exception {
+    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+      Path watched = Files.createDirectories(master.rootFolder().resolve("watched/sub"));
+      Files.writeString(watched.resolve("before.txt"), "before");
+      RpcCalls calls = new RpcCalls(master);
+      startSync(master, "/watched");
+      assertThat(calls.names("/watched/sub", NEVER)).containsExactly("before.txt");
+
+      Files.writeString(watched.resolve("after.txt"), "after");
+      Files.delete(watched.resolve("before.txt"));
+      Files.createDirectories(master.rootFolder().resolve("watched/new/deeper"));
+      Files.writeString(master.rootFolder().resolve("watched/new/deeper/f.txt"), "f");
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(calls.names("/watched/sub", NEVER)).containsExactly("after.txt"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(calls.names("/watched/new/deeper", NEVER)).containsExactly("f.txt"));
+      assertThat(syncPoints(master))
+          .singleElement()
+          .satisfies(point -> assertThat(point.getPath()).isEqualTo("/watched"));
+    }
+  }
+
+  @Test
+  void startSyncRefusesFilesMissingPathsAndNestedSyncPoints() throws Exception {
+    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+      Files.createDirectories(master.rootFolder().resolve("a/b"));
+      Files.writeString(master.rootFolder().resolve("file.txt"), "x");
+      startSync(master, "/a");
+
+      RpcCalls.assertFailsWith(
+          () -> startSync(master, "/file.txt"), Status.Code.FAILED_PRECONDITION, "is a file");
+      RpcCalls.assertFailsWith(
+          () -> startSync(master, "/missing"), Status.Code.NOT_FOUND, "does not exist");
+      RpcCalls.assertFailsWith(
+          () -> startSync(master, "/a/b"),
+          Status.Code.FAILED_PRECONDITION,
+          "inside the sync point /a");
+      RpcCalls.assertFailsWith(
+          () -> startSync(master, "/"),
+          Status.Code.FAILED_PRECONDITION,
+          "contains the sync point /a");
+      RpcCalls.assertFailsWith(
+          () -> startSync(master, "/a"), Status.Code.ALREADY_EXISTS, "already a sync point");
+      RpcCalls.assertFailsWith(
+          () -> master.stub().stopSync(SyncPointRequest.newBuilder().setPath("/a/b").build()),
+          Status.Code.INVALID_ARGUMENT,
+          "is not a sync point");
+    }
+  }
+
+  @Test
+  void syncPointsSurviveARestartAndChangesMadeWhileDownShowAfterIt() throws Exception {
+    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+      Files.createDirectories(master.rootFolder().resolve("kept"));
+      startSync(master, "/kept");
+      assertThat(new RpcCalls(master).names("/kept", NEVER)).isEmpty();
+    }
+    Files.writeString(folder.resolve("ufs/kept/while-down.txt"), "x");
+
+    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+      assertThat(syncPoints(master)).extracting(SyncPointInfo::getPath).containsExactly("/kept");
+      RpcCalls calls = new RpcCalls(master);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(calls.names("/kept", NEVER)).containsExactly("while-down.txt"));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.metasync.shell;
+
+import io.metasync.client.MetasyncClient;
+import io.metasync.client.SyncPointInfo;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+
+/** {@code getSyncPathList}: one sync point per line. */
+@Command(
+    name = "getSyncPathList",
+    description = {
+      "List the sync points, one per line: path, state (initial-sync, syncing, idle), the start time",
+      "of the last sync (or never), then pending=N (paths waiting; all: the whole folder),",
+      "activity=A and age=G (intervals waited), separated by two spaces."
+    })
+final class GetSyncPathListCommand extends FsHandler {
+  @Override
+  void execute(MetasyncClient client) {
+    StatusFormat format = statusFormat();
+    client.syncPathList().forEach(point -> out().println(line(point, format)));
+  }
+
+  static String line(SyncPointInfo point, StatusFormat format) {
+    return String.join(
+        "  ",
+        point.path(),
+        point.state().toLowerCase(Locale.ROOT).replace('_', '-'),
+        point.lastSyncMs() == 0 ? "never" : format.time(point.lastSyncMs()),
+        "pending=" + (point.pendingChanges() < 0 ? "all" : String.valueOf(point.pendingChanges())),
+        "activity=" + point.activity(),
+        "age=" + point.age());
+  }
+}

@@ -1,0 +1,157 @@
+package io.metasync.ufs.hdfs;
+
+import static io.metasync.common.Preconditions.checkArgument;
+import static io.metasync.common.Preconditions.checkState;
+import static java.util.Objects.requireNonNull;
+
+import io.metasync.ufs.ChangeBatch;
+import io.metasync.ufs.ChangeEvent;
+import io.metasync.ufs.ChangeFeed;
+import io.metasync.ufs.FeedCursor;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hdfs.inotify.Event;
+import org.apache.hadoop.hdfs.inotify.EventBatch;
+import org.apache.hadoop.hdfs.inotify.MissingEventsException;
+
+/**
+ * The change feed of an HDFS mount: the NameNode's inotify stream (its edit log, read by
+ * transaction id), translated to paths below the mount's root. The cursor is the transaction id of
+ * the last event batch returned, so a feed opened again from it reads on after that batch.
+ *
+ * <p>HDFS reports the whole namespace, so this feed keeps no set of watched folders: it reports
+ * every change below the mount's root, and callers map events to their sync points. Changes outside
+ * the root are dropped.
+ *
+ * <p>It waits by reading the stream without blocking and pausing briefly between empty reads (from
+ * {@link #FIRST_PAUSE} doubling to {@link #LONGEST_PAUSE}): the stream's own blocking reads back
+ * off up to a minute, which would hold an event that long. An empty read costs one NameNode call
+ * that reads no edits.
+ *
+ * <p>It never writes to HDFS, and it does not own the HDFS client: closing the mount's UFS ends it.
+ */
+final class HdfsChangeFeed implements ChangeFeed {
+  static final Duration FIRST_PAUSE = Duration.ofMillis(1);
+  static final Duration LONGEST_PAUSE = Duration.ofMillis(20);
+
+  /** At most this many events per batch (plus the rest of one transaction's). */
+  static final int MAX_EVENTS = 1000;
+
+  private final URI rootUri;
+  private final InotifyEventTranslator translator;
+  private final EventBatchSource source;
+  private final Clock clock;
+  private final Pause pause;
+  private volatile long txid;
+  private boolean unreportedLoss;
+  private volatile boolean closed;
+
+  /**
+   * @param txid the transaction after which {@code source} reads
+   * @param eventsLost whether events before {@code txid} were missed (a cursor that could not be
+   *     resumed from), for the first batch to say so
+   */
+  HdfsChangeFeed(
+      URI rootUri,
+      InotifyEventTranslator translator,
+      EventBatchSource source,
+      long txid,
+      boolean eventsLost,
+      Clock clock,
+      Pause pause) {
+    this.rootUri = requireNonNull(rootUri, "rootUri is null");
+    this.translator = requireNonNull(translator, "translator is null");
+    this.source = requireNonNull(source, "source is null");
+    this.txid = txid;
+    this.unreportedLoss = eventsLost;
+    this.clock = requireNonNull(clock, "clock is null");
+    this.pause = requireNonNull(pause, "pause is null");
+  }
+
+  /** Nothing to do: HDFS reports every folder (see the class comment). */
+  @Override
+  public void watch(String path) {
+    checkArgument(path.startsWith("/"), "UFS path '%s' is not absolute", path);
+  }
+
+  @Override
+  public void unwatch(String path) {}
+
+  @Override
+  public ChangeBatch poll(Duration timeout) throws IOException, InterruptedException {
+    checkState(!closed, "the change feed of %s is closed", rootUri);
+    Instant deadline = clock.instant().plus(timeout);
+    Duration nextPause = FIRST_PAUSE;
+    while (true) {
+      ChangeBatch batch = read();
+      if (!batch.events().isEmpty() || batch.eventsLost()) {
+        return batch;
+      }
+      // batches of changes outside the root move the cursor and are waited past
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        return batch;
+      }
+      pause.pause(nextPause.compareTo(left) < 0 ? nextPause : left);
+      nextPause = nextPause.multipliedBy(2);
+      if (nextPause.compareTo(LONGEST_PAUSE) > 0) {
+        nextPause = LONGEST_PAUSE;
+      }
+    }
+  }
+
+  /** What the stream has now, without waiting, up to {@link #MAX_EVENTS}. */
+  private ChangeBatch read() throws IOException {
+    List<ChangeEvent> events = new ArrayList<>();
+    boolean lost = unreportedLoss;
+    long readTxid = txid;
+    while (events.size() < MAX_EVENTS) {
+      EventBatch batch;
+      try {
+        batch = source.next();
+      } catch (MissingEventsException e) {
+        // The edits after the cursor were purged (its message is null: the txids say what).
+        // The stream reads on from the first transaction kept, and so does the cursor.
+        lost = true;
+        readTxid = e.getActualTxid() - 1;
+        continue;
+      } catch (IOException e) {
+        if (events.isEmpty() && !lost && readTxid == txid) {
+          throw new IOException(
+              "the HDFS change feed of "
+                  + rootUri
+                  + " failed to read the edit log: "
+                  + HdfsErrors.translate(e, rootUri).getMessage(),
+              e);
+        }
+        // What was read is delivered; the failure shows again at the next poll.
+        break;
+      }
+      if (batch == null) {
+        break;
+      }
+      readTxid = batch.getTxid();
+      for (Event event : batch.getEvents()) {
+        translator.translate(event).ifPresent(events::add);
+      }
+    }
+    txid = readTxid;
+    unreportedLoss = false;
+    return new ChangeBatch(events, lost, cursor());
+  }
+
+  @Override
+  public FeedCursor cursor() {
+    return new FeedCursor(Long.toString(txid));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
