@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
- * removal | writes | restart ...]}. Creates (or reuses) the fixtures, starts masters in this JVM on
- * ephemeral ports, runs each scenario against its baseline in alternating rounds, and prints
+ * removal | writes | restart | hdfs ...]}. Creates (or reuses) the fixtures, starts masters in this
+ * JVM on ephemeral ports, runs each scenario against its baseline in alternating rounds, and prints
  * Markdown tables on stdout; progress goes to stderr. Not a test: nothing runs it during the build.
  */
 public final class BenchMain {
@@ -54,7 +54,9 @@ public final class BenchMain {
 
   private static void run(BenchOptions options, Path folder) throws Exception {
     Fixtures fixtures = new Fixtures(folder.resolve("ufs"), options.scale());
-    fixtures.prepare();
+    if (options.needsLocalFixtures()) {
+      fixtures.prepare();
+    }
     ResultTable table = new ResultTable();
     Path masters = folder.resolve("masters");
     try (BenchContext context = new BenchContext(options, fixtures, masters, table)) {
@@ -68,19 +70,22 @@ public final class BenchMain {
           case REMOVAL -> RemovalScenario.run(context);
           case WRITES -> WritesScenario.run(context);
           case RESTART -> RestartScenario.run(context);
+          case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
         }
       }
     }
     FolderDeletion.delete(masters);
-    table.note(
-        "fixtures: %,d files and %,d folders in %s, %s",
-        fixtures.fileCount(),
-        fixtures.folderCount(),
-        fixtures.ufsRoot(),
-        fixtures.reused()
-            ? "reused from an earlier run"
-            : String.format(
-                Locale.ROOT, "created in %.1f s", fixtures.creationTime().toMillis() / 1e3));
+    if (options.needsLocalFixtures()) {
+      table.note(
+          "fixtures: %,d files and %,d folders in %s, %s",
+          fixtures.fileCount(),
+          fixtures.folderCount(),
+          fixtures.ufsRoot(),
+          fixtures.reused()
+              ? "reused from an earlier run"
+              : String.format(
+                  Locale.ROOT, "created in %.1f s", fixtures.creationTime().toMillis() / 1e3));
+    }
     table.note(
         "rounds: %d warm-up + %d measured per case, sides alternating; slices of %.1f s",
         options.warmupRounds(), options.measuredRounds(), options.sliceSeconds());
