@@ -65,6 +65,7 @@ public final class ActiveSyncManager implements AutoCloseable {
   private final Map<NamespacePath, SyncPoint> points = new ConcurrentSkipListMap<>();
   private final Map<NamespacePath, NamespacePath> mountOfPoint = new HashMap<>();
   private final Map<NamespacePath, FeedFollower> followers = new HashMap<>();
+  private final Set<NamespacePath> failingFeeds = new java.util.HashSet<>();
   private long nextIntervalMs;
 
   public ActiveSyncManager(
@@ -301,14 +302,20 @@ public final class ActiveSyncManager implements AutoCloseable {
     try {
       batch = follower.feed().poll(Duration.ZERO);
     } catch (IOException e) {
-      LOG.warn(
-          "Reading the change feed of {} failed: {}; retrying",
-          follower.mount().ufsUri(),
-          e.toString());
+      // Polled every 50 ms: say it once when it starts failing, not twenty times a second.
+      if (failingFeeds.add(follower.mount().path())) {
+        LOG.warn(
+            "Reading the change feed of {} failed: {}; retrying until it answers",
+            follower.mount().ufsUri(),
+            e.toString());
+      }
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
+    }
+    if (failingFeeds.remove(follower.mount().path())) {
+      LOG.info("The change feed of {} answers again", follower.mount().ufsUri());
     }
     List<SyncPoint> onMount = pointsOn(follower.mount().path());
     if (batch.eventsLost()) {
@@ -348,6 +355,7 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   private void closeInterval() {
+    reopenMissingFeeds();
     for (SyncPoint point : List.copyOf(points.values())) {
       if (point.closeInterval(rule)) {
         runSync(point);
@@ -355,6 +363,38 @@ public final class ActiveSyncManager implements AutoCloseable {
     }
     for (FeedFollower follower : followers.values()) {
       journalCursorIfApplied(follower);
+    }
+  }
+
+  /**
+   * A feed that could not be opened (its UFS was down at start-up, say) is tried again once per
+   * interval; until it opens, its sync points stay marked for a whole sync, so nothing is trusted
+   * that the feed did not see.
+   */
+  private void reopenMissingFeeds() {
+    for (SyncPoint point : List.copyOf(points.values())) {
+      NamespacePath mountPath = mountOfPoint.get(point.path());
+      if (followers.containsKey(mountPath)) {
+        continue;
+      }
+      point.pending().markWholeSubtree();
+      try {
+        MountPoint mount = mounts.get(mountPath).orElseThrow();
+        FeedFollower follower =
+            follower(mount, records.cursor(mountPath).map(FeedCursor::new).orElse(null));
+        for (SyncPoint onMount : points.values()) {
+          if (mountPath.equals(mountOfPoint.get(onMount.path()))) {
+            follower.feed().watch(mounts.resolve(onMount.path()).ufsPath());
+          }
+        }
+        LOG.info("Following the change feed of {} again", mount.ufsUri());
+      } catch (IOException | RuntimeException e) {
+        // Still not there; the next interval tries again.
+        FeedFollower opened = followers.remove(mountPath);
+        if (opened != null) {
+          closeQuietly(opened);
+        }
+      }
     }
   }
 

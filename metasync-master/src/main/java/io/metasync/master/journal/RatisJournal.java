@@ -58,6 +58,9 @@ public final class RatisJournal implements Journal {
   /** How long start-up may go without applying an entry before it is given up. */
   private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
 
+  /** How long {@link #close} waits for Ratis to stop. */
+  private static final Duration CLOSE_LIMIT = Duration.ofSeconds(20);
+
   private final Path folder;
   private final JournalPeers peers;
   private final RaftServer server;
@@ -282,10 +285,30 @@ public final class RatisJournal implements Journal {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // Ratis's stop can wait forever on an executor after a failed apply; a master must still stop.
+    // Nothing is lost by giving up: every acknowledged entry was written to the log before its ack.
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                server.close();
+              } catch (IOException e) {
+                LOG.warn("stopping the journal in {} failed: {}", folder, oneLine(e));
+              }
+            },
+            "metasync-journal-stop");
+    stopper.setDaemon(true);
+    stopper.start();
     try {
-      server.close();
-    } catch (IOException e) {
-      LOG.warn("stopping the journal in {} failed: {}", folder, oneLine(e));
+      stopper.join(CLOSE_LIMIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopper.isAlive()) {
+      LOG.warn(
+          "the journal in {} did not stop within {} s; leaving it (its log is complete on disk)",
+          folder,
+          CLOSE_LIMIT.toSeconds());
     }
   }
 
