@@ -10,6 +10,8 @@ import io.metasync.master.RpcCalls;
 import io.metasync.proto.GetSyncPathListRequest;
 import io.metasync.proto.SyncPointInfo;
 import io.metasync.proto.SyncPointRequest;
+import io.metasync.ufs.ForwardingUnderFileSystem;
+import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.hdfs.HdfsUnderFileSystemFactory;
 import io.metasync.ufs.hdfs.MiniHdfs;
@@ -22,6 +24,8 @@ import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
@@ -119,13 +123,13 @@ class HdfsActiveSyncEndToEndTest {
 
   @Test
   void changesMadeWhileTheMasterWasDownShowAfterItsRestartWithoutAnyCall() throws Exception {
-    mkdirs("/restart/watched");
+    mkdirs("/restart/watched/untouched");
     write("/restart/watched/before", "before");
     try (MasterFixture master = MasterFixture.start(masterFolder, UnaryOperator.identity(), FAST)) {
       RpcCalls calls = new RpcCalls(master);
       calls.mount("/restart", hdfs.uri("/restart").toString(), false);
       startSync(master, "/restart/watched");
-      assertThat(calls.names("/restart/watched", NEVER)).containsExactly("before");
+      assertThat(calls.names("/restart/watched", NEVER)).containsExactly("before", "untouched");
       // one change applied while up, so that a cursor past the start is journaled
       write("/restart/watched/while-up", "up");
       await()
@@ -133,14 +137,16 @@ class HdfsActiveSyncEndToEndTest {
           .untilAsserted(
               () ->
                   assertThat(calls.names("/restart/watched", NEVER))
-                      .containsExactlyInAnyOrder("before", "while-up"));
+                      .containsExactlyInAnyOrder("before", "untouched", "while-up"));
     }
 
     write("/restart/watched/while-down", "down");
     append("/restart/watched/before", " and after");
     client.delete(hdfs("/restart/watched/while-up"), false);
 
-    try (MasterFixture master = MasterFixture.start(masterFolder, UnaryOperator.identity(), FAST)) {
+    Set<String> listed = ConcurrentHashMap.newKeySet();
+    UnaryOperator<UnderFileSystem> recordListings = ufs -> new ListingRecorder(ufs, listed);
+    try (MasterFixture master = MasterFixture.start(masterFolder, recordListings, FAST)) {
       RpcCalls calls = new RpcCalls(master);
       assertThat(syncPoints(master))
           .extracting(SyncPointInfo::getPath)
@@ -150,13 +156,20 @@ class HdfsActiveSyncEndToEndTest {
           .untilAsserted(
               () ->
                   assertThat(calls.names("/restart/watched", NEVER))
-                      .containsExactlyInAnyOrder("before", "while-down"));
+                      .containsExactlyInAnyOrder("before", "untouched", "while-down"));
       await()
           .atMost(DEADLINE)
           .untilAsserted(
               () ->
                   assertThat(calls.stat("/restart/watched/before", NEVER).getLength())
                       .isEqualTo(16));
+
+      // resumed from the journaled txid: only the changed folder was listed again, not the whole
+      // sync point as after lost events
+      assertThat(listed)
+          .as("listed after the restart")
+          .contains("/watched")
+          .doesNotContain("/watched/untouched");
 
       // and it goes on following the feed after the restart
       write("/restart/watched/after-restart", "x");
@@ -165,7 +178,8 @@ class HdfsActiveSyncEndToEndTest {
           .untilAsserted(
               () ->
                   assertThat(calls.names("/restart/watched", NEVER))
-                      .containsExactlyInAnyOrder("after-restart", "before", "while-down"));
+                      .containsExactlyInAnyOrder(
+                          "after-restart", "before", "untouched", "while-down"));
     }
   }
 
@@ -205,6 +219,22 @@ class HdfsActiveSyncEndToEndTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Records the UFS paths a master lists, on every UFS. */
+  private static final class ListingRecorder extends ForwardingUnderFileSystem {
+    private final Set<String> listed;
+
+    ListingRecorder(UnderFileSystem delegate, Set<String> listed) {
+      super(delegate);
+      this.listed = listed;
+    }
+
+    @Override
+    public UfsListing list(String path) throws IOException {
+      listed.add(path);
+      return super.list(path);
     }
   }
 
