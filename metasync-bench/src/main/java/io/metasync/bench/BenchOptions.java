@@ -26,7 +26,7 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -43,7 +43,8 @@ record BenchOptions(
     SYNC("sync"),
     REMOVAL("removal"),
     WRITES("writes"),
-    RESTART("restart");
+    RESTART("restart"),
+    ACTIVE_SYNC("activesync");
 
     final String argument;
 
