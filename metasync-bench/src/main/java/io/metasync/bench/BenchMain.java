@@ -10,10 +10,10 @@ import java.util.Locale;
 
 /**
  * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
- * removal | writes | restart | activesync ...]}. Creates (or reuses) the fixtures, starts masters
- * in this JVM on ephemeral ports, runs each scenario against its baseline in alternating rounds,
- * and prints Markdown tables on stdout; progress goes to stderr. Not a test: nothing runs it during
- * the build.
+ * removal | writes | restart | activesync | hdfs ...]}. Creates (or reuses) the fixtures, starts
+ * masters in this JVM on ephemeral ports, runs each scenario against its baseline in alternating
+ * rounds, and prints Markdown tables on stdout; progress goes to stderr. Not a test: nothing runs
+ * it during the build.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -55,7 +55,9 @@ public final class BenchMain {
 
   private static void run(BenchOptions options, Path folder) throws Exception {
     Fixtures fixtures = new Fixtures(folder.resolve("ufs"), options.scale());
-    fixtures.prepare();
+    if (options.needsLocalFixtures()) {
+      fixtures.prepare();
+    }
     ResultTable table = new ResultTable();
     Path masters = folder.resolve("masters");
     try (BenchContext context = new BenchContext(options, fixtures, masters, table)) {
@@ -70,19 +72,22 @@ public final class BenchMain {
           case WRITES -> WritesScenario.run(context);
           case RESTART -> RestartScenario.run(context);
           case ACTIVE_SYNC -> ActiveSyncScenario.run(context);
+          case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
         }
       }
     }
     FolderDeletion.delete(masters);
-    table.note(
-        "fixtures: %,d files and %,d folders in %s, %s",
-        fixtures.fileCount(),
-        fixtures.folderCount(),
-        fixtures.ufsRoot(),
-        fixtures.reused()
-            ? "reused from an earlier run"
-            : String.format(
-                Locale.ROOT, "created in %.1f s", fixtures.creationTime().toMillis() / 1e3));
+    if (options.needsLocalFixtures()) {
+      table.note(
+          "fixtures: %,d files and %,d folders in %s, %s",
+          fixtures.fileCount(),
+          fixtures.folderCount(),
+          fixtures.ufsRoot(),
+          fixtures.reused()
+              ? "reused from an earlier run"
+              : String.format(
+                  Locale.ROOT, "created in %.1f s", fixtures.creationTime().toMillis() / 1e3));
+    }
     table.note(
         "rounds: %d warm-up + %d measured per case, sides alternating; slices of %.1f s",
         options.warmupRounds(), options.measuredRounds(), options.sliceSeconds());

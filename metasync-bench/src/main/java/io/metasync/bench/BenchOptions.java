@@ -26,13 +26,14 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
         --slice-seconds S  seconds per side of a throughput round (default 2)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
+      all is every scenario but hdfs (a MiniDFSCluster with 200,000 files: run it by name).
       Each case runs metasync and its baseline alternately in the same JVM and prints the median,
       the spread (min-max) and the ratio metasync / baseline per round.""";
 
@@ -44,7 +45,9 @@ record BenchOptions(
     REMOVAL("removal"),
     WRITES("writes"),
     RESTART("restart"),
-    ACTIVE_SYNC("activesync");
+    ACTIVE_SYNC("activesync"),
+    /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
+    HDFS("hdfs");
 
     final String argument;
 
@@ -86,15 +89,24 @@ record BenchOptions(
           rounds = 3;
           slice = 0.5;
         }
-        case "all" -> scenarios.addAll(List.of(Scenario.values()));
+        case "all" -> scenarios.addAll(allButHdfs());
         default -> scenarios.add(scenario(arg));
       }
     }
     if (scenarios.isEmpty()) {
-      scenarios.addAll(List.of(Scenario.values()));
+      scenarios.addAll(allButHdfs());
     }
     return new BenchOptions(
         new ArrayList<>(scenarios), Optional.ofNullable(folder), warmup, rounds, slice, scale);
+  }
+
+  private static List<Scenario> allButHdfs() {
+    return List.of(Scenario.values()).stream().filter(s -> s != Scenario.HDFS).toList();
+  }
+
+  /** Whether a scenario reads the local fixtures (all do but hdfs). */
+  boolean needsLocalFixtures() {
+    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS);
   }
 
   private static String value(String[] args, int index, String option) {

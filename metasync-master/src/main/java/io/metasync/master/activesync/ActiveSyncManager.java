@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,8 @@ public final class ActiveSyncManager implements AutoCloseable {
   private final Duration interval;
   private final QuietPeriodRule rule;
   private final boolean initialSync;
-  private final Map<NamespacePath, SyncPoint> points = new TreeMap<>();
+  // Concurrent so that getSyncPathList can read it while the active-sync thread is busy syncing.
+  private final Map<NamespacePath, SyncPoint> points = new ConcurrentSkipListMap<>();
   private final Map<NamespacePath, NamespacePath> mountOfPoint = new HashMap<>();
   private final Map<NamespacePath, FeedFollower> followers = new HashMap<>();
   private long nextIntervalMs;
@@ -150,7 +151,8 @@ public final class ActiveSyncManager implements AutoCloseable {
           SyncPoint point = new SyncPoint(path, MAX_PENDING_PATHS, initialSync);
           register(point, mount.path());
           if (initialSync) {
-            runSync(point);
+            // In the background: the caller returns now, and getSyncPathList shows "initial-sync".
+            thread.execute(() -> runSyncIfStillFollowed(point));
           }
           return null;
         });
@@ -235,10 +237,15 @@ public final class ActiveSyncManager implements AutoCloseable {
     mountOfPoint.put(point.path(), mountPath);
   }
 
-  /** Every sync point, in path order. */
+  /** Every sync point, in path order; answered at once, even while a sync runs. */
   public List<SyncPointStatus> syncPoints() {
-    return onThread(
-        () -> points.values().stream().map(SyncPoint::status).collect(Collectors.toList()));
+    return points.values().stream().map(SyncPoint::status).collect(Collectors.toList());
+  }
+
+  private void runSyncIfStillFollowed(SyncPoint point) {
+    if (points.get(point.path()) == point) {
+      runSync(point);
+    }
   }
 
   private FeedFollower follower(MountPoint mount, FeedCursor resumeFrom) {

@@ -34,13 +34,26 @@ public final class MiniHdfs implements AutoCloseable {
    * DataNode {@code settings} over Hadoop's defaults (say, to make edit logs purge early).
    */
   public static MiniHdfs start(Path folder, Map<String, String> settings) throws IOException {
+    return start(folder, settings, true);
+  }
+
+  /**
+   * Starts a cluster whose files live under {@code folder}: freshly formatted, or, with {@code
+   * format} false, with the namespace an earlier cluster left in the same folder (on a new port).
+   */
+  public static MiniHdfs start(Path folder, boolean format) throws IOException {
+    return start(folder, Map.of(), format);
+  }
+
+  private static MiniHdfs start(Path folder, Map<String, String> settings, boolean format)
+      throws IOException {
     Configuration conf = new Configuration();
     settings.forEach(conf::set);
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, folder.toAbsolutePath().toString());
     // The NameNode's edits are flushed for real by default; a test has no power cut to survive.
     conf.setBoolean("dfs.namenode.edits.noeditlogchannelflush", true);
     MiniDFSCluster cluster =
-        new MiniDFSCluster.Builder(conf, folder.toFile()).numDataNodes(1).format(true).build();
+        new MiniDFSCluster.Builder(conf, folder.toFile()).numDataNodes(1).format(format).build();
     cluster.waitActive();
     return new MiniHdfs(cluster);
   }
@@ -70,6 +83,16 @@ public final class MiniHdfs implements AutoCloseable {
   /** Starts the NameNode again on the same port and waits until it leaves safe mode. */
   public void startNameNode() throws IOException {
     cluster.restartNameNode(0, true);
+  }
+
+  /**
+   * Stops the DataNode, then the NameNode, and leaves their files for {@link #start(Path, boolean)}
+   * to start again. Not {@code MiniDFSCluster.shutdown(false)}: that still schedules the folder's
+   * deletion at JVM exit (as {@code DevHdfs} found).
+   */
+  public void stopKeepingData() {
+    cluster.shutdownDataNodes();
+    cluster.shutdownNameNodes();
   }
 
   @Override
