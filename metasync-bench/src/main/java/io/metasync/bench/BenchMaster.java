@@ -11,6 +11,7 @@ import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -47,11 +48,26 @@ final class BenchMaster implements AutoCloseable {
   static BenchMaster start(
       Path ufsRoot, Path mastersFolder, UnaryOperator<UnderFileSystem> decorator)
       throws IOException {
+    return start(ufsRoot, mastersFolder, decorator, Map.of());
+  }
+
+  /** As {@link #start(Path, Path)}, with {@code extra} master settings added (or overriding). */
+  static BenchMaster start(Path ufsRoot, Path mastersFolder, Map<String, String> extra)
+      throws IOException {
+    return start(ufsRoot, mastersFolder, UnaryOperator.identity(), extra);
+  }
+
+  private static BenchMaster start(
+      Path ufsRoot,
+      Path mastersFolder,
+      UnaryOperator<UnderFileSystem> decorator,
+      Map<String, String> extra)
+      throws IOException {
     Path home = mastersFolder.resolve("master-" + STARTED.incrementAndGet());
     FolderDeletion.delete(home);
     Files.createDirectories(home);
-    MetasyncConfiguration conf =
-        MetasyncConfiguration.of(
+    Map<String, String> settings =
+        new HashMap<>(
             Map.of(
                 "metasync.home",
                 home.toString(),
@@ -65,6 +81,8 @@ final class BenchMaster implements AutoCloseable {
                 "0",
                 "metasync.master.journal.port",
                 "0"));
+    settings.putAll(extra);
+    MetasyncConfiguration conf = MetasyncConfiguration.of(settings);
     MasterProcess master = MasterProcess.start(conf, decorator);
     MetasyncClient client = MetasyncClient.connect("localhost", master.rpcPort(), CACHED);
     client.ping();

@@ -21,7 +21,15 @@ final class ResultTable {
       Summary ratio,
       String reference) {}
 
+  /**
+   * One figure measured on its own (no baseline run beside it), e.g. a latency distribution.
+   *
+   * @param reference what STACK.md gives for this case, or "–"
+   */
+  record Figure(String scenario, String what, String value, String reference) {}
+
   private final List<Row> rows = new ArrayList<>();
+  private final List<Figure> figures = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
   void add(
@@ -35,6 +43,10 @@ final class ResultTable {
             Summary.of(result.baseline()),
             Summary.of(result.ratios()),
             reference));
+  }
+
+  void figure(String scenario, String what, String value, String reference) {
+    figures.add(new Figure(scenario, what, value, reference));
   }
 
   /** A line printed under the tables (fixture creation time, heap per inode, ...). */
@@ -64,6 +76,19 @@ final class ResultTable {
           spread(row.baseline()),
           ratioSpread(row.ratio()),
           row.reference());
+    }
+    scenario = null;
+    for (Figure figure : figures) {
+      if (!figure.scenario().equals(scenario)) {
+        scenario = figure.scenario();
+        out.println();
+        out.println("### " + scenario);
+        out.println();
+        out.println("| figure | metasync | STACK.md reference |");
+        out.println("| --- | --- | --- |");
+      }
+      out.printf(
+          Locale.ROOT, "| %s | %s | %s |%n", figure.what(), figure.value(), figure.reference());
     }
     if (!notes.isEmpty()) {
       out.println();
