@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.metasync.proto.GetSyncPathListRequest;
 import io.metasync.proto.SyncPointInfo;
 import io.metasync.proto.SyncPointRequest;
+import io.metasync.proto.UnmountRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +118,30 @@ class ActiveSyncTest {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () -> assertThat(calls.names("/kept", NEVER)).containsExactly("while-down.txt"));
+    }
+  }
+
+  @Test
+  void unmountStopsTheMountsSyncPoints() throws Exception {
+    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+      Path external = Files.createDirectories(folder.resolve("external/data"));
+      new RpcCalls(master).mount("/ext", external.getParent().toUri().toString(), false);
+      startSync(master, "/ext/data");
+      assertThat(syncPoints(master))
+          .extracting(SyncPointInfo::getPath)
+          .containsExactly("/ext/data");
+
+      master
+          .stub()
+          .unmount(
+              UnmountRequest.newBuilder()
+                  .setContext(RpcCalls.context(NEVER))
+                  .setPath("/ext")
+                  .build());
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(syncPoints(master)).isEmpty());
     }
   }
 }

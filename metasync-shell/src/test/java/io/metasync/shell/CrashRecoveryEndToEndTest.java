@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.metasync.client.CallOptions;
 import io.metasync.client.MetasyncClient;
 import io.metasync.client.MountOptions;
+import io.metasync.client.SyncPointInfo;
 import io.metasync.common.LoadType;
 import io.metasync.common.SyncInterval;
 import java.io.ByteArrayInputStream;
@@ -160,6 +161,36 @@ class CrashRecoveryEndToEndTest {
       assertThat(client.checkConsistency("/tree", true, difference -> {}, progress -> {}, CACHED))
           .isZero();
       assertThat(paths(client, "/tree", true, CACHED)).hasSize(100 + 100_000);
+    } finally {
+      restarted.stop();
+    }
+  }
+
+  @Test
+  void syncPointsSurviveKillNineAndChangesMadeWhileDownShowWithoutAnyIntervalZeroCall()
+      throws Exception {
+    Path watched = Files.createDirectories(external.resolve("watched"));
+    String[] fast = {"-Dmetasync.master.activesync.interval=200ms"};
+    MasterJvm master = MasterJvm.start(home, fast);
+    try (MetasyncClient client = client(master)) {
+      client.mount("/w", watched.toUri().toString(), new MountOptions(false, false, Map.of()));
+      client.startSync("/w");
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> client.syncPathList().get(0).state().equals("IDLE"));
+    }
+    master.kill();
+    Files.writeString(watched.resolve("while-down.txt"), "x");
+
+    MasterJvm restarted = MasterJvm.start(home, fast);
+    try (MetasyncClient client = client(restarted)) {
+      assertThat(client.syncPathList()).extracting(SyncPointInfo::path).containsExactly("/w");
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .untilAsserted(
+              () ->
+                  assertThat(paths(client, "/w", false, CACHED))
+                      .containsExactly("/w/while-down.txt"));
     } finally {
       restarted.stop();
     }
