@@ -65,7 +65,15 @@ public final class MasterProcess implements AutoCloseable {
    */
   public static MasterProcess start(
       MetasyncConfiguration conf, UnaryOperator<UnderFileSystem> ufsDecorator) {
-    Clock clock = Clock.systemUTC();
+    return start(conf, ufsDecorator, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(MetasyncConfiguration, UnaryOperator)}, on {@code clock} (tests pass a manual
+   * one to step active sync's intervals).
+   */
+  public static MasterProcess start(
+      MetasyncConfiguration conf, UnaryOperator<UnderFileSystem> ufsDecorator, Clock clock) {
     JournalFolderLock journalLock =
         JournalFolderLock.acquire(conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER));
     MasterThreads threads = new MasterThreads(conf);

@@ -8,6 +8,7 @@ import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,16 @@ public final class MasterFixture implements AutoCloseable {
   public static MasterFixture start(
       Path folder, UnaryOperator<UnderFileSystem> decorator, Map<String, String> settings)
       throws IOException {
+    return start(folder, decorator, settings, Clock.systemUTC());
+  }
+
+  /** A master on {@code clock}: a manual clock steps active sync's intervals. */
+  public static MasterFixture start(
+      Path folder,
+      UnaryOperator<UnderFileSystem> decorator,
+      Map<String, String> settings,
+      Clock clock)
+      throws IOException {
     Path root = Files.createDirectories(folder.resolve("ufs"));
     Map<String, String> conf = new HashMap<>();
     conf.put("metasync.home", folder.toString());
@@ -45,7 +56,8 @@ public final class MasterFixture implements AutoCloseable {
     conf.put("metasync.master.web.port", "0");
     conf.put("metasync.master.journal.port", "0");
     conf.putAll(settings);
-    return new MasterFixture(root, MasterProcess.start(MetasyncConfiguration.of(conf), decorator));
+    return new MasterFixture(
+        root, MasterProcess.start(MetasyncConfiguration.of(conf), decorator, clock));
   }
 
   /** The local folder mounted at {@code /}, to change behind the master's back. */
