@@ -229,7 +229,7 @@ public final class ActiveSyncManager implements AutoCloseable {
     }
     if (!mountOfPoint.containsValue(mountPath)) {
       followers.remove(mountPath);
-      closeQuietly(follower);
+      follower.closeQuietly();
     }
   }
 
@@ -250,24 +250,8 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   private FeedFollower follower(MountPoint mount, FeedCursor resumeFrom) {
-    FeedFollower existing = followers.get(mount.path());
-    if (existing != null) {
-      return existing;
-    }
-    try {
-      FeedFollower created =
-          new FeedFollower(mount, mount.ufs().openChangeFeed(resumeFrom, interval), resumeFrom);
-      followers.put(mount.path(), created);
-      return created;
-    } catch (IOException e) {
-      throw MetasyncException.failedPrecondition(
-          "cannot follow changes of "
-              + mount.ufsUri()
-              + " (mount "
-              + mount.path()
-              + "): "
-              + e.getMessage());
-    }
+    return followers.computeIfAbsent(
+        mount.path(), path -> FeedFollower.open(mount, resumeFrom, interval));
   }
 
   private void runOnceLogged() {
@@ -392,7 +376,7 @@ public final class ActiveSyncManager implements AutoCloseable {
         // Still not there; the next interval tries again.
         FeedFollower opened = followers.remove(mountPath);
         if (opened != null) {
-          closeQuietly(opened);
+          opened.closeQuietly();
         }
       }
     }
@@ -482,19 +466,11 @@ public final class ActiveSyncManager implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(FeedFollower follower) {
-    try {
-      follower.close();
-    } catch (IOException | RuntimeException e) {
-      // Closing a feed we no longer need: nothing to keep.
-    }
-  }
-
   @Override
   public void close() {
     onThread(
         () -> {
-          followers.values().forEach(ActiveSyncManager::closeQuietly);
+          followers.values().forEach(FeedFollower::closeQuietly);
           followers.clear();
           return null;
         });

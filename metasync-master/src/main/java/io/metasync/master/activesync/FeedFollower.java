@@ -2,11 +2,13 @@ package io.metasync.master.activesync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * One mount's change feed, and the last cursor journaled for it. Owned by the active-sync thread.
@@ -20,6 +22,26 @@ final class FeedFollower implements AutoCloseable {
     this.mount = requireNonNull(mount, "mount is null");
     this.feed = requireNonNull(feed, "feed is null");
     this.journaledCursor = journaledCursor;
+  }
+
+  /**
+   * Opens the mount's change feed, resuming after {@code resumeFrom} when given.
+   *
+   * @throws MetasyncException FAILED_PRECONDITION naming the UFS when its feed cannot be opened
+   */
+  static FeedFollower open(MountPoint mount, FeedCursor resumeFrom, Duration pollInterval) {
+    try {
+      return new FeedFollower(
+          mount, mount.ufs().openChangeFeed(resumeFrom, pollInterval), resumeFrom);
+    } catch (IOException e) {
+      throw MetasyncException.failedPrecondition(
+          "cannot follow changes of "
+              + mount.ufsUri()
+              + " (mount "
+              + mount.path()
+              + "): "
+              + e.getMessage());
+    }
   }
 
   MountPoint mount() {
@@ -54,5 +76,14 @@ final class FeedFollower implements AutoCloseable {
   @Override
   public void close() throws IOException {
     feed.close();
+  }
+
+  /** Closes a feed no longer needed; a failure to close leaves nothing to keep. */
+  void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      // Nothing to keep.
+    }
   }
 }
