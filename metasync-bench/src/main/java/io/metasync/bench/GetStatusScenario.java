@@ -6,10 +6,8 @@ import io.metasync.common.FileType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Cached {@code getStatus} (interval -1, path already loaded) against an empty call ({@code ping})
@@ -132,34 +130,6 @@ final class GetStatusScenario {
 
   private static double multiThread(ExecutorService pool, Call call, long sliceNanos)
       throws Exception {
-    CountDownLatch ready = new CountDownLatch(THREADS);
-    CountDownLatch go = new CountDownLatch(1);
-    long[] deadline = new long[1];
-    List<Future<Long>> counts = new ArrayList<>();
-    for (int t = 0; t < THREADS; t++) {
-      int offset = t * 997;
-      counts.add(
-          pool.submit(
-              () -> {
-                ready.countDown();
-                go.await();
-                long count = 0;
-                while (System.nanoTime() < deadline[0]) {
-                  call.run(offset + (int) count);
-                  count++;
-                }
-                return count;
-              }));
-    }
-    ready.await();
-    long start = System.nanoTime();
-    deadline[0] = start + sliceNanos;
-    go.countDown();
-    long total = 0;
-    for (Future<Long> count : counts) {
-      total += count.get();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return total / seconds;
+    return Throughput.callsPerSecond(pool, THREADS, call::run, sliceNanos);
   }
 }
