@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.Status;
-import io.metasync.proto.GetSyncPathListRequest;
 import io.metasync.proto.SyncPointInfo;
 import io.metasync.proto.SyncPointRequest;
 import io.metasync.proto.UnmountRequest;
@@ -30,20 +29,11 @@ class ActiveSyncTest {
   @TempDir Path folder;
 
   private static void startSync(MasterFixture master, String path) {
-    master
-        .stub()
-        .startSync(
-            SyncPointRequest.newBuilder()
-                .setContext(RpcCalls.context(NEVER))
-                .setPath(path)
-                .build());
+    new RpcCalls(master).startSync(path);
   }
 
   private static List<SyncPointInfo> syncPoints(MasterFixture master) {
-    return master
-        .stub()
-        .getSyncPathList(GetSyncPathListRequest.getDefaultInstance())
-        .getSyncPointsList();
+    return new RpcCalls(master).syncPoints();
   }
 
   @Test

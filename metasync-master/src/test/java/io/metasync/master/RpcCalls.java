@@ -61,6 +61,21 @@ public final class RpcCalls {
             });
   }
 
+  public void startSync(String path) {
+    stub()
+        .startSync(
+            io.metasync.proto.SyncPointRequest.newBuilder()
+                .setContext(context(NEVER))
+                .setPath(path)
+                .build());
+  }
+
+  public java.util.List<io.metasync.proto.SyncPointInfo> syncPoints() {
+    return stub()
+        .getSyncPathList(io.metasync.proto.GetSyncPathListRequest.getDefaultInstance())
+        .getSyncPointsList();
+  }
+
   public FileInfo stat(String path, long intervalMs) {
     return stub()
         .getStatus(

@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.Status;
 import io.metasync.master.MasterFixture;
 import io.metasync.master.RpcCalls;
-import io.metasync.proto.GetSyncPathListRequest;
 import io.metasync.proto.SyncPointInfo;
-import io.metasync.proto.SyncPointRequest;
 import io.metasync.ufs.ForwardingUnderFileSystem;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UnderFileSystem;
@@ -239,20 +237,11 @@ class HdfsActiveSyncEndToEndTest {
   }
 
   private static void startSync(MasterFixture master, String path) {
-    master
-        .stub()
-        .startSync(
-            SyncPointRequest.newBuilder()
-                .setContext(RpcCalls.context(NEVER))
-                .setPath(path)
-                .build());
+    new RpcCalls(master).startSync(path);
   }
 
   private static List<SyncPointInfo> syncPoints(MasterFixture master) {
-    return master
-        .stub()
-        .getSyncPathList(GetSyncPathListRequest.getDefaultInstance())
-        .getSyncPointsList();
+    return new RpcCalls(master).syncPoints();
   }
 
   private static org.apache.hadoop.fs.Path hdfs(String path) {
