@@ -396,7 +396,8 @@ public final class MetasyncClient implements AutoCloseable {
                     info.getLastSyncMs(),
                     info.getPendingChanges(),
                     info.getActivity(),
-                    info.getAge()))
+                    info.getAge(),
+                    info.getListedEntries()))
         .toList();
   }
 

@@ -9,9 +9,16 @@ import static java.util.Objects.requireNonNull;
  * @param lastSyncMs start time of its last completed sync; 0 before the first
  * @param pendingChanges paths waiting to be synced; -1 when the whole sync point will be
  * @param age intervals waited with changes pending
+ * @param listedEntries UFS entries listed so far by the running sync, or by the last one when idle
  */
 public record SyncPointInfo(
-    String path, String state, long lastSyncMs, int pendingChanges, long activity, int age) {
+    String path,
+    String state,
+    long lastSyncMs,
+    int pendingChanges,
+    long activity,
+    int age,
+    long listedEntries) {
   public SyncPointInfo {
     requireNonNull(path, "path is null");
     requireNonNull(state, "state is null");

@@ -65,6 +65,33 @@ class ActiveSyncTest {
   }
 
   @Test
+  void theInitialSyncReportsHowManyEntriesItListed() throws Exception {
+    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+      Path table = Files.createDirectories(master.rootFolder().resolve("table"));
+      for (int partition = 0; partition < 10; partition++) {
+        Path folder = Files.createDirectories(table.resolve("p=" + partition));
+        for (int file = 0; file < 20; file++) {
+          Files.writeString(folder.resolve("part-" + file), "x");
+        }
+      }
+      startSync(master, "/table");
+
+      // The sync point itself, its 10 folders and 200 files, all listed by its initial sync.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(syncPoints(master))
+                      .singleElement()
+                      .satisfies(
+                          point -> {
+                            assertThat(point.getState()).isEqualTo("IDLE");
+                            assertThat(point.getListedEntries()).isEqualTo(211);
+                          }));
+    }
+  }
+
+  @Test
   void startSyncRefusesFilesMissingPathsAndNestedSyncPoints() throws Exception {
     try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
       Files.createDirectories(master.rootFolder().resolve("a/b"));

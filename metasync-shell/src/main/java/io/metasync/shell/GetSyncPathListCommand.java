@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     description = {
       "List the sync points, one per line: path, state (initial-sync, syncing, idle), the start time",
       "of the last sync (or never), then pending=N (paths waiting; all: the whole folder),",
-      "activity=A and age=G (intervals waited), separated by two spaces."
+      "activity=A, age=G (intervals waited) and listed=L (UFS entries listed by the running sync,",
+      "or by the last one when idle), separated by two spaces."
     })
 final class GetSyncPathListCommand extends FsHandler {
   @Override
@@ -28,6 +29,7 @@ final class GetSyncPathListCommand extends FsHandler {
         point.lastSyncMs() == 0 ? "never" : format.time(point.lastSyncMs()),
         "pending=" + (point.pendingChanges() < 0 ? "all" : String.valueOf(point.pendingChanges())),
         "activity=" + point.activity(),
-        "age=" + point.age());
+        "age=" + point.age(),
+        "listed=" + point.listedEntries());
   }
 }

@@ -405,15 +405,16 @@ public final class ActiveSyncManager implements AutoCloseable {
     boolean whole = point.pending().wholeSubtree();
     Set<NamespacePath> paths = point.pending().paths();
     point.pending().clear();
+    SyncStats stats = point.startSync();
     if (point.state() != SyncPointState.INITIAL_SYNC) {
       point.setState(SyncPointState.SYNCING);
     }
     try {
       if (whole) {
-        coordinator.sync(point.path(), SyncDepth.SUBTREE, new SyncStats());
+        coordinator.sync(point.path(), SyncDepth.SUBTREE, stats);
       } else {
         for (NamespacePath folder : foldersToList(point, paths)) {
-          syncFolder(folder);
+          syncFolder(folder, stats);
         }
       }
       point.synced(startMs);
@@ -439,9 +440,9 @@ public final class ActiveSyncManager implements AutoCloseable {
     return folders;
   }
 
-  private void syncFolder(NamespacePath folder) {
+  private void syncFolder(NamespacePath folder, SyncStats stats) {
     try {
-      coordinator.sync(folder, SyncDepth.CHILDREN, new SyncStats());
+      coordinator.sync(folder, SyncDepth.CHILDREN, stats);
     } catch (MetasyncException e) {
       if (e.code() != ErrorCode.NOT_FOUND) {
         throw e;

@@ -3,6 +3,7 @@ package io.metasync.master.activesync;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
+import io.metasync.master.sync.SyncStats;
 
 /**
  * The running state of one sync point. Owned by the active-sync thread; status reads are racy by
@@ -15,6 +16,8 @@ final class SyncPoint {
   private volatile long lastSyncMs;
   private volatile long activity;
   private volatile int age;
+  // The running sync's counts (the last one's when idle), so getSyncPathList shows its progress.
+  private volatile SyncStats stats = new SyncStats();
 
   SyncPoint(NamespacePath path, int maxPendingPaths, boolean initialSync) {
     this.path = requireNonNull(path, "path is null");
@@ -59,11 +62,25 @@ final class SyncPoint {
     return false;
   }
 
+  /** Fresh counts for a sync that starts now. */
+  SyncStats startSync() {
+    stats = new SyncStats();
+    return stats;
+  }
+
   void synced(long startMs) {
     lastSyncMs = startMs;
   }
 
   SyncPointStatus status() {
-    return new SyncPointStatus(path, state, lastSyncMs, pending.size(), activity, age);
+    SyncStats current = stats;
+    return new SyncPointStatus(
+        path,
+        state,
+        lastSyncMs,
+        pending.size(),
+        activity,
+        age,
+        current.directories() + current.files());
   }
 }

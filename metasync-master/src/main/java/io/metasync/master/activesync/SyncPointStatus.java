@@ -10,6 +10,7 @@ import io.metasync.common.NamespacePath;
  * @param lastSyncMs start time of its last completed sync, 0 before the first
  * @param pendingChanges paths waiting to be synced; -1 when the whole sync point will be
  * @param age intervals waited with changes pending
+ * @param listedEntries UFS entries listed so far by the running sync, or by the last one when idle
  */
 public record SyncPointStatus(
     NamespacePath path,
@@ -17,7 +18,8 @@ public record SyncPointStatus(
     long lastSyncMs,
     int pendingChanges,
     long activity,
-    int age) {
+    int age,
+    long listedEntries) {
   public SyncPointStatus {
     requireNonNull(path, "path is null");
     requireNonNull(state, "state is null");

@@ -80,6 +80,7 @@ final class ProtoConversions {
         .setPendingChanges(point.pendingChanges())
         .setActivity(point.activity())
         .setAge(point.age())
+        .setListedEntries(point.listedEntries())
         .build();
   }
 
