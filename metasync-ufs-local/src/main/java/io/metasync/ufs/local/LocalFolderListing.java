@@ -4,28 +4,24 @@ import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsStatus;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The entries of one local folder, from a sorted list of names read up front. Each entry is read
- * only when the listing reaches it, so memory holds names, not statuses; an entry that vanished (or
- * that metasync cannot show) since the names were read is skipped.
+ * The entries of one local folder, from its names sorted up front. Each entry is read only when the
+ * listing reaches it, so memory holds names (at most one run of them, see {@link SortedNames}), not
+ * statuses; an entry that vanished (or that metasync cannot show) since the names were read is
+ * skipped.
  */
 final class LocalFolderListing implements UfsListing {
   private final LocalStatusReader reader;
   private final Path folder;
-  private final Iterator<String> names;
+  private final SortedNames names;
   private UfsStatus next;
 
-  /**
-   * @param names sorted by {@link String#compareTo}
-   */
-  LocalFolderListing(LocalStatusReader reader, Path folder, List<String> names) {
+  LocalFolderListing(LocalStatusReader reader, Path folder, SortedNames names) {
     this.reader = reader;
     this.folder = folder;
-    this.names = names.iterator();
+    this.names = names;
   }
 
   @Override
@@ -48,5 +44,7 @@ final class LocalFolderListing implements UfsListing {
   }
 
   @Override
-  public void close() {}
+  public void close() throws IOException {
+    names.close();
+  }
 }

@@ -38,9 +38,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -57,13 +55,27 @@ final class LocalUnderFileSystem implements UnderFileSystem {
   private final Path root;
   private final LocalStatusReader reader;
   private final UserPrincipalLookupService principals;
+  private final int runSize;
+  private final Path spillFolder;
 
   /**
    * @param root the absolute, normalized folder that {@code rootUri} names
    */
   LocalUnderFileSystem(URI rootUri, Path root) {
+    this(
+        rootUri, root, SortedNames.DEFAULT_RUN_SIZE, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * @param runSize names a listing sorts in memory before it spills them to a temporary file
+   * @param spillFolder where those temporary files go
+   */
+  LocalUnderFileSystem(URI rootUri, Path root, int runSize, Path spillFolder) {
+    checkArgument(runSize > 0, "runSize must be positive: %s", runSize);
     this.rootUri = requireNonNull(rootUri, "rootUri is null");
     this.root = requireNonNull(root, "root is null");
+    this.runSize = runSize;
+    this.spillFolder = requireNonNull(spillFolder, "spillFolder is null");
     this.reader = new LocalStatusReader(root, new OwnerNames(Clock.systemUTC()));
     this.principals = root.getFileSystem().getUserPrincipalLookupService();
   }
@@ -78,20 +90,36 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     return reader.read(resolve(path), nameOf(path));
   }
 
+  /**
+   * Reads the folder's names first (a folder has no order of its own), in bounded memory: runs of
+   * names beyond the first are sorted and spilled to temporary files (see {@link SortedNames}).
+   */
   @Override
   public UfsListing list(String path) throws IOException {
     Path folder = resolve(path);
-    List<String> names = new ArrayList<>();
+    SortedNames names;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      for (Path entry : entries) {
-        names.add(entry.getFileName().toString());
-      }
+      Iterator<Path> iterator = entries.iterator();
+      names =
+          SortedNames.read(
+              new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return iterator.hasNext();
+                }
+
+                @Override
+                public String next() {
+                  return iterator.next().getFileName().toString();
+                }
+              },
+              runSize,
+              spillFolder);
     } catch (DirectoryIteratorException e) {
       throw translate(e.getCause(), path);
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
-    Collections.sort(names);
     return new LocalFolderListing(reader, folder, names);
   }
 
