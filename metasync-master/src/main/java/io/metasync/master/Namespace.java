@@ -34,6 +34,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -55,6 +56,24 @@ public final class Namespace implements AutoCloseable {
   private final ConsistencyChecker consistency;
   private final ActiveSyncManager activeSync;
   private final SyncCoordinator coordinator;
+
+  /**
+   * Journal batches one folder merge proposes before it waits for the oldest: enough for the log to
+   * flush one while the merge fills the next; more only adds memory.
+   */
+  private static final int SYNC_BATCHES_IN_FLIGHT = 4;
+
+  /**
+   * Commits folder merges' journal batches while the merges go on; its threads only wait for the
+   * journal, and each merge keeps at most {@link #SYNC_BATCHES_IN_FLIGHT} of them busy.
+   */
+  private final ExecutorService batchCommitter =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "metasync-sync-batch");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
@@ -93,7 +112,9 @@ public final class Namespace implements AutoCloseable {
             syncPathCache,
             absentPathCache,
             clock,
-            conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE));
+            conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE),
+            batchCommitter,
+            SYNC_BATCHES_IN_FLIGHT);
     coordinator = new SyncCoordinator(syncer, mountTable, syncPathCache, syncExecutor, clock);
     OnDemandSync onDemandSync =
         new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
@@ -226,6 +247,7 @@ public final class Namespace implements AutoCloseable {
   @Override
   public void close() {
     activeSync.close();
+    batchCommitter.shutdownNow();
     journal.close();
     for (MountPoint mount : mountTable.list()) {
       try {

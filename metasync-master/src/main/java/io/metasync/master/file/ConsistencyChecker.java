@@ -18,11 +18,15 @@ import io.metasync.master.sync.SyncStats;
 import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsStatus;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NotDirectoryException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -30,7 +34,8 @@ import java.util.function.BiConsumer;
 /**
  * Compares the cache with the UFS without changing either: reports each path that exists on one
  * side only or whose type, length, modification time, owner, group or mode differ. A folder whose
- * children were never loaded makes no claim about them, so they are not compared.
+ * children were never loaded makes no claim about them, so they are not compared. A recursive check
+ * holds one folder's listing and a page of names per level of the tree in memory, however wide.
  */
 public final class ConsistencyChecker {
   private final InodeTree tree;
@@ -72,26 +77,35 @@ public final class ConsistencyChecker {
       return compared;
     }
     describe(top, topInUfs.get()).ifPresent(difference -> report.accept(path, difference));
-    Deque<NamespacePath> pending = new ArrayDeque<>();
-    if (top.isDirectory() && topInUfs.get().isDirectory()) {
-      pending.push(path);
+    if (!top.isDirectory() || !topInUfs.get().isDirectory()) {
+      return compared;
     }
-    while (!pending.isEmpty()) {
-      NamespacePath directory = pending.pop();
-      List<NamespacePath> subfolders = new ArrayList<>();
-      compared += compareChildren(directory, subfolders, stats, report);
-      if (recursive) {
-        subfolders.forEach(pending::push);
+    compared += compareChildren(path, stats, report);
+    if (!recursive) {
+      return compared;
+    }
+    // Depth-first over the cached folders, a page of names per level: memory follows the depth of
+    // the tree, not its width.
+    Deque<SubfolderCursor> cursors = new ArrayDeque<>();
+    cursors.push(new SubfolderCursor(path));
+    while (!cursors.isEmpty()) {
+      NamespacePath next = cursors.peek().next();
+      if (next == null) {
+        cursors.pop();
+        continue;
       }
+      compared += compareChildren(next, stats, report);
+      cursors.push(new SubfolderCursor(next));
     }
     return compared;
   }
 
+  /**
+   * Compares the children of the folder {@code path}, if it is cached with its children loaded and
+   * still a folder in the UFS (if not, its parent's comparison reported it).
+   */
   private long compareChildren(
-      NamespacePath path,
-      List<NamespacePath> subfolders,
-      SyncStats stats,
-      BiConsumer<NamespacePath, String> report) {
+      NamespacePath path, SyncStats stats, BiConsumer<NamespacePath, String> report) {
     long compared = 0;
     try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
       Optional<Inode> directory = tree.lookup(path);
@@ -121,23 +135,76 @@ public final class ConsistencyChecker {
             continue;
           }
           describe(match, status).ifPresent(difference -> report.accept(childPath, difference));
-          if (match.isDirectory() && status.isDirectory()) {
-            subfolders.add(childPath);
-          }
         }
         while (cached.peek() != null) {
           compared += reportOnlyCached(path, cached.take(), report);
         }
+      } catch (FileNotFoundException | NotDirectoryException e) {
+        // A cached folder that is a file or gone in the UFS was reported with its parent; a
+        // mount point's folder gone is an error of the mount.
+        if (location.isMountPoint()) {
+          throw UfsErrors.translate(e, location);
+        }
+        return compared;
       } catch (IOException e) {
         throw UfsErrors.translate(e, location);
       }
     }
-    for (var mount : mounts.mountsBelow(path)) {
-      if (mount.path().parent().equals(path)) {
-        subfolders.add(mount.path());
+    return compared;
+  }
+
+  /**
+   * The subfolders of one compared folder still to compare: the mount points right below it, then
+   * its cached child folders, read a page at a time.
+   */
+  private final class SubfolderCursor {
+    private final NamespacePath folder;
+    private final Iterator<NamespacePath> mountsHere;
+    private Iterator<NamespacePath> page = Collections.emptyIterator();
+    private String lastName = "";
+    private boolean exhausted;
+
+    SubfolderCursor(NamespacePath folder) {
+      this.folder = folder;
+      List<NamespacePath> below = new ArrayList<>();
+      for (var mount : mounts.mountsBelow(folder)) {
+        if (mount.path().parent().equals(folder)) {
+          below.add(mount.path());
+        }
+      }
+      this.mountsHere = below.iterator();
+    }
+
+    NamespacePath next() {
+      if (mountsHere.hasNext()) {
+        return mountsHere.next();
+      }
+      while (!page.hasNext() && !exhausted) {
+        page = readPage().iterator();
+      }
+      return page.hasNext() ? page.next() : null;
+    }
+
+    private List<NamespacePath> readPage() {
+      try (LockedPaths ignored = locks.lock(folder, LockMode.READ)) {
+        Optional<Inode> directory = tree.lookup(folder);
+        if (directory.isEmpty() || !directory.get().isDirectory()) {
+          exhausted = true;
+          return List.of();
+        }
+        List<Inode> children = tree.children(directory.get(), lastName, pageSize);
+        exhausted = children.size() < pageSize;
+        List<NamespacePath> folders = new ArrayList<>();
+        for (Inode child : children) {
+          lastName = child.name();
+          NamespacePath childPath = folder.child(child.name());
+          if (child.isDirectory() && !mounts.isMountPoint(childPath)) {
+            folders.add(childPath);
+          }
+        }
+        return folders;
       }
     }
-    return compared;
   }
 
   private long reportOnlyCached(

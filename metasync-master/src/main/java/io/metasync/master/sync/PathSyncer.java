@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * direct children ({@link #syncChildren}). A folder is merged by walking the sorted UFS listing and
  * the sorted cached children side by side, so memory stays bounded however wide it is. The folder
  * is write-locked for the merge, so no write through metasync can interleave with it (invariant 3).
- * A UFS error leaves what is cached in place and marks the path unsynced (invariant 2). A sync only
- * reads the UFS (invariant 1).
+ * A merge's journal batches are proposed while it goes on ({@link BatchPipeline}) and all applied
+ * before the folder is unlocked and marked loaded and synced. A UFS error leaves what is cached in
+ * place and marks the path unsynced (invariant 2). A sync only reads the UFS (invariant 1).
  */
 public final class PathSyncer {
   private static final Logger LOG = LoggerFactory.getLogger(PathSyncer.class);
@@ -46,7 +48,19 @@ public final class PathSyncer {
   private final AbsentPathCache absentPathCache;
   private final Clock clock;
   private final int batchSize;
+  private final Executor committer;
+  private final int maxBatchesInFlight;
 
+  /**
+   * Child folders a merge remembers for a recursive sync; the rest are read back from the cache.
+   */
+  static final int REMEMBERED_CHILD_FOLDERS = 1024;
+
+  /**
+   * @param committer commits a merge's journal batches while the merge goes on; never the executor
+   *     that runs the merges (a merge waits for its batches)
+   * @param maxBatchesInFlight journal batches one merge proposes before it waits for the oldest
+   */
   public PathSyncer(
       InodeTree tree,
       MountTable mounts,
@@ -54,7 +68,9 @@ public final class PathSyncer {
       SyncPathCache syncPathCache,
       AbsentPathCache absentPathCache,
       Clock clock,
-      int batchSize) {
+      int batchSize,
+      Executor committer,
+      int maxBatchesInFlight) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
@@ -62,6 +78,8 @@ public final class PathSyncer {
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.batchSize = batchSize;
+    this.committer = requireNonNull(committer, "committer is null");
+    this.maxBatchesInFlight = maxBatchesInFlight;
   }
 
   /**
@@ -179,11 +197,11 @@ public final class PathSyncer {
    * includeSelf} the folder's own entry is synced first (a folder's children listing does not carry
    * the folder's own metadata, which its parent's listing does).
    *
-   * @return the names of the child folders (mount points excluded), for a recursive sync to descend
+   * @return the child folders (mount points excluded), for a recursive sync to descend
    * @throws MetasyncException NOT_FOUND when the folder does not exist; UNAVAILABLE when the UFS
    *     fails
    */
-  public List<String> syncChildren(NamespacePath path, boolean includeSelf, SyncStats stats) {
+  public ChildFolders syncChildren(NamespacePath path, boolean includeSelf, SyncStats stats) {
     long startMs = clock.millis();
     Optional<Inode> existing = tree.lookup(path);
     if (existing.isEmpty() || includeSelf) {
@@ -193,27 +211,38 @@ public final class PathSyncer {
       throw MetasyncException.notFound(path);
     }
     if (!existing.get().isDirectory()) {
-      return List.of();
+      return ChildFolders.NONE;
     }
-    List<String> childDirectories = new ArrayList<>();
+    ChildFolderNames childFolders = new ChildFolderNames();
     boolean vanished = false;
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Optional<Inode> directory = tree.lookup(path);
       if (directory.isEmpty() || !directory.get().isDirectory()) {
-        return List.of();
+        return ChildFolders.NONE;
       }
       UfsLocation location = mounts.resolve(path);
+      BatchPipeline batches = new BatchPipeline(tree, committer, batchSize, maxBatchesInFlight);
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
-        InodeChanges changes = merge(path, directory.get(), listing, childDirectories, stats);
+        merge(path, directory.get(), listing, childFolders, stats, batches);
+        InodeChanges last = batches.takeLast();
+        // Marked loaded in the last entry, written once all others are applied: no reader ever
+        // takes a half-merged folder for a loaded one.
+        batches.awaitAll();
         if (!directory.get().childrenLoaded()) {
-          changes.put(directory.get().withChildrenLoaded(true));
+          last.put(directory.get().withChildrenLoaded(true));
         }
-        tree.commit(changes);
+        tree.commit(last);
       } catch (FileNotFoundException | NotDirectoryException e) {
+        batches.awaitAllAfter(e);
         vanished = true;
       } catch (IOException e) {
+        batches.awaitAllAfter(e);
         syncPathCache.invalidate(path);
         throw UfsErrors.translate(e, location);
+      } catch (RuntimeException e) {
+        batches.awaitAllAfter(e);
+        syncPathCache.invalidate(path);
+        throw e;
       }
     }
     if (vanished) {
@@ -222,35 +251,76 @@ public final class PathSyncer {
       if (now.isEmpty()) {
         throw MetasyncException.notFound(path);
       }
-      return List.of();
+      return ChildFolders.NONE;
     }
     syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
-    return childDirectories;
+    return childFolders.toChildFolders();
+  }
+
+  /** One page of a folder's cached children, reduced to its folders (mount points excluded). */
+  record FolderPage(List<String> folders, String lastScanned) {}
+
+  /**
+   * The cached child folders of {@code path} after {@code startAfter}, from at most {@code limit}
+   * children; {@code lastScanned} is where to resume, null at the end.
+   */
+  FolderPage cachedChildFolders(NamespacePath path, String startAfter, int limit) {
+    try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
+      Optional<Inode> directory = tree.lookup(path);
+      if (directory.isEmpty() || !directory.get().isDirectory()) {
+        return new FolderPage(List.of(), null);
+      }
+      List<Inode> children = tree.children(directory.get(), startAfter, limit);
+      List<String> folders = new ArrayList<>();
+      for (Inode child : children) {
+        if (child.isDirectory() && !mounts.isMountPoint(path.child(child.name()))) {
+          folders.add(child.name());
+        }
+      }
+      String lastScanned =
+          children.size() < limit ? null : children.get(children.size() - 1).name();
+      return new FolderPage(folders, lastScanned);
+    }
+  }
+
+  /** The first child folders a merge meets, then only the name after which the rest follow. */
+  private static final class ChildFolderNames {
+    private final List<String> first = new ArrayList<>();
+    private String moreAfter;
+
+    void add(String name) {
+      if (moreAfter == null && first.size() < REMEMBERED_CHILD_FOLDERS) {
+        first.add(name);
+      } else if (moreAfter == null) {
+        moreAfter = first.get(first.size() - 1);
+      }
+    }
+
+    ChildFolders toChildFolders() {
+      return new ChildFolders(first, moreAfter);
+    }
   }
 
   /**
-   * Merges the listing into the cached children, committing a journal entry every {@code batchSize}
-   * changes; returns the last, uncommitted batch. Pending changes never affect what is read next:
-   * the cached children are read by name after the last one read, and changes only touch names
-   * already passed.
+   * Merges the listing into the cached children, proposing a journal entry every {@code batchSize}
+   * changes; the last batch is left in {@code batches}. Pending changes never affect what is read
+   * next: the cached children are read by name after the last one read, and changes only touch
+   * names already passed.
    */
-  private InodeChanges merge(
+  private void merge(
       NamespacePath path,
       Inode directory,
       UfsListing listing,
-      List<String> childDirectories,
-      SyncStats stats)
+      ChildFolderNames childFolders,
+      SyncStats stats,
+      BatchPipeline batches)
       throws IOException {
     CachedChildren cached = new CachedChildren(tree, directory, batchSize);
-    InodeChanges changes = new InodeChanges();
     while (listing.hasNext()) {
-      if (changes.size() >= batchSize) {
-        tree.commit(changes);
-      }
       UfsStatus status = listing.next();
       String name = status.name();
       while (cached.peek() != null && cached.peek().name().compareTo(name) < 0) {
-        removeUnlessMountPoint(path, cached.take(), stats, changes);
+        removeUnlessMountPoint(path, cached.take(), stats, batches.current());
       }
       Inode match =
           cached.peek() != null && cached.peek().name().equals(name) ? cached.take() : null;
@@ -259,15 +329,14 @@ public final class PathSyncer {
         continue;
       }
       stats.entrySeen(status.isDirectory());
-      apply(directory, name, match, status, stats, changes);
+      apply(directory, name, match, status, stats, batches.current());
       if (status.isDirectory()) {
-        childDirectories.add(name);
+        childFolders.add(name);
       }
     }
     while (cached.peek() != null) {
-      removeUnlessMountPoint(path, cached.take(), stats, changes);
+      removeUnlessMountPoint(path, cached.take(), stats, batches.current());
     }
-    return changes;
   }
 
   private static NamespacePath childPath(NamespacePath parent, String name) {

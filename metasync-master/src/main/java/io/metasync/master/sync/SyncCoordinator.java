@@ -8,19 +8,22 @@ import io.metasync.common.NamespacePath;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs syncs so that concurrent requests share UFS listings: a request joins a sync already running
  * for the same path at the same or a greater depth, or for an ancestor's whole subtree. A subtree
  * sync lists one folder per task on a shared executor, so its parallelism is bounded by that
- * executor and no task ever waits for another (no pool starvation).
+ * executor and no task ever waits for another (no pool starvation); a bounded number of tasks is
+ * queued at a time, so a folder of millions of subfolders never floods the executor's queue.
  */
 public final class SyncCoordinator {
   private final PathSyncer syncer;
@@ -31,6 +34,12 @@ public final class SyncCoordinator {
   private final ConcurrentHashMap<NamespacePath, Running> running = new ConcurrentHashMap<>();
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong joined = new AtomicLong();
+
+  /** Folder tasks one recursive sync keeps queued or running: a few per thread of the pool. */
+  static final int MAX_FOLDERS_IN_FLIGHT = 32;
+
+  /** Children read from the cache at a time when a folder had too many subfolders to remember. */
+  private static final int PAGE_SIZE = 1000;
 
   private record Running(SyncDepth depth, CompletableFuture<Void> done) {}
 
@@ -122,47 +131,57 @@ public final class SyncCoordinator {
 
   /**
    * One recursive sync: a task per folder, all on the shared executor, finished when none is
-   * pending.
+   * running and none is left to visit. At most {@link #MAX_FOLDERS_IN_FLIGHT} tasks are queued or
+   * running at once; the folders still to visit wait as {@link FolderCursor}s (a page each), newest
+   * first, so the walk goes depth-first and its memory is bounded by the tree's depth, not its
+   * width. No task waits for another: a finishing task hands out the next folders itself.
    */
   private final class SubtreeWalk {
     private final SyncStats stats;
-    private final AtomicInteger pending = new AtomicInteger();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final Deque<FolderCursor> cursors = new ArrayDeque<>();
+    private int inFlight;
+    private NamespacePath top;
 
     SubtreeWalk(SyncStats stats) {
       this.stats = stats;
     }
 
-    private NamespacePath top;
-
     void run(NamespacePath top) {
       this.top = top;
-      submit(top);
+      synchronized (this) {
+        inFlight++;
+      }
+      submit(List.of(top));
       await(done);
     }
 
-    private void submit(NamespacePath directory) {
-      pending.incrementAndGet();
-      try {
-        executor.execute(() -> visit(directory));
-      } catch (RuntimeException e) {
-        pending.decrementAndGet();
-        done.completeExceptionally(e);
+    private void submit(List<NamespacePath> folders) {
+      for (NamespacePath folder : folders) {
+        try {
+          executor.execute(() -> visit(folder));
+        } catch (RuntimeException e) {
+          done.completeExceptionally(e);
+          synchronized (this) {
+            inFlight--;
+          }
+        }
       }
     }
 
     private void visit(NamespacePath directory) {
       try {
         if (!done.isDone()) {
-          List<String> children = syncer.syncChildren(directory, directory.equals(top), stats);
-          for (String child : children) {
-            submit(directory.child(child));
-          }
+          ChildFolders children = syncer.syncChildren(directory, directory.equals(top), stats);
+          List<NamespacePath> mountsHere = new ArrayList<>();
           for (MountPoint mount : mounts.mountsBelow(directory)) {
             if (mount.path().parent().equals(directory)) {
               syncer.syncSelf(mount.path(), stats);
-              submit(mount.path());
+              mountsHere.add(mount.path());
             }
+          }
+          synchronized (this) {
+            cursors.push(new FolderCursor(directory, mountsHere, children));
           }
         }
       } catch (MetasyncException e) {
@@ -173,10 +192,46 @@ public final class SyncCoordinator {
       } catch (RuntimeException e) {
         done.completeExceptionally(e);
       } finally {
-        if (pending.decrementAndGet() == 0) {
-          done.complete(null);
-        }
+        handOut();
       }
+    }
+
+    /** Called by each finishing task: queues the next folders, or ends the walk. */
+    private void handOut() {
+      List<NamespacePath> next = new ArrayList<>();
+      boolean finished;
+      synchronized (this) {
+        inFlight--;
+        try {
+          while (!done.isDone() && inFlight + next.size() < MAX_FOLDERS_IN_FLIGHT) {
+            NamespacePath folder = nextFolder();
+            if (folder == null) {
+              break;
+            }
+            next.add(folder);
+          }
+        } catch (RuntimeException e) {
+          done.completeExceptionally(e);
+          next.clear();
+        }
+        inFlight += next.size();
+        finished = inFlight == 0 && (cursors.isEmpty() || done.isDone());
+      }
+      if (finished) {
+        done.complete(null);
+      }
+      submit(next);
+    }
+
+    private NamespacePath nextFolder() {
+      while (!cursors.isEmpty()) {
+        NamespacePath folder = cursors.peek().next(syncer, PAGE_SIZE);
+        if (folder != null) {
+          return folder;
+        }
+        cursors.pop();
+      }
+      return null;
     }
   }
 
