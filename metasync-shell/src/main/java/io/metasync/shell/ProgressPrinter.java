@@ -38,7 +38,14 @@ final class ProgressPrinter implements Consumer<Progress> {
     }
     long now = clock.millis();
     if (now - lastPrintedMs >= PERIOD_MS) {
-      err.println(label + ": " + counts(progress) + " so far, " + seconds(progress.elapsedMs()));
+      err.println(
+          label
+              + ": "
+              + counts(progress)
+              + " so far ("
+              + rate(progress)
+              + "), "
+              + seconds(progress.elapsedMs()));
       lastPrintedMs = now;
     }
   }
@@ -46,6 +53,13 @@ final class ProgressPrinter implements Consumer<Progress> {
   /** {@code 1,000 folders, 1 file}. */
   static String counts(Progress progress) {
     return count(progress.directories(), "folder") + ", " + count(progress.files(), "file");
+  }
+
+  /** Entries (folders and files) per second so far: {@code 12,345/s}. */
+  static String rate(Progress progress) {
+    long entries = progress.directories() + progress.files();
+    long perSecond = progress.elapsedMs() <= 0 ? 0 : entries * 1000 / progress.elapsedMs();
+    return String.format(Locale.ROOT, "%,d/s", perSecond);
   }
 
   /** {@code 2.3s}. */

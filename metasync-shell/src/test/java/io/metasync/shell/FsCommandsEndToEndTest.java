@@ -2,11 +2,15 @@ package io.metasync.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +73,43 @@ class FsCommandsEndToEndTest {
     assertThat(lines.get(0))
         .matches("-rw-r--r--  \\S+  \\S+  5  " + TIME + "  /listed/five.txt")
         .contains("  " + expectedTime + "  ");
+  }
+
+  @Test
+  void lsFlushesItsFirstLineBeforeTheRestOfAWideFolder() throws IOException {
+    Path wide = Files.createDirectories(master.ufsPath("/wide"));
+    for (int i = 0; i < 3_000; i++) {
+      Files.createFile(wide.resolve(String.format("f%05d", i)));
+    }
+    List<String> flushed = new ArrayList<>();
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream() {
+          @Override
+          public void flush() {
+            flushed.add(toString(StandardCharsets.UTF_8));
+          }
+        };
+    PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    int exitCode =
+        Main.run(
+            new String[] {
+              "fs",
+              "ls",
+              "/wide",
+              // the root's children were loaded by earlier tests: sync to see the new folder
+              "-Dmetasync.user.file.metadata.sync.interval=0",
+              "-Dmetasync.home=" + master.home(),
+              "-Dmetasync.master.rpc.port=" + master.master().rpcPort()
+            },
+            out,
+            err);
+
+    assertThat(exitCode).as(errBytes.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(flushed.get(0).lines()).hasSize(1).allMatch(line -> line.endsWith("/wide/f00000"));
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).hasSize(3_000);
   }
 
   @Test

@@ -34,8 +34,8 @@ class ProgressPrinterTest {
 
     assertThat(err.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
-            "loading /x: 2 folders, 1,000 files so far, 1.1s",
-            "loading /x: 4 folders, 3,000 files so far, 2.1s");
+            "loading /x: 2 folders, 1,000 files so far (910/s), 1.1s",
+            "loading /x: 4 folders, 3,000 files so far (1,430/s), 2.1s");
   }
 
   @Test
@@ -54,6 +54,8 @@ class ProgressPrinterTest {
     assertThat(ProgressPrinter.counts(new Progress(1000, 100000, 0, true)))
         .isEqualTo("1,000 folders, 100,000 files");
     assertThat(ProgressPrinter.seconds(2345)).isEqualTo("2.3s");
+    assertThat(ProgressPrinter.rate(new Progress(0, 0, 0, false))).isEqualTo("0/s");
+    assertThat(ProgressPrinter.rate(new Progress(10, 99990, 2000, false))).isEqualTo("50,000/s");
   }
 
   private ShellEnvironment environment(boolean interactive) {
