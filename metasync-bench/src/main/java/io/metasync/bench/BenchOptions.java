@@ -16,6 +16,8 @@ import java.util.Set;
  *     end (a given folder is kept, and its fixtures are reused by the next run)
  * @param sliceSeconds how long each side of a throughput round runs
  * @param scale divides the fixture sizes (1 for the real benchmark; more only to try the harness)
+ * @param wideFiles files in the folder of the {@code wide} scenario
+ * @param masterHeap the {@code -Xmx} value of the {@code wide} scenario's master JVM
  */
 record BenchOptions(
     List<Scenario> scenarios,
@@ -23,17 +25,22 @@ record BenchOptions(
     int warmupRounds,
     int measuredRounds,
     double sliceSeconds,
-    int scale) {
+    int scale,
+    long wideFiles,
+    String masterHeap) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs | wide ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
         --slice-seconds S  seconds per side of a throughput round (default 2)
+        --files N          files in the wide scenario's folder (default 1000000)
+        --master-heap SIZE -Xmx of the wide scenario's master JVM (default 512m)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
-      all is every scenario but hdfs (a MiniDFSCluster with 200,000 files: run it by name).
+      all is every scenario but hdfs (a MiniDFSCluster with 200,000 files) and wide (a folder of
+      --files files, kept in --dir, and a master JVM of its own): run them by name.
       Each case runs metasync and its baseline alternately in the same JVM and prints the median,
       the spread (min-max) and the ratio metasync / baseline per round.""";
 
@@ -47,7 +54,9 @@ record BenchOptions(
     RESTART("restart"),
     ACTIVE_SYNC("activesync"),
     /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
-    HDFS("hdfs");
+    HDFS("hdfs"),
+    /** Not part of {@code all}: a folder of a million files and a master JVM of its own. */
+    WIDE("wide");
 
     final String argument;
 
@@ -60,6 +69,11 @@ record BenchOptions(
     requireNonNull(scenarios, "scenarios is null");
     requireNonNull(folder, "folder is null");
     scenarios = List.copyOf(scenarios);
+    requireNonNull(masterHeap, "masterHeap is null");
+    if (wideFiles < 1 || !masterHeap.matches("[0-9]+[kmgKMG]?")) {
+      throw new IllegalArgumentException(
+          "--files must be positive and --master-heap a size such as 512m");
+    }
     if (warmupRounds < 0 || measuredRounds < 1 || sliceSeconds <= 0 || scale < 1) {
       throw new IllegalArgumentException(
           "rounds must be >= 1, warm-up rounds >= 0 and slices positive");
@@ -76,6 +90,8 @@ record BenchOptions(
     int rounds = 9;
     double slice = 2;
     int scale = 1;
+    long wideFiles = 1_000_000;
+    String masterHeap = "512m";
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -83,6 +99,8 @@ record BenchOptions(
         case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
         case "--slice-seconds" -> slice = Double.parseDouble(value(args, ++i, arg));
+        case "--files" -> wideFiles = Long.parseLong(value(args, ++i, arg));
+        case "--master-heap" -> masterHeap = value(args, ++i, arg);
         case "--quick" -> {
           scale = 10;
           warmup = 1;
@@ -97,16 +115,25 @@ record BenchOptions(
       scenarios.addAll(allButHdfs());
     }
     return new BenchOptions(
-        new ArrayList<>(scenarios), Optional.ofNullable(folder), warmup, rounds, slice, scale);
+        new ArrayList<>(scenarios),
+        Optional.ofNullable(folder),
+        warmup,
+        rounds,
+        slice,
+        scale,
+        wideFiles,
+        masterHeap);
   }
 
   private static List<Scenario> allButHdfs() {
-    return List.of(Scenario.values()).stream().filter(s -> s != Scenario.HDFS).toList();
+    return List.of(Scenario.values()).stream()
+        .filter(s -> s != Scenario.HDFS && s != Scenario.WIDE)
+        .toList();
   }
 
-  /** Whether a scenario reads the local fixtures (all do but hdfs). */
+  /** Whether a scenario reads the local fixtures (all do but hdfs and wide). */
   boolean needsLocalFixtures() {
-    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS);
+    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS && s != Scenario.WIDE);
   }
 
   private static String value(String[] args, int index, String option) {

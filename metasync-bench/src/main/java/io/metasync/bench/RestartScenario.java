@@ -2,12 +2,7 @@ package io.metasync.bench;
 
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,97 +29,8 @@ final class RestartScenario {
   private static final int FILES = 1_000;
   static final int TAIL_WRITES = 10_000;
   private static final int WRITERS = 8;
-  private static final Pattern LISTENING = Pattern.compile("listening (\\d+) inodes (\\d+)");
-  private static final Pattern SNAPSHOT_LOADED =
-      Pattern.compile("loaded the journal snapshot .* in (\\d+) ms");
 
   private RestartScenario() {}
-
-  /** A master JVM and its stdin/stdout protocol. */
-  private static final class Child implements AutoCloseable {
-    final Process process;
-    final BufferedReader out;
-    final PrintWriter in;
-    final Path stderr;
-    final double startMillis;
-    final int port;
-    final long inodes;
-
-    Child(Path home, Path ufsRoot) throws IOException {
-      Files.createDirectories(home);
-      stderr = home.resolve("master.err");
-      List<String> command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx2g",
-              "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-              "-Dorg.slf4j.simpleLogger.log.io.metasync.master.journal=info",
-              "-cp",
-              System.getProperty("java.class.path"),
-              ChildMaster.class.getName(),
-              home.toString(),
-              ufsRoot.toString());
-      long start = System.nanoTime();
-      process =
-          new ProcessBuilder(command)
-              .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
-              .start();
-      out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      in =
-          new PrintWriter(
-              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
-      String line = out.readLine();
-      startMillis = (System.nanoTime() - start) / 1e6;
-      Matcher m = line == null ? null : LISTENING.matcher(line);
-      if (m == null || !m.find()) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "the master JVM did not start (" + line + "); see " + stderr);
-      }
-      port = Integer.parseInt(m.group(1));
-      inodes = Long.parseLong(m.group(2));
-    }
-
-    long[] heap() throws IOException {
-      in.println("heap");
-      String[] words = out.readLine().split(" ");
-      return new long[] {Long.parseLong(words[1]), Long.parseLong(words[3])};
-    }
-
-    /** Stops cleanly (snapshot on close); returns milliseconds until the JVM exited. */
-    double stop() throws Exception {
-      long start = System.nanoTime();
-      in.println("stop");
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("the master JVM did not stop; see " + stderr);
-      }
-      return (System.nanoTime() - start) / 1e6;
-    }
-
-    void kill() throws InterruptedException {
-      process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
-    }
-
-    /** The last "loaded the journal snapshot ... in N ms" of its log, or -1. */
-    long snapshotLoadMillis() throws IOException {
-      Matcher m = SNAPSHOT_LOADED.matcher(Files.readString(stderr));
-      long last = -1;
-      while (m.find()) {
-        last = Long.parseLong(m.group(1));
-      }
-      return last;
-    }
-
-    @Override
-    public void close() {
-      if (process.isAlive()) {
-        process.destroyForcibly();
-      }
-    }
-  }
 
   static void run(BenchContext context) throws Exception {
     Path ufsRoot = context.fixtures().ufsRoot().getParent().resolve("restart-ufs");
@@ -143,7 +46,7 @@ final class RestartScenario {
     long heapEmpty;
     long[] heapLoaded;
     double firstStopMs;
-    try (Child child = new Child(home, ufsRoot);
+    try (MasterJvm child = new MasterJvm(home, ufsRoot, "-Xmx2g");
         MetasyncClient client =
             MetasyncClient.connect("localhost", child.port, BenchMaster.CACHED)) {
       heapEmpty = child.heap()[0];
@@ -180,7 +83,7 @@ final class RestartScenario {
         double stopMs;
         long snapshotMs;
         long tailSnapshotMs;
-        try (Child child = new Child(home, ufsRoot)) {
+        try (MasterJvm child = new MasterJvm(home, ufsRoot, "-Xmx2g")) {
           cleanMs = child.startMillis;
           snapshotMs = child.snapshotLoadMillis();
           if (child.inodes < expected) {
@@ -191,7 +94,7 @@ final class RestartScenario {
           }
           int mode = tailWrites(pool, child.port, round);
           child.kill();
-          try (Child again = new Child(home, ufsRoot);
+          try (MasterJvm again = new MasterJvm(home, ufsRoot, "-Xmx2g");
               MetasyncClient client =
                   MetasyncClient.connect("localhost", again.port, BenchMaster.CACHED)) {
             killedMs = again.startMillis;
@@ -287,7 +190,7 @@ final class RestartScenario {
   private static double emptyStart(Path masters, Path emptyUfs) throws Exception {
     Path home = masters.resolve("master-empty");
     FolderDeletion.delete(home);
-    try (Child child = new Child(home, emptyUfs)) {
+    try (MasterJvm child = new MasterJvm(home, emptyUfs, "-Xmx2g")) {
       double ms = child.startMillis;
       child.stop();
       return ms;
@@ -347,7 +250,7 @@ final class RestartScenario {
         (long) FOLDERS * FILES, (System.nanoTime() - start) / 1e9);
   }
 
-  private static long folderSize(Path folder) throws IOException {
+  static long folderSize(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return 0;
     }
