@@ -81,12 +81,28 @@ final class BenchMaster implements AutoCloseable {
                 "0",
                 "metasync.master.journal.port",
                 "0"));
+    settings.putAll(tuning());
     settings.putAll(extra);
     MetasyncConfiguration conf = MetasyncConfiguration.of(settings);
     MasterProcess master = MasterProcess.start(conf, decorator);
     MetasyncClient client = MetasyncClient.connect("localhost", master.rpcPort(), CACHED);
     client.ping();
     return new BenchMaster(home, master, client);
+  }
+
+  /**
+   * The {@code -Dmetasync.master.sync.*} system properties of the harness's JVM (through {@code
+   * METASYNC_BENCH_JAVA_OPTS}), given to every master it starts: to compare settings such as {@code
+   * metasync.master.sync.concurrency} without a rebuild.
+   */
+  private static Map<String, String> tuning() {
+    Map<String, String> tuning = new HashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("metasync.master.sync.")) {
+        tuning.put(name, System.getProperty(name));
+      }
+    }
+    return tuning;
   }
 
   MetasyncClient client() {
