@@ -23,6 +23,7 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.sync.AbsentPathCache;
+import io.metasync.master.sync.GroupCommit;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.PathSyncer;
 import io.metasync.master.sync.SyncCoordinator;
@@ -63,17 +64,11 @@ public final class Namespace implements AutoCloseable {
    */
   private static final int SYNC_BATCHES_IN_FLIGHT = 4;
 
-  /**
-   * Commits folder merges' journal batches while the merges go on; its threads only wait for the
-   * journal, and each merge keeps at most {@link #SYNC_BATCHES_IN_FLIGHT} of them busy.
-   */
-  private final ExecutorService batchCommitter =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "metasync-sync-batch");
-            thread.setDaemon(true);
-            return thread;
-          });
+  /** Journal entries that folder merges' batches are written in at once (see GroupCommit). */
+  private static final int SYNC_COMMITTERS = 4;
+
+  /** Journals folder merges' batches, several merges' batches per entry. */
+  private final GroupCommit groupCommit;
 
   /**
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
@@ -99,6 +94,18 @@ public final class Namespace implements AutoCloseable {
     journal = journalFactory.apply(state);
     tree = new InodeTree(store, journal);
     tree.initializeRoot(rootStatus(rootUfs));
+    groupCommit =
+        new GroupCommit(
+            tree,
+            Executors.newFixedThreadPool(
+                SYNC_COMMITTERS,
+                runnable -> {
+                  Thread thread = new Thread(runnable, "metasync-sync-commit");
+                  thread.setDaemon(true);
+                  return thread;
+                }),
+            SYNC_COMMITTERS,
+            conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE));
     PathLockManager locks = new PathLockManager();
     SyncPathCache syncPathCache =
         new SyncPathCache(conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY));
@@ -113,7 +120,7 @@ public final class Namespace implements AutoCloseable {
             absentPathCache,
             clock,
             conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE),
-            batchCommitter,
+            groupCommit,
             SYNC_BATCHES_IN_FLIGHT);
     coordinator = new SyncCoordinator(syncer, mountTable, syncPathCache, syncExecutor, clock);
     OnDemandSync onDemandSync =
@@ -247,7 +254,7 @@ public final class Namespace implements AutoCloseable {
   @Override
   public void close() {
     activeSync.close();
-    batchCommitter.shutdownNow();
+    groupCommit.close();
     journal.close();
     for (MountPoint mount : mountTable.list()) {
       try {

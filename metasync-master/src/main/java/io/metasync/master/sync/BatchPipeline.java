@@ -5,37 +5,31 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
-import io.metasync.master.inode.InodeChanges;
-import io.metasync.master.inode.InodeTree;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The journal writes of one folder merge, proposed while the merge goes on: each batch is committed
- * on the committer executor, at most {@code maxInFlight} at once, so listing the UFS and comparing
- * fingerprints overlap with the log's flushes and applies (the log batches concurrent entries).
- * Batches of one merge touch disjoint names, so the order in which they are applied does not
- * matter. The merge holds its folder's write lock until {@link #awaitAll} returned, so a folder is
- * never marked loaded or synced, and no write through metasync interleaves, before all its batches
- * are applied. After a failure the caller must still {@link #awaitAll} before it releases its
- * locks. Not thread-safe: one merge thread fills, proposes and awaits.
+ * The journal writes of one folder merge, proposed while the merge goes on: each batch is handed to
+ * {@link GroupCommit}, at most {@code maxInFlight} at once, so listing the UFS and comparing
+ * fingerprints overlap with building, flushing and applying the entries. Batches of one merge touch
+ * disjoint names, so the order in which they are applied does not matter. The merge holds its
+ * folder's write lock until {@link #awaitAll} returned, so a folder is never marked loaded or
+ * synced, and no write through metasync interleaves, before all its batches are applied. After a
+ * failure the caller must still {@link #awaitAll} before it releases its locks. Not thread-safe:
+ * one merge thread fills, proposes and awaits.
  */
 final class BatchPipeline {
-  private final InodeTree tree;
-  private final Executor committer;
+  private final GroupCommit committer;
   private final int batchSize;
   private final int maxInFlight;
   private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
-  private InodeChanges current = new InodeChanges();
+  private ChangeBatch current = new ChangeBatch();
 
-  BatchPipeline(InodeTree tree, Executor committer, int batchSize, int maxInFlight) {
+  BatchPipeline(GroupCommit committer, int batchSize, int maxInFlight) {
     checkArgument(batchSize > 0, "batchSize must be positive: %s", batchSize);
     checkArgument(maxInFlight > 0, "maxInFlight must be positive: %s", maxInFlight);
-    this.tree = requireNonNull(tree, "tree is null");
     this.committer = requireNonNull(committer, "committer is null");
     this.batchSize = batchSize;
     this.maxInFlight = maxInFlight;
@@ -46,37 +40,44 @@ final class BatchPipeline {
    *
    * @throws MetasyncException the error of a batch proposed earlier
    */
-  InodeChanges current() {
+  ChangeBatch current() {
     if (current.size() >= batchSize) {
       submit(current);
-      current = new InodeChanges();
+      current = new ChangeBatch();
     }
     return current;
   }
 
-  /** The batch being filled, not proposed: the caller commits it, after {@link #awaitAll}. */
-  InodeChanges takeLast() {
-    InodeChanges last = current;
-    current = new InodeChanges();
-    return last;
+  /**
+   * Waits for every batch proposed so far, then journals the batch being filled plus {@code extra}
+   * (which must come after all others, such as the mark that the folder is loaded) and waits for it
+   * too.
+   *
+   * @throws MetasyncException the first batch's error
+   */
+  void finish(ChangeBatch extra) {
+    awaitAll();
+    ChangeBatch last = current;
+    current = new ChangeBatch();
+    if (extra != null) {
+      last.addAll(extra);
+    }
+    submit(last);
+    awaitAll();
   }
 
   /**
    * Proposes {@code changes} (which must not be touched afterwards), first waiting for the oldest
    * batch when {@code maxInFlight} are pending.
    */
-  private void submit(InodeChanges changes) {
+  private void submit(ChangeBatch changes) {
     if (changes.isEmpty()) {
       return;
     }
     while (!inFlight.isEmpty() && (inFlight.size() >= maxInFlight || inFlight.peek().isDone())) {
       join(inFlight.poll());
     }
-    try {
-      inFlight.add(CompletableFuture.runAsync(() -> tree.commit(changes), committer));
-    } catch (RejectedExecutionException e) {
-      throw new MetasyncException(ErrorCode.UNAVAILABLE, "the master is stopping", e);
-    }
+    inFlight.add(committer.commit(changes));
   }
 
   /**

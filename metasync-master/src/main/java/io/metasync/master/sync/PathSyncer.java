@@ -7,7 +7,6 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.CachedChildren;
 import io.metasync.master.inode.Inode;
-import io.metasync.master.inode.InodeChanges;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
 import io.metasync.master.lock.LockedPaths;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +46,7 @@ public final class PathSyncer {
   private final AbsentPathCache absentPathCache;
   private final Clock clock;
   private final int batchSize;
-  private final Executor committer;
+  private final GroupCommit committer;
   private final int maxBatchesInFlight;
 
   /**
@@ -57,8 +55,7 @@ public final class PathSyncer {
   static final int REMEMBERED_CHILD_FOLDERS = 1024;
 
   /**
-   * @param committer commits a merge's journal batches while the merge goes on; never the executor
-   *     that runs the merges (a merge waits for its batches)
+   * @param committer journals a merge's batches while the merge goes on
    * @param maxBatchesInFlight journal batches one merge proposes before it waits for the oldest
    */
   public PathSyncer(
@@ -69,7 +66,7 @@ public final class PathSyncer {
       AbsentPathCache absentPathCache,
       Clock clock,
       int batchSize,
-      Executor committer,
+      GroupCommit committer,
       int maxBatchesInFlight) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
@@ -152,10 +149,10 @@ public final class PathSyncer {
     }
     if (status.isEmpty()) {
       if (cached.isPresent()) {
-        InodeChanges changes = new InodeChanges();
+        ChangeBatch changes = new ChangeBatch();
         removeCached(path, cached.get(), changes);
         stats.changed();
-        tree.commit(changes);
+        tree.commit(changes.toInodeChanges());
       }
       return Optional.empty();
     }
@@ -165,9 +162,9 @@ public final class PathSyncer {
 
   private Inode applyNow(
       Inode parent, String name, Inode cached, UfsStatus status, SyncStats stats) {
-    InodeChanges changes = new InodeChanges();
+    ChangeBatch changes = new ChangeBatch();
     Inode result = apply(parent, name, cached, status, stats, changes);
-    tree.commit(changes);
+    tree.commit(changes.toInodeChanges());
     return result;
   }
 
@@ -221,17 +218,15 @@ public final class PathSyncer {
         return ChildFolders.NONE;
       }
       UfsLocation location = mounts.resolve(path);
-      BatchPipeline batches = new BatchPipeline(tree, committer, batchSize, maxBatchesInFlight);
+      BatchPipeline batches = new BatchPipeline(committer, batchSize, maxBatchesInFlight);
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
         merge(path, directory.get(), listing, childFolders, stats, batches);
-        InodeChanges last = batches.takeLast();
-        // Marked loaded in the last entry, written once all others are applied: no reader ever
+        // Marked loaded in the last batch, written once all others are applied: no reader ever
         // takes a half-merged folder for a loaded one.
-        batches.awaitAll();
-        if (!directory.get().childrenLoaded()) {
-          last.put(directory.get().withChildrenLoaded(true));
-        }
-        tree.commit(last);
+        batches.finish(
+            directory.get().childrenLoaded()
+                ? null
+                : new ChangeBatch().put(directory.get().withChildrenLoaded(true)));
       } catch (FileNotFoundException | NotDirectoryException e) {
         batches.awaitAllAfter(e);
         vanished = true;
@@ -353,7 +348,7 @@ public final class PathSyncer {
   }
 
   private void removeUnlessMountPoint(
-      NamespacePath parentPath, Inode child, SyncStats stats, InodeChanges changes) {
+      NamespacePath parentPath, Inode child, SyncStats stats, ChangeBatch changes) {
     NamespacePath childPath = parentPath.child(child.name());
     if (!mounts.isMountPoint(childPath)) {
       removeCached(childPath, child, changes);
@@ -361,7 +356,7 @@ public final class PathSyncer {
     }
   }
 
-  private void removeCached(NamespacePath path, Inode inode, InodeChanges changes) {
+  private void removeCached(NamespacePath path, Inode inode, ChangeBatch changes) {
     changes.removeSubtree(inode);
     syncPathCache.forgetSubtree(path);
   }
@@ -376,7 +371,7 @@ public final class PathSyncer {
       Inode cached,
       UfsStatus status,
       SyncStats stats,
-      InodeChanges changes) {
+      ChangeBatch changes) {
     if (cached == null) {
       stats.changed();
       Inode added = tree.newChild(parent, name, status);
