@@ -26,6 +26,12 @@ import java.util.Set;
  * deeper. A folder of ASCII names (the usual case) is read page by page with no extra call; a group
  * costs a few calls, and memory is one page per level of nesting.
  *
+ * <p>Memory is bounded whatever the width of the folder: one page ({@code dfs.ls.limit} entries)
+ * per level, levels nest at most once per byte of a name (HDFS refuses names longer than {@code
+ * dfs.namenode.fs-limits.max-component-length}, 255 bytes by default), and at most {@value
+ * #REMEMBERED_GROUPS} group decisions are remembered. A level is read from its own cursor, so a
+ * wide group costs extra listing calls (time), never memory.
+ *
  * <p>Whether a group needs this is decided from the page in memory when the group ends there, else
  * by asking for the first name of the classes that matter. A name that still arrives out of order
  * (the folder changed while it was read) fails the listing rather than confuse a merge.
