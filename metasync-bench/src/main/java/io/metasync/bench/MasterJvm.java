@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ final class MasterJvm implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening (\\d+) inodes (\\d+)");
   private static final Pattern SNAPSHOT_LOADED =
       Pattern.compile("loaded the journal snapshot .* in (\\d+) ms");
+  private static final Pattern SNAPSHOT_WRITTEN =
+      Pattern.compile("wrote the journal snapshot .* in (\\d+) ms");
 
   final Process process;
   final BufferedReader out;
@@ -30,10 +33,15 @@ final class MasterJvm implements AutoCloseable {
   final int port;
   final long inodes;
 
-  MasterJvm(Path home, Path ufsRoot, String maxHeap) throws IOException {
+  /**
+   * @param maxHeap the JVM's {@code -Xmx} option, such as {@code -Xmx512m}
+   * @param settings {@code key=value} configuration of the master
+   */
+  MasterJvm(Path home, Path ufsRoot, String maxHeap, String... settings) throws IOException {
     Files.createDirectories(home);
     stderr = home.resolve("master.err");
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             maxHeap,
@@ -43,7 +51,8 @@ final class MasterJvm implements AutoCloseable {
             System.getProperty("java.class.path"),
             ChildMaster.class.getName(),
             home.toString(),
-            ufsRoot.toString());
+            ufsRoot.toString()));
+    command.addAll(List.of(settings));
     long start = System.nanoTime();
     process =
         new ProcessBuilder(command)
@@ -84,6 +93,16 @@ final class MasterJvm implements AutoCloseable {
 
   void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+  }
+
+  /** The last "wrote the journal snapshot ... in N ms" of its log, or -1. */
+  long snapshotWriteMillis() throws IOException {
+    Matcher m = SNAPSHOT_WRITTEN.matcher(Files.readString(stderr));
+    long last = -1;
+    while (m.find()) {
+      last = Long.parseLong(m.group(1));
+    }
+    return last;
   }
 
   /** The last "loaded the journal snapshot ... in N ms" of its log, or -1. */
