@@ -73,6 +73,8 @@ public final class BenchMain {
           case RESTART -> RestartScenario.run(context);
           case ACTIVE_SYNC -> ActiveSyncScenario.run(context);
           case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
+          case HDFS_ACTIVE_SYNC ->
+              HdfsActiveSyncScenario.run(context, folder.resolve("hdfs-activesync"));
         }
       }
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,14 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs | hdfsactivesync ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
         --slice-seconds S  seconds per side of a throughput round (default 2)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
-      all is every scenario but hdfs (a MiniDFSCluster with 200,000 files: run it by name).
+      all is every scenario but the HDFS ones (each starts a MiniDFSCluster: run them by name).
       Each case runs metasync and its baseline alternately in the same JVM and prints the median,
       the spread (min-max) and the ratio metasync / baseline per round.""";
 
@@ -47,7 +48,9 @@ record BenchOptions(
     RESTART("restart"),
     ACTIVE_SYNC("activesync"),
     /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
-    HDFS("hdfs");
+    HDFS("hdfs"),
+    /** Not part of {@code all}: a MiniDFSCluster and a 100,000-create burst, several minutes. */
+    HDFS_ACTIVE_SYNC("hdfsactivesync");
 
     final String argument;
 
@@ -55,6 +58,8 @@ record BenchOptions(
       this.argument = argument;
     }
   }
+
+  private static final Set<Scenario> ON_HDFS = EnumSet.of(Scenario.HDFS, Scenario.HDFS_ACTIVE_SYNC);
 
   BenchOptions {
     requireNonNull(scenarios, "scenarios is null");
@@ -101,12 +106,12 @@ record BenchOptions(
   }
 
   private static List<Scenario> allButHdfs() {
-    return List.of(Scenario.values()).stream().filter(s -> s != Scenario.HDFS).toList();
+    return List.of(Scenario.values()).stream().filter(s -> !ON_HDFS.contains(s)).toList();
   }
 
-  /** Whether a scenario reads the local fixtures (all do but hdfs). */
+  /** Whether a scenario reads the local fixtures (all do but the active-sync and HDFS ones). */
   boolean needsLocalFixtures() {
-    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS);
+    return scenarios.stream().anyMatch(s -> !ON_HDFS.contains(s) && s != Scenario.ACTIVE_SYNC);
   }
 
   private static String value(String[] args, int index, String option) {
