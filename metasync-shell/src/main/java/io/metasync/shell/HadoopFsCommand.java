@@ -33,12 +33,14 @@ final class HadoopFsCommand implements Runnable {
 
   /**
    * Runs FsShell and returns its exit code. {@code -Dkey=value} definitions other than metasync's
-   * own become Hadoop settings (e.g. {@code -Ddfs.replication=1}).
+   * own become Hadoop settings (e.g. {@code -Ddfs.replication=1}); of metasync's own, the client
+   * settings ({@code metasync.user.*}) do too, since {@code metasync://} paths read them there.
    */
   static int run(ShellEnvironment environment, List<String> arguments) throws Exception {
     Configuration conf = new Configuration(false);
     for (Map.Entry<String, String> definition : environment.definitions().entrySet()) {
-      if (!definition.getKey().startsWith("metasync.")) {
+      if (!definition.getKey().startsWith("metasync.")
+          || definition.getKey().startsWith("metasync.user.")) {
         conf.set(definition.getKey(), definition.getValue());
       }
     }
