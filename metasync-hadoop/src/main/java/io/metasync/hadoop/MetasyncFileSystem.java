@@ -125,6 +125,19 @@ public class MetasyncFileSystem extends FileSystem {
     return StatusIterator.start(listing(path, false), this::located);
   }
 
+  /**
+   * The files below {@code path}; recursively from one streamed listing of the whole subtree (which
+   * the master syncs as one), instead of one listing per directory.
+   */
+  @Override
+  public RemoteIterator<LocatedFileStatus> listFiles(Path path, boolean recursive)
+      throws IOException {
+    if (!recursive) {
+      return super.listFiles(path, false);
+    }
+    return new FilesOnly(StatusIterator.start(listing(path, true), this::located));
+  }
+
   private CloseableIterator<io.metasync.client.FileStatus> listing(Path path, boolean recursive) {
     statistics.incrementReadOps(1);
     return client.listStatus(pathOf(path), recursive, options.current());

@@ -1,9 +1,12 @@
 package io.metasync.shell;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FsShell;
 import org.apache.hadoop.util.ToolRunner;
 import picocli.CommandLine.Command;
@@ -25,6 +28,24 @@ final class HadoopFsCommand implements Runnable {
 
   @Parameters(paramLabel = "ARGS", description = "Arguments of 'hadoop fs'.")
   private List<String> arguments;
+
+  /**
+   * Closes the {@code metasync://} file systems the command used (Hadoop caches them per JVM):
+   * their gRPC channels end with the command, and a later command in the same JVM gets a new one
+   * that reads its own {@code -Dmetasync.user...} settings. Other schemes' cached file systems are
+   * left alone, since other code in the JVM may share them.
+   */
+  private static void closeMetasyncFileSystems(Configuration conf, List<String> arguments) {
+    for (String argument : arguments) {
+      if (argument.startsWith("metasync://")) {
+        try {
+          FileSystem.get(URI.create(argument), conf).close();
+        } catch (IOException | IllegalArgumentException e) {
+          // not a usable URI, or already failed: nothing left to close
+        }
+      }
+    }
+  }
 
   @Override
   public void run() {
@@ -55,6 +76,7 @@ final class HadoopFsCommand implements Runnable {
         return ToolRunner.run(shell, arguments.toArray(String[]::new));
       } finally {
         shell.close();
+        closeMetasyncFileSystems(conf, arguments);
         environment.out().flush();
         System.setOut(savedOut);
         System.setErr(savedErr);

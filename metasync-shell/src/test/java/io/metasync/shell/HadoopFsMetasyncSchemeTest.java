@@ -56,6 +56,24 @@ class HadoopFsMetasyncSchemeTest {
   }
 
   @Test
+  void intervalZeroFromTheCommandLineSeesAFileAddedBehindTheBack() throws IOException {
+    master.succeed("hadoop-fs", "-mkdir", root + "/fresh");
+    assertThat(master.succeed("hadoop-fs", "-ls", root + "/fresh").out()).isEmpty();
+    Files.writeString(master.ufsPath("/fresh/behind.txt"), "x");
+
+    assertThat(master.succeed("hadoop-fs", "-ls", root + "/fresh").out()).isEmpty();
+    assertThat(
+            master
+                .succeed(
+                    "hadoop-fs",
+                    "-Dmetasync.user.file.metadata.sync.interval=0",
+                    "-ls",
+                    root + "/fresh")
+                .out())
+        .contains(root + "/fresh/behind.txt");
+  }
+
+  @Test
   void missingPathFailsWithHadoopsMessage() {
     ShellRunner.Result result = master.run("hadoop-fs", "-ls", root + "/no/such/path");
 
