@@ -379,7 +379,7 @@ public class MetasyncFileSystem extends FileSystem {
       return false;
     }
     if (from.equals(to)) {
-      return moved.get().isDirectory() ? false : true;
+      return !moved.get().isDirectory();
     }
     if (to.startsWith(from + "/")) {
       return false;
