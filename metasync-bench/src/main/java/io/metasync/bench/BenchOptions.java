@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,7 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs | hdfsactivesync ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | hdfs | hdfsactivesync ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -39,27 +38,35 @@ record BenchOptions(
       the spread (min-max) and the ratio metasync / baseline per round.""";
 
   enum Scenario {
-    GET_STATUS("getStatus"),
-    LIST("list"),
-    RECURSIVE("recursive"),
-    SYNC("sync"),
-    REMOVAL("removal"),
-    WRITES("writes"),
-    RESTART("restart"),
-    ACTIVE_SYNC("activesync"),
-    /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
-    HDFS("hdfs"),
-    /** Not part of {@code all}: a MiniDFSCluster and a 100,000-create burst, several minutes. */
-    HDFS_ACTIVE_SYNC("hdfsactivesync");
+    GET_STATUS("getStatus", true, true),
+    LIST("list", true, true),
+    RECURSIVE("recursive", true, true),
+    SYNC("sync", true, true),
+    REMOVAL("removal", true, true),
+    WRITES("writes", true, true),
+    RESTART("restart", true, true),
+    ACTIVE_SYNC("activesync", true, false),
+    /** Reading files through metasync:// (direct UFS path and through the master). */
+    HADOOP_READ("hadoopread", true, false),
+    /** Its own MiniDFSCluster and fixtures: run by name. */
+    HDFS("hdfs", false, false),
+    /** A MiniDFSCluster and a 100,000-create burst, several minutes: run by name. */
+    HDFS_ACTIVE_SYNC("hdfsactivesync", false, false);
 
     final String argument;
 
-    Scenario(String argument) {
+    /** Part of {@code all} (and of a run that names no scenario). */
+    final boolean inAll;
+
+    /** Reads the shared local fixtures, which are built (or reused) before the first scenario. */
+    final boolean localFixtures;
+
+    Scenario(String argument, boolean inAll, boolean localFixtures) {
       this.argument = argument;
+      this.inAll = inAll;
+      this.localFixtures = localFixtures;
     }
   }
-
-  private static final Set<Scenario> ON_HDFS = EnumSet.of(Scenario.HDFS, Scenario.HDFS_ACTIVE_SYNC);
 
   BenchOptions {
     requireNonNull(scenarios, "scenarios is null");
@@ -94,24 +101,24 @@ record BenchOptions(
           rounds = 3;
           slice = 0.5;
         }
-        case "all" -> scenarios.addAll(allButHdfs());
+        case "all" -> scenarios.addAll(inAll());
         default -> scenarios.add(scenario(arg));
       }
     }
     if (scenarios.isEmpty()) {
-      scenarios.addAll(allButHdfs());
+      scenarios.addAll(inAll());
     }
     return new BenchOptions(
         new ArrayList<>(scenarios), Optional.ofNullable(folder), warmup, rounds, slice, scale);
   }
 
-  private static List<Scenario> allButHdfs() {
-    return List.of(Scenario.values()).stream().filter(s -> !ON_HDFS.contains(s)).toList();
+  private static List<Scenario> inAll() {
+    return List.of(Scenario.values()).stream().filter(s -> s.inAll).toList();
   }
 
-  /** Whether a scenario reads the local fixtures (all do but the active-sync and HDFS ones). */
+  /** Whether a scenario reads the local fixtures. */
   boolean needsLocalFixtures() {
-    return scenarios.stream().anyMatch(s -> !ON_HDFS.contains(s) && s != Scenario.ACTIVE_SYNC);
+    return scenarios.stream().anyMatch(s -> s.localFixtures);
   }
 
   private static String value(String[] args, int index, String option) {
