@@ -76,6 +76,11 @@ public enum PropertyKey {
       "ONCE",
       ValueKind.LOAD_TYPE,
       "default load type of a call"),
+  USER_FILE_READ_DIRECT(
+      "metasync.user.file.read.direct",
+      "true",
+      ValueKind.BOOLEAN,
+      "the Hadoop client reads file bytes from the UFS itself, not through the master"),
   USER_DEBUG("metasync.user.debug", "false", ValueKind.BOOLEAN, "print stack traces with errors"),
   ACTIVESYNC_INTERVAL(
       "metasync.master.activesync.interval", "30s", ValueKind.DURATION, "active sync period"),
