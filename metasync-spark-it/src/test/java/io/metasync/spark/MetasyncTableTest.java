@@ -73,6 +73,11 @@ class MetasyncTableTest {
     return "metasync://localhost:" + master.master().rpcPort() + path;
   }
 
+  /** The same master and path under the address 127.0.0.1: see {@link #readWithIntervalZero}. */
+  private static String metasyncUriForIntervalZero(String path) {
+    return "metasync://127.0.0.1:" + master.master().rpcPort() + path;
+  }
+
   private static String ufsUri(String path) {
     return master.rootFolder().resolve(path.substring(1)).toUri().toString();
   }
@@ -82,16 +87,16 @@ class MetasyncTableTest {
   }
 
   /**
-   * A read whose listings ask the UFS. Spark puts read options into the Hadoop configuration of
-   * that read; Hadoop's FileSystem cache would hand back an instance made with the session's
-   * configuration, so this read takes its own.
+   * A read whose listings ask the UFS, as a job started with {@code --conf
+   * spark.hadoop.metasync.user.file.metadata.sync.interval=0} would make. Spark puts read options
+   * into the Hadoop configuration of that read, but Hadoop's FileSystem cache keeps one instance
+   * per scheme, address and user, made with the configuration of the first call: under localhost
+   * that is the session's, interval -1. Under 127.0.0.1 the first call is this one. (Not {@code
+   * fs.metasync.impl.disable.cache}: Spark never closes the uncached instances it makes, one per
+   * task, so each would leave an open gRPC channel behind.)
    */
   private static Dataset<Row> readWithIntervalZero(String path) {
-    return spark
-        .read()
-        .option(INTERVAL_KEY, "0")
-        .option("fs.metasync.impl.disable.cache", "true")
-        .parquet(metasyncUri(path));
+    return spark.read().option(INTERVAL_KEY, "0").parquet(metasyncUriForIntervalZero(path));
   }
 
   @Test
@@ -127,9 +132,15 @@ class MetasyncTableTest {
     Tables.writeEvents(spark, metasyncUri("/tables/synced"));
     assertThat(Tables.rowsByPartition(read("/tables/synced"))).isEqualTo(WRITTEN);
     client.startSync("/tables/synced");
+    // its initial sync done, the folder's cache is what the UFS held when the feed started
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> client.syncPathList().get(0).state().equals("IDLE"));
+        .until(
+            () ->
+                client.syncPathList().stream()
+                    .anyMatch(
+                        point ->
+                            point.path().equals("/tables/synced") && point.state().equals("IDLE")));
 
     Tables.writeAddedPartition(spark, ufsUri("/tables/synced"));
 
