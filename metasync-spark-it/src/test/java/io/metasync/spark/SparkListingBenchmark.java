@@ -11,7 +11,6 @@ import io.metasync.ufs.CountingUnderFileSystem;
 import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.hdfs.MiniHdfs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.apache.hadoop.fs.FSDataOutputStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -32,10 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Spark's partition discovery of a table of 10,000 Parquet files in 100 partitions, the same table
- * read directly ({@code file://}, {@code hdfs://}) and through {@code metasync://} (interval -1:
- * the master's cache; interval 0: a sync per listing), in one run. Not part of the default test run
- * (excluded in the pom): {@code mvn -o -pl metasync-spark-it -am verify
+ * Spark's partition discovery of a table of 10,000 (empty) Parquet files in 100 partitions, the
+ * same table read directly ({@code file://}, {@code hdfs://}) and through {@code metasync://}
+ * (interval -1: the master's cache; interval 0: a sync per listing), in one run. Not part of the
+ * default test run (excluded in the pom): {@code mvn -o -pl metasync-spark-it -am verify
  * -Dtest=SparkListingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Results are written to
  * {@code target/spark-listing-benchmark.txt}.
  */
@@ -74,13 +73,20 @@ class SparkListingBenchmark {
                 CallOptions.from(MetasyncConfiguration.defaults()))) {
       SparkSession spark = LocalSpark.start("listing-benchmark", folder.resolve("spark"));
       try {
-        byte[] parquetFile = oneSmallParquetFile(spark);
         Path localTable = master.rootFolder().resolve(TABLE.substring(1));
         long started = System.nanoTime();
-        writeLocalTable(localTable, parquetFile);
+        writeTable(
+            (partition, file) ->
+                Files.createFile(
+                    Files.createDirectories(localTable.resolve(partition)).resolve(file)));
         log("local table of %,d files written in %d ms", FILES, millisSince(started));
         started = System.nanoTime();
-        writeHdfsTable(hdfs.client(), parquetFile);
+        DistributedFileSystem hdfsClient = hdfs.client();
+        writeTable(
+            (partition, file) ->
+                hdfsClient
+                    .create(new org.apache.hadoop.fs.Path(TABLE + "/" + partition + "/" + file))
+                    .close());
         log("HDFS table of %,d files written in %d ms", FILES, millisSince(started));
         client.mount("/hdfs", hdfs.uri("/").toString(), MountOptions.DEFAULTS);
 
@@ -110,33 +116,71 @@ class SparkListingBenchmark {
                     "metasync://127.0.0.1:" + port + "/hdfs" + TABLE,
                     intervalZero));
 
+        // Spark's own warm-up (class loading, JIT) is paid here, not by the first side's first
+        // listing
+        timeListing(spark, sides.get(0));
+        // the first listing through metasync loads the table into the master (load type ONCE)
         Map<Side, Long> firstListing = new LinkedHashMap<>();
         for (Side side : sides) {
           firstListing.put(side, timeListing(spark, side));
         }
-        Map<Side, List<Long>> millis = new LinkedHashMap<>();
-        Map<Side, Long> ufsCalls = new LinkedHashMap<>();
-        sides.forEach(side -> millis.put(side, new ArrayList<>()));
-        sides.forEach(side -> ufsCalls.put(side, 0L));
-        for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
-          List<Side> order = new ArrayList<>(sides);
-          // a different side goes first each round, so none always runs after the same neighbour
-          Collections.rotate(order, round);
-          for (Side side : order) {
-            long callsBefore = total(ufsCounters);
-            long elapsed = timeListing(spark, side);
-            if (round >= WARMUP_ROUNDS) {
-              millis.get(side).add(elapsed);
-              ufsCalls.merge(side, total(ufsCounters) - callsBefore, Long::sum);
-            }
-          }
-          log("round %d of %d done", round + 1, WARMUP_ROUNDS + MEASURED_ROUNDS);
-        }
-        report(sides, firstListing, millis, ufsCalls);
+        StringBuilder results = new StringBuilder();
+        results.append(
+            measure(
+                spark,
+                sides,
+                firstListing,
+                ufsCounters,
+                "Spark's defaults: the 100 partition folders (more than"
+                    + " parallelPartitionDiscovery.threshold, 32) are listed by a Spark job"));
+        // the same listing done by the driver alone, folder after folder: no job, no task overhead
+        spark.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000");
+        results.append(
+            measure(
+                spark,
+                sides,
+                Map.of(),
+                ufsCounters,
+                "parallelPartitionDiscovery.threshold=1000: the driver lists the 101 folders"
+                    + " one after another"));
+        results.append(String.format("load average at the end: %s%n", loadAverage()));
+        System.out.print(results);
+        Path file = Path.of("target", "spark-listing-benchmark.txt");
+        Files.writeString(file, results, StandardCharsets.UTF_8);
+        log("results written to %s", file.toAbsolutePath());
       } finally {
         spark.stop();
       }
     }
+  }
+
+  /** Rounds of every side in turn; returns the Markdown table of what they measured. */
+  private static String measure(
+      SparkSession spark,
+      List<Side> sides,
+      Map<Side, Long> firstListing,
+      List<CountingUnderFileSystem> ufsCounters,
+      String title) {
+    log("load average before \"%s\": %s", title, loadAverage());
+    Map<Side, List<Long>> millis = new LinkedHashMap<>();
+    Map<Side, Long> ufsCalls = new LinkedHashMap<>();
+    sides.forEach(side -> millis.put(side, new ArrayList<>()));
+    sides.forEach(side -> ufsCalls.put(side, 0L));
+    for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
+      List<Side> order = new ArrayList<>(sides);
+      // a different side goes first each round, so none always runs after the same neighbour
+      Collections.rotate(order, round);
+      for (Side side : order) {
+        long callsBefore = total(ufsCounters);
+        long elapsed = timeListing(spark, side);
+        if (round >= WARMUP_ROUNDS) {
+          millis.get(side).add(elapsed);
+          ufsCalls.merge(side, total(ufsCounters) - callsBefore, Long::sum);
+        }
+      }
+      log("round %d of %d done", round + 1, WARMUP_ROUNDS + MEASURED_ROUNDS);
+    }
+    return report(title, sides, firstListing, millis, ufsCalls);
   }
 
   /** Builds the relation (which lists the table and discovers its partitions) and times it. */
@@ -149,48 +193,36 @@ class SparkListingBenchmark {
     return elapsed;
   }
 
-  private byte[] oneSmallParquetFile(SparkSession spark) throws IOException {
-    Path out = folder.resolve("one-file");
-    spark.range(10).coalesce(1).write().parquet(out.toUri().toString());
-    try (Stream<Path> files = Files.list(out)) {
-      Path file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-      return Files.readAllBytes(file);
+  /**
+   * Writes the table's empty files, 16 at a time: an HDFS file with bytes costs a DataNode pipeline
+   * (about 6 files/s here under load), and a listing does not read them.
+   */
+  private static void writeTable(PartitionWriter writer) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> partitions = new ArrayList<>();
+      for (int part = 0; part < PARTITIONS; part++) {
+        int partition = part;
+        partitions.add(
+            pool.submit(
+                () -> {
+                  for (int file = 0; file < FILES_PER_PARTITION; file++) {
+                    writer.create("part=" + partition, fileName(file));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> partition : partitions) {
+        partition.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
-  private static void writeLocalTable(Path table, byte[] parquetFile) {
-    IntStream.range(0, PARTITIONS)
-        .parallel()
-        .forEach(
-            part -> {
-              try {
-                Path partition = Files.createDirectories(table.resolve("part=" + part));
-                for (int file = 0; file < FILES_PER_PARTITION; file++) {
-                  Files.write(partition.resolve(fileName(file)), parquetFile);
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
-  private static void writeHdfsTable(DistributedFileSystem hdfs, byte[] parquetFile) {
-    IntStream.range(0, PARTITIONS)
-        .parallel()
-        .forEach(
-            part -> {
-              try {
-                for (int file = 0; file < FILES_PER_PARTITION; file++) {
-                  org.apache.hadoop.fs.Path path =
-                      new org.apache.hadoop.fs.Path(TABLE + "/part=" + part + "/" + fileName(file));
-                  try (FSDataOutputStream out = hdfs.create(path)) {
-                    out.write(parquetFile);
-                  }
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+  /** Creates one empty file of the table. */
+  private interface PartitionWriter {
+    void create(String partition, String file) throws IOException;
   }
 
   private static String fileName(int file) {
@@ -210,17 +242,18 @@ class SparkListingBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
-  private void report(
+  private static String report(
+      String title,
       List<Side> sides,
       Map<Side, Long> firstListing,
       Map<Side, List<Long>> millis,
-      Map<Side, Long> ufsCalls)
-      throws IOException {
+      Map<Side, Long> ufsCalls) {
     StringBuilder table = new StringBuilder();
     table.append(
         String.format(
-            "Spark partition discovery, %,d files in %d partitions, %d measured rounds%n%n",
-            FILES, PARTITIONS, MEASURED_ROUNDS));
+            "%nSpark partition discovery, %,d files in %d partitions, %d measured rounds after %d"
+                + " warm-up rounds; %s%n%n",
+            FILES, PARTITIONS, MEASURED_ROUNDS, WARMUP_ROUNDS, title));
     table.append(
         "| read | first listing (ms) | median (ms) | min–max (ms) | vs direct | UFS calls per listing |\n");
     table.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
@@ -233,19 +266,25 @@ class SparkListingBenchmark {
       boolean metasync = side.uri().startsWith("metasync:");
       table.append(
           String.format(
-              "| %s | %d | %d | %d–%d | %.2f | %s |%n",
+              "| %s | %s | %d | %d–%d | %.2f | %s |%n",
               side.name(),
-              firstListing.get(side),
+              firstListing.containsKey(side) ? String.valueOf(firstListing.get(side)) : "–",
               median(values),
               Collections.min(values),
               Collections.max(values),
               (double) median(values) / direct,
               metasync ? String.valueOf(ufsCalls.get(side) / MEASURED_ROUNDS) : "–"));
     }
-    System.out.print(table);
-    Path results = Path.of("target", "spark-listing-benchmark.txt");
-    Files.writeString(results, table, StandardCharsets.UTF_8);
-    log("results written to %s", results.toAbsolutePath());
+    return table.toString();
+  }
+
+  private static String loadAverage() {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc/loadavg")), StandardCharsets.US_ASCII)
+          .trim();
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static void log(String format, Object... args) {
