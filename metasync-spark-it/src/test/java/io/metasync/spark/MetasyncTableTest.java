@@ -7,16 +7,21 @@ import io.metasync.client.CallOptions;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.master.MasterFixture;
+import io.metasync.ufs.CountingUnderFileSystem;
+import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ class MetasyncTableTest {
   private static final Map<Integer, Long> WITH_ADDED = Map.of(0, 4L, 1, 4L, 2, 4L, 9, 4L);
 
   @TempDir static Path folder;
+  private static final List<CountingUnderFileSystem> ufsCalls = new CopyOnWriteArrayList<>();
   private static MasterFixture master;
   private static MetasyncClient client;
   private static SparkSession spark;
@@ -43,7 +49,11 @@ class MetasyncTableTest {
     master =
         MasterFixture.start(
             folder.resolve("master"),
-            UnaryOperator.identity(),
+            ufs -> {
+              CountingUnderFileSystem counting = new CountingUnderFileSystem(ufs);
+              ufsCalls.add(counting);
+              return (UnderFileSystem) counting;
+            },
             // a change in the UFS applies within a few 200 ms intervals, however busy the folder
             Map.of(
                 "metasync.master.activesync.interval", "200ms",
@@ -111,6 +121,23 @@ class MetasyncTableTest {
     assertThat(parquetFilesUnder(ufsTable.resolve("part=0"))).isPositive();
     // the committer's scratch folder was renamed away and deleted through metasync
     assertThat(ufsTable.resolve("_temporary")).doesNotExist();
+  }
+
+  @Test
+  void listingTableWithDefaultIntervalNeverReachesUfs() {
+    Tables.writeEvents(spark, metasyncUri("/tables/counted"));
+    StructType schema =
+        new StructType().add("id", DataTypes.LongType).add("part", DataTypes.IntegerType);
+    ufsCalls.forEach(CountingUnderFileSystem::reset);
+
+    // with a schema given, building the relation lists the table and reads no file
+    String[] files =
+        spark.read().schema(schema).parquet(metasyncUri("/tables/counted")).inputFiles();
+
+    assertThat(files)
+        .isNotEmpty()
+        .allSatisfy(file -> assertThat(file).contains("/tables/counted/part="));
+    assertThat(ufsCalls).allSatisfy(ufs -> assertThat(ufs.total()).as(ufs.toString()).isZero());
   }
 
   @Test
