@@ -72,6 +72,7 @@ public final class BenchMain {
           case WRITES -> WritesScenario.run(context);
           case RESTART -> RestartScenario.run(context);
           case ACTIVE_SYNC -> ActiveSyncScenario.run(context);
+          case HADOOP_READ -> HadoopReadScenario.run(context);
           case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
         }
       }

@@ -26,7 +26,7 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | hdfs ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -46,6 +46,8 @@ record BenchOptions(
     WRITES("writes"),
     RESTART("restart"),
     ACTIVE_SYNC("activesync"),
+    /** Reading files through metasync:// (direct UFS path and through the master). */
+    HADOOP_READ("hadoopread"),
     /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
     HDFS("hdfs");
 
@@ -104,9 +106,9 @@ record BenchOptions(
     return List.of(Scenario.values()).stream().filter(s -> s != Scenario.HDFS).toList();
   }
 
-  /** Whether a scenario reads the local fixtures (all do but hdfs). */
+  /** Whether a scenario reads the local fixtures (all do but hdfs and hadoopread). */
   boolean needsLocalFixtures() {
-    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS);
+    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS && s != Scenario.HADOOP_READ);
   }
 
   private static String value(String[] args, int index, String option) {

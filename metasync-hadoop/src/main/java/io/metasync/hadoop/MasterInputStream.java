@@ -82,6 +82,7 @@ final class MasterInputStream extends FSInputStream {
   @Override
   public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
     checkOpen();
+    checkBuffer(buffer);
     Objects.checkFromIndexSize(offset, length, buffer.length);
     if (length == 0) {
       return 0;
@@ -107,6 +108,7 @@ final class MasterInputStream extends FSInputStream {
   @Override
   public int read(long at, byte[] buffer, int offset, int length) throws IOException {
     checkOpen();
+    checkBuffer(buffer);
     Objects.checkFromIndexSize(offset, length, buffer.length);
     if (at < 0) {
       throw new EOFException(FSExceptionMessages.NEGATIVE_SEEK + ": " + at);
@@ -174,6 +176,13 @@ final class MasterInputStream extends FSInputStream {
     if (in != null) {
       in.close();
       in = null;
+    }
+  }
+
+  /** Hadoop's contract wants IllegalArgumentException for a null buffer, not NPE. */
+  private static void checkBuffer(byte[] buffer) {
+    if (buffer == null) {
+      throw new IllegalArgumentException("the buffer to read into is null");
     }
   }
 

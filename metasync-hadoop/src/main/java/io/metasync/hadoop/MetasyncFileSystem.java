@@ -10,10 +10,12 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FSInputStream;
@@ -121,6 +123,19 @@ public class MetasyncFileSystem extends FileSystem {
   @Override
   public RemoteIterator<LocatedFileStatus> listLocatedStatus(Path path) throws IOException {
     return StatusIterator.start(listing(path, false), this::located);
+  }
+
+  /**
+   * The files below {@code path}; recursively from one streamed listing of the whole subtree (which
+   * the master syncs as one), instead of one listing per directory.
+   */
+  @Override
+  public RemoteIterator<LocatedFileStatus> listFiles(Path path, boolean recursive)
+      throws IOException {
+    if (!recursive) {
+      return super.listFiles(path, false);
+    }
+    return new FilesOnly(StatusIterator.start(listing(path, true), this::located));
   }
 
   private CloseableIterator<io.metasync.client.FileStatus> listing(Path path, boolean recursive) {
@@ -239,6 +254,34 @@ public class MetasyncFileSystem extends FileSystem {
     }
   }
 
+  /** As {@link #create}, but the parent directory must exist already. */
+  @Override
+  public FSDataOutputStream createNonRecursive(
+      Path path,
+      FsPermission permission,
+      EnumSet<CreateFlag> flags,
+      int bufferSize,
+      short replication,
+      long blockSize,
+      Progressable progress)
+      throws IOException {
+    Path parent = absolute(path).getParent();
+    if (parent != null) {
+      FileStatus parentStatus = getFileStatus(parent);
+      if (!parentStatus.isDirectory()) {
+        throw new ParentNotDirectoryException("cannot create " + path + ": its parent is a file");
+      }
+    }
+    return create(
+        path,
+        permission,
+        flags.contains(CreateFlag.OVERWRITE),
+        bufferSize,
+        replication,
+        blockSize,
+        progress);
+  }
+
   @Override
   public FSDataOutputStream append(Path path, int bufferSize, Progressable progress) {
     throw new UnsupportedOperationException(
@@ -287,7 +330,7 @@ public class MetasyncFileSystem extends FileSystem {
       return false;
     }
     if (target.equals("/")) {
-      return deleteRootChildren(recursive);
+      return deleteRoot(recursive);
     }
     try {
       client.delete(target, recursive, options.current());
@@ -306,13 +349,10 @@ public class MetasyncFileSystem extends FileSystem {
     }
   }
 
-  private boolean deleteRootChildren(boolean recursive) throws IOException {
-    boolean empty = !hasChildren(new Path("/"));
-    if (!recursive && !empty) {
+  /** The root is never deleted (it is a mount point), nor, as in HDFS, are its children. */
+  private boolean deleteRoot(boolean recursive) throws IOException {
+    if (!recursive && hasChildren(new Path("/"))) {
       throw new PathIsNotEmptyDirectoryException("/");
-    }
-    for (FileStatus child : listStatus(new Path("/"))) {
-      delete(child.getPath(), true);
     }
     return false;
   }

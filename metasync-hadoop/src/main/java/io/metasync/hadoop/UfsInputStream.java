@@ -57,6 +57,7 @@ final class UfsInputStream extends FSInputStream {
   @Override
   public synchronized int read(byte[] buffer, int offset, int count) throws IOException {
     checkOpen();
+    checkBuffer(buffer);
     Objects.checkFromIndexSize(offset, count, buffer.length);
     if (count == 0) {
       return 0;
@@ -75,6 +76,7 @@ final class UfsInputStream extends FSInputStream {
   @Override
   public int read(long position, byte[] buffer, int offset, int count) throws IOException {
     checkOpen();
+    checkBuffer(buffer);
     Objects.checkFromIndexSize(offset, count, buffer.length);
     if (position < 0) {
       throw new EOFException(FSExceptionMessages.NEGATIVE_SEEK + ": " + position);
@@ -108,6 +110,13 @@ final class UfsInputStream extends FSInputStream {
 
   private IOException shrank() {
     return new EOFException(path + " became shorter in the UFS while being read; open it again");
+  }
+
+  /** Hadoop's contract wants IllegalArgumentException for a null buffer, not NPE. */
+  private static void checkBuffer(byte[] buffer) {
+    if (buffer == null) {
+      throw new IllegalArgumentException("the buffer to read into is null");
+    }
   }
 
   private void checkOpen() throws IOException {
