@@ -76,7 +76,7 @@ public class MetasyncFileSystem extends FileSystem {
     this.options = new CallOptionsReader(conf);
     this.readDirect = CallOptionsReader.readDirect(conf);
     String user = UserGroupInformation.getCurrentUser().getShortUserName();
-    this.client = MetasyncClient.connect(host, port, options.current(), user);
+    this.client = SharedClients.acquire(host, port, user, options.current());
     this.directReads = new DirectReads(client, conf);
   }
 
@@ -440,7 +440,8 @@ public class MetasyncFileSystem extends FileSystem {
         directReads.close();
       }
       if (client != null) {
-        client.close();
+        SharedClients.release(client);
+        client = null;
       }
     }
   }

@@ -135,6 +135,23 @@ class MetasyncFileSystemTest {
   }
 
   @Test
+  void uncachedInstancesShareOneChannelYetKeepTheirOwnInterval() throws IOException {
+    Path dir = Files.createDirectories(master.rootFolder().resolve("shared"));
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path("/shared");
+    int before = SharedClients.open();
+    try (FileSystem cached = newFileSystem(Map.of(INTERVAL, "-1"));
+        FileSystem fresh = newFileSystem(Map.of(INTERVAL, "0"))) {
+      assertThat(cached.listStatus(path)).isEmpty();
+      Files.writeString(dir.resolve("behind-the-back.txt"), "new");
+
+      assertThat(cached.listStatus(path)).isEmpty();
+      assertThat(fresh.listStatus(path)).hasSize(1);
+      assertThat(SharedClients.open()).isLessThanOrEqualTo(before + 1);
+    }
+    assertThat(SharedClients.open()).isEqualTo(before);
+  }
+
+  @Test
   void directReadOfAFileChangedBehindTheBackServesTheNewBytesWithoutTheMaster() throws IOException {
     Path file = Files.writeString(master.rootFolder().resolve("changing.txt"), "old");
     try (FileSystem fs = newFileSystem(Map.of())) {
