@@ -26,7 +26,7 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | metastore | activesync | hdfs ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -45,6 +45,7 @@ record BenchOptions(
     REMOVAL("removal"),
     WRITES("writes"),
     RESTART("restart"),
+    METASTORE("metastore"),
     ACTIVE_SYNC("activesync"),
     /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
     HDFS("hdfs");
