@@ -107,7 +107,7 @@ record BenchOptions(
 
   /** Whether a scenario reads the local fixtures (all do but hdfs). */
   boolean needsLocalFixtures() {
-    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS);
+    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS && s != Scenario.METASTORE);
   }
 
   private static String value(String[] args, int index, String option) {

@@ -57,7 +57,11 @@ public final class RocksInodeStore implements InodeStore {
   private static final byte[] COUNT_KEY = "inode.count".getBytes(UTF_8);
   private static final int MAX_READ_ROUNDS = 1000;
 
+  /** The RocksDB folder inside the store folder, beside the lock file. */
+  static final String DATABASE_FOLDER = "rocksdb";
+
   private final Path folder;
+  private final StoreFolderLock folderLock;
   private final InodeCache cache;
 
   /** Read-held by every use of {@link #database}; write-held to replace or close it. */
@@ -70,27 +74,34 @@ public final class RocksInodeStore implements InodeStore {
   // The journal is the durable log and the store is rebuilt from it after a crash: no RocksDB WAL.
   private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
   private RocksDatabase database;
+  private boolean closed;
 
-  private RocksInodeStore(Path folder, int cacheSize, RocksDatabase database) {
+  private RocksInodeStore(
+      Path folder, StoreFolderLock folderLock, int cacheSize, RocksDatabase database) {
     this.folder = folder;
+    this.folderLock = folderLock;
     this.cache = new InodeCache(cacheSize);
     this.database = database;
   }
 
   /**
-   * Opens an empty store in {@code folder}, deleting whatever the folder held.
+   * Opens an empty store in {@code storeFolder}: locks it against other masters, and deletes
+   * whatever its RocksDB folder held.
    *
    * @param cacheSize how many inodes the on-heap cache holds (0: none)
-   * @throws MetasyncException FAILED_PRECONDITION naming the folder when it cannot be created or
-   *     RocksDB cannot open it
+   * @throws MetasyncException FAILED_PRECONDITION naming the folder when another master uses it, it
+   *     cannot be created or RocksDB cannot open it
    */
-  public static RocksInodeStore open(Path folder, int cacheSize) {
-    requireNonNull(folder, "folder is null");
+  public static RocksInodeStore open(Path storeFolder, int cacheSize) {
+    requireNonNull(storeFolder, "storeFolder is null");
     checkArgument(cacheSize >= 0, "cache size must not be negative: %s", cacheSize);
+    StoreFolderLock lock = StoreFolderLock.acquire(storeFolder);
+    Path folder = storeFolder.resolve(DATABASE_FOLDER);
     try {
       StoreFolders.recreate(folder);
-      return new RocksInodeStore(folder, cacheSize, RocksDatabase.open(folder, false));
-    } catch (IOException | RocksDBException e) {
+      return new RocksInodeStore(folder, lock, cacheSize, RocksDatabase.open(folder, false));
+    } catch (IOException | RocksDBException | RuntimeException e) {
+      lock.close();
       throw new MetasyncException(
           ErrorCode.FAILED_PRECONDITION,
           "cannot open the inode store in " + folder + ": " + e.getMessage(),
@@ -236,11 +247,16 @@ public final class RocksInodeStore implements InodeStore {
     Lock lock = handleLock.writeLock();
     lock.lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       if (database != null) {
         database.close();
         database = null;
-        writeOptions.close();
       }
+      writeOptions.close();
+      folderLock.close();
     } finally {
       lock.unlock();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metasync.common.FileType;
+import io.metasync.common.MetasyncException;
 import io.metasync.master.inode.AbstractInodeStoreTest;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.Inode;
@@ -134,6 +135,17 @@ class RocksInodeStoreTest extends AbstractInodeStoreTest {
         assertThat((Integer) Files.getAttribute(table, "unix:nlink")).isGreaterThan(1);
       }
     }
+  }
+
+  @Test
+  void aSecondStoreOnAFolderInUseIsRefusedWithoutTouchingIt() {
+    store.put(root());
+
+    assertThatThrownBy(() -> createStore())
+        .isInstanceOf(MetasyncException.class)
+        .hasMessageContaining(
+            "another master uses the inode store folder " + folder.resolve("store"));
+    assertThat(store.get(ROOT)).contains(root());
   }
 
   @Test
