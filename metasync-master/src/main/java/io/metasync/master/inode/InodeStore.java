@@ -54,6 +54,20 @@ public interface InodeStore extends AutoCloseable {
    */
   void remove(long id);
 
+  /**
+   * Removes each inode in order, as {@link #remove} does. A store may apply them as one atomic
+   * write (RocksDB: one write batch for a page of a subtree removal); the heap store removes them
+   * one by one.
+   *
+   * @throws IllegalStateException as {@link #remove}; the removals before the refused one may or
+   *     may not have been applied
+   */
+  default void removeAll(List<Long> ids) {
+    for (long id : ids) {
+      remove(id);
+    }
+  }
+
   /** A fresh id, never returned before by this store. */
   long allocateId();
 

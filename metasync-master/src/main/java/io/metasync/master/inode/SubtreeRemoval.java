@@ -1,6 +1,7 @@
 package io.metasync.master.inode;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -30,14 +31,17 @@ public final class SubtreeRemoval {
         continue;
       }
       folder.after = children.get(children.size() - 1).name();
+      List<Long> leaves = new ArrayList<>(children.size());
       for (Inode child : children) {
         if (child.isDirectory() && store.hasChildren(child.id())) {
           // Removed, after its children, when it is popped, before its parent is listed on.
           pending.push(new Folder(child.id()));
         } else {
-          store.remove(child.id());
+          leaves.add(child.id());
         }
       }
+      // a page of siblings at once: one RocksDB write instead of a thousand
+      store.removeAll(leaves);
     }
   }
 

@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -187,8 +189,17 @@ public final class RocksInodeStore implements InodeStore {
 
   @Override
   public void remove(long id) {
+    removeAll(List.of(id));
+  }
+
+  /** As one {@link WriteBatch}: when one removal is refused, none is applied. */
+  @Override
+  public void removeAll(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
     synchronized (writeLock) {
-      write(db -> writeRemoval(db, id));
+      write(db -> writeRemovals(db, ids));
     }
   }
 
@@ -356,34 +367,62 @@ public final class RocksInodeStore implements InodeStore {
     lastId.accumulateAndGet(maxId, Math::max);
   }
 
-  private void writeRemoval(RocksDatabase db, long id) throws RocksDBException {
-    byte[] idKey = InodeKeys.id(id);
-    byte[] location = db.db.get(db.inodes, idKey);
-    if (location == null) {
-      // A replayed journal entry may remove an inode twice; the second time has nothing to do.
-      return;
-    }
-    byte[] value = db.db.get(db.children, location);
-    Inode inode = value == null ? null : decode(value);
-    checkState(
-        scanChildren(db, id, "", 1).isEmpty(),
-        "cannot remove inode %s ('%s'): it has children",
-        id,
-        inode == null ? "" : inode.name());
+  private void writeRemovals(RocksDatabase db, List<Long> ids) throws RocksDBException {
+    List<Object> changedKeys = new ArrayList<>(ids.size() * 2);
+    Set<Long> removed = new HashSet<>();
     try (WriteBatch batch = new WriteBatch()) {
-      batch.delete(db.inodes, idKey);
-      batch.delete(db.children, location);
-      batch.put(db.meta, COUNT_KEY, InodeKeys.id(count.get() - 1));
+      for (long id : ids) {
+        byte[] idKey = InodeKeys.id(id);
+        byte[] location = removed.contains(id) ? null : db.db.get(db.inodes, idKey);
+        byte[] value = location == null ? null : db.db.get(db.children, location);
+        if (value == null) {
+          // A replayed journal entry may remove an inode twice; the second time has nothing to do.
+          continue;
+        }
+        Inode inode = decode(value);
+        // Only folders are checked: the tree never puts a child under a file, and a sync that
+        // finds a folder turned into a file removes its subtree first. A file's check would cost a
+        // seek that may step over the deletion markers of every folder removed before it.
+        checkState(
+            !inode.isDirectory() || !hasChildrenLeft(db, id, removed),
+            "cannot remove inode %s ('%s'): it has children",
+            id,
+            inode.name());
+        batch.delete(db.inodes, idKey);
+        batch.delete(db.children, location);
+        removed.add(id);
+        changedKeys.add(id);
+        changedKeys.add(new ChildName(inode.parentId(), inode.name()));
+      }
+      if (removed.isEmpty()) {
+        return;
+      }
+      batch.put(db.meta, COUNT_KEY, InodeKeys.id(count.get() - removed.size()));
       cache.beginWrite();
       try {
         db.db.write(writeOptions, batch);
-        count.decrementAndGet();
+        count.addAndGet(-removed.size());
       } finally {
-        cache.endWrite(
-            inode == null
-                ? List.of(id)
-                : List.of(id, new ChildName(inode.parentId(), inode.name())));
+        cache.endWrite(changedKeys);
       }
+    }
+  }
+
+  /** Whether {@code parentId} has a child in the database that this batch does not remove. */
+  private static boolean hasChildrenLeft(RocksDatabase db, long parentId, Set<Long> removed)
+      throws RocksDBException {
+    String after = "";
+    while (true) {
+      List<Inode> page = scanChildren(db, parentId, after, 100);
+      for (Inode child : page) {
+        if (!removed.contains(child.id())) {
+          return true;
+        }
+      }
+      if (page.size() < 100) {
+        return false;
+      }
+      after = page.get(page.size() - 1).name();
     }
   }
 
