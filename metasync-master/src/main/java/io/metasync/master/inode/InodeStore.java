@@ -1,5 +1,6 @@
 package io.metasync.master.inode;
 
+import io.metasync.master.inode.rocks.CheckpointReader;
 import io.metasync.master.inode.rocks.RocksInodeStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ public interface InodeStore extends AutoCloseable {
    */
   default void loadCheckpoint(Path checkpoint) throws IOException {
     clear();
-    RocksInodeStore.readCheckpoint(checkpoint, this::put);
+    CheckpointReader.readInodes(checkpoint, this::put);
   }
 
   @Override

@@ -5,14 +5,11 @@ import static io.metasync.common.Preconditions.checkState;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.rocks.InodeCache.ChildName;
-import io.metasync.master.journal.InodeRecords;
-import io.metasync.proto.journal.InodeRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
@@ -38,13 +34,13 @@ import org.rocksdb.WriteOptions;
 /**
  * Inodes in RocksDB, off the Java heap, with a bounded cache of hot inodes in front.
  *
- * <p>Each inode is stored once, as its journal {@link InodeRecord}, under its child key (parent id
- * + name, see {@link InodeKeys}) in the {@code children} column family; the {@code inodes} column
- * family maps an id to that key. So a path component ({@link #getChild}) is one point read, a
- * listing page is one range scan that reads the inodes themselves (no second read per child), and a
- * paged listing resumes with one seek to the name it stopped at. A read by id, rarer (the root, a
- * removal), costs two point reads; keeping the whole record under the id as well would double the
- * bytes written and stored for every inode instead.
+ * <p>Each inode is stored once, as its journal record ({@link InodeValues}), under its child key
+ * (parent id + name, see {@link InodeKeys}) in the {@code children} column family; the {@code
+ * inodes} column family maps an id to that key. So a path component ({@link #getChild}) is one
+ * point read, a listing page is one range scan that reads the inodes themselves (no second read per
+ * child), and a paged listing resumes with one seek to the name it stopped at. A read by id, rarer
+ * (the root, a removal), costs two point reads; keeping the whole record under the id as well would
+ * double the bytes written and stored for every inode instead.
  *
  * <p>This store is not the durable copy: the journal is. So the RocksDB write-ahead log is off
  * (every write would otherwise be logged twice), the folder is wiped when the store opens, and the
@@ -111,19 +107,6 @@ public final class RocksInodeStore implements InodeStore {
     }
   }
 
-  /** Reads every inode of a checkpoint written by {@link #writeCheckpoint}, in key order. */
-  public static void readCheckpoint(Path checkpoint, Consumer<Inode> consumer) throws IOException {
-    try (RocksDatabase source = RocksDatabase.open(checkpoint, true);
-        RocksIterator iterator = source.db.newIterator(source.children)) {
-      for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-        consumer.accept(decode(iterator.value()));
-      }
-      iterator.status();
-    } catch (RocksDBException e) {
-      throw new IOException("cannot read the inode checkpoint " + checkpoint + ": " + e, e);
-    }
-  }
-
   @Override
   public Optional<Inode> get(long id) {
     Long key = id;
@@ -150,7 +133,7 @@ public final class RocksInodeStore implements InodeStore {
         read(
             db ->
                 Optional.ofNullable(db.db.get(db.children, InodeKeys.child(parentId, name)))
-                    .map(RocksInodeStore::decode));
+                    .map(InodeValues::decode));
     found.ifPresent(inode -> cache.fill(ticket, key, inode));
     return found;
   }
@@ -278,7 +261,7 @@ public final class RocksInodeStore implements InodeStore {
     byte[] location = db.db.get(db.inodes, idKey);
     for (int round = 0; location != null; round++) {
       byte[] value = db.db.get(db.children, location);
-      Inode inode = value == null ? null : decode(value);
+      Inode inode = value == null ? null : InodeValues.decode(value);
       if (inode != null && inode.id() == id) {
         return Optional.of(inode);
       }
@@ -307,7 +290,7 @@ public final class RocksInodeStore implements InodeStore {
         iterator.next();
       }
       while (page.size() < limit && iterator.isValid()) {
-        page.add(decode(iterator.value()));
+        page.add(InodeValues.decode(iterator.value()));
         iterator.next();
       }
       iterator.status();
@@ -334,20 +317,20 @@ public final class RocksInodeStore implements InodeStore {
               inode.id(),
               inode.name(),
               inode.parentId(),
-              taken == null ? 0 : decode(taken).id());
+              taken == null ? 0 : InodeValues.decode(taken).id());
           if (previous == null) {
             added++;
           } else {
             byte[] moved = batch.getFromBatchAndDB(db.db, db.children, options, previous);
             if (moved != null) {
-              Inode old = decode(moved);
+              Inode old = InodeValues.decode(moved);
               changedKeys.add(new ChildName(old.parentId(), old.name()));
             }
             batch.delete(db.children, previous);
           }
           batch.put(db.inodes, idKey, location);
         }
-        batch.put(db.children, location, InodeRecords.toRecord(inode).toByteArray());
+        batch.put(db.children, location, InodeValues.encode(inode));
         changedKeys.add(inode.id());
         changedKeys.add(new ChildName(inode.parentId(), inode.name()));
         maxId = Math.max(maxId, inode.id());
@@ -379,7 +362,7 @@ public final class RocksInodeStore implements InodeStore {
           // A replayed journal entry may remove an inode twice; the second time has nothing to do.
           continue;
         }
-        Inode inode = decode(value);
+        Inode inode = InodeValues.decode(value);
         // Only folders are checked: the tree never puts a child under a file, and a sync that
         // finds a folder turned into a file removes its subtree first. A file's check would cost a
         // seek that may step over the deletion markers of every folder removed before it.
@@ -505,13 +488,5 @@ public final class RocksInodeStore implements InodeStore {
         ErrorCode.INTERNAL,
         "cannot " + what + " the inode store " + folder + ": " + e.getMessage(),
         e);
-  }
-
-  static Inode decode(byte[] value) {
-    try {
-      return InodeRecords.toInode(InodeRecord.parseFrom(value));
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("unreadable inode record in the inode store: " + e, e);
-    }
   }
 }
