@@ -52,6 +52,9 @@ final class MetastoreScenario {
     double restartMs;
     double snapshotLoadMs;
     long[] heapRestarted;
+    long rssLoadedKb;
+    long peakRssKb;
+    long rssRestartedKb;
 
     Side(String store, Path home) {
       this.store = store;
@@ -88,6 +91,8 @@ final class MetastoreScenario {
         Progress.log("metastore: %s: loading %s (%,d files)", side.store, TREE, expected);
         side.loadMs = Listings.timedLoad(side.client, TREE, BenchMaster.ALWAYS_SYNC, expected);
         side.heapLoaded = side.child.heap();
+        side.rssLoadedKb = residentKb(side.child, "VmRSS");
+        side.peakRssKb = residentKb(side.child, "VmHWM");
         Progress.log("metastore: %s: loaded in %.1f s", side.store, side.loadMs / 1e3);
       }
       measureGetStatus(context, sides);
@@ -107,6 +112,7 @@ final class MetastoreScenario {
         side.snapshotLoadMs = side.child.snapshotLoadMillis();
         Listings.check("inodes after a restart", side.child.inodes, side.heapLoaded[1]);
         side.heapRestarted = side.child.heap();
+        side.rssRestartedKb = residentKb(side.child, "VmRSS");
         side.stop();
         Progress.log(
             "metastore: %s: restart %.1f s (snapshot loaded in %.0f ms)",
@@ -246,6 +252,10 @@ final class MetastoreScenario {
           side.store,
           (side.heapLoaded[0] - side.heapEmpty) / inodes,
           (side.heapRestarted[0] - side.heapEmpty) / inodes);
+      table.note(
+          "metastore %s: master resident memory (RSS, -Xmx2g) %,d MB after the load (peak %,d MB),"
+              + " %,d MB after the restart",
+          side.store, side.rssLoadedKb >> 10, side.peakRssKb >> 10, side.rssRestartedKb >> 10);
     }
     table.note(
         "metastore: on disk after the clean stop: RocksDB folder %,.1f MB (%.0f B per inode); ROCKS"
@@ -256,6 +266,21 @@ final class MetastoreScenario {
         (double) rocks.metastoreBytes / inodes,
         rocks.snapshotBytes / 1048576.0,
         heap.snapshotBytes / 1048576.0);
+  }
+
+  /** A {@code /proc/<pid>/status} figure of the master JVM in kB (Linux), or -1. */
+  private static long residentKb(RestartScenario.Child child, String field) {
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(child.process.pid()), "status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      // not Linux: no figure
+    }
+    return -1;
   }
 
   /** The newest snapshot file plus its files folder, in bytes. */
