@@ -26,14 +26,14 @@ record BenchOptions(
     int scale) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | hdfs | hdfsactivesync ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | metastore | hdfs | hdfsactivesync ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
         --slice-seconds S  seconds per side of a throughput round (default 2)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
-      all is every scenario but the HDFS ones (each starts a MiniDFSCluster: run them by name).
+      all is every scenario but metastore and the HDFS ones (long, or a MiniDFSCluster each: name them).
       Each case runs metasync and its baseline alternately in the same JVM and prints the median,
       the spread (min-max) and the ratio metasync / baseline per round.""";
 
@@ -48,6 +48,8 @@ record BenchOptions(
     ACTIVE_SYNC("activesync", true, false),
     /** Reading files through metasync:// (direct UFS path and through the master). */
     HADOOP_READ("hadoopread", true, false),
+    /** RocksDB vs heap inode store at 1,000,000 inodes in child JVMs: run by name. */
+    METASTORE("metastore", false, false),
     /** Its own MiniDFSCluster and fixtures: run by name. */
     HDFS("hdfs", false, false),
     /** A MiniDFSCluster and a 100,000-create burst, several minutes: run by name. */

@@ -40,11 +40,13 @@ final class RestartScenario {
   private static final Pattern LISTENING = Pattern.compile("listening (\\d+) inodes (\\d+)");
   private static final Pattern SNAPSHOT_LOADED =
       Pattern.compile("loaded the journal snapshot .* in (\\d+) ms");
+  private static final Pattern SNAPSHOT_WRITTEN =
+      Pattern.compile("wrote the journal snapshot .* in (\\d+) ms");
 
   private RestartScenario() {}
 
   /** A master JVM and its stdin/stdout protocol. */
-  private static final class Child implements AutoCloseable {
+  static final class Child implements AutoCloseable {
     final Process process;
     final BufferedReader out;
     final PrintWriter in;
@@ -53,10 +55,12 @@ final class RestartScenario {
     final int port;
     final long inodes;
 
-    Child(Path home, Path ufsRoot) throws IOException {
+    /** {@code settings}: {@code key=value} configuration of the master. */
+    Child(Path home, Path ufsRoot, String... settings) throws IOException {
       Files.createDirectories(home);
       stderr = home.resolve("master.err");
-      List<String> command =
+      List<String> command = new ArrayList<>();
+      command.addAll(
           List.of(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-Xmx2g",
@@ -66,7 +70,8 @@ final class RestartScenario {
               System.getProperty("java.class.path"),
               ChildMaster.class.getName(),
               home.toString(),
-              ufsRoot.toString());
+              ufsRoot.toString()));
+      command.addAll(List.of(settings));
       long start = System.nanoTime();
       process =
           new ProcessBuilder(command)
@@ -109,6 +114,16 @@ final class RestartScenario {
 
     void kill() throws InterruptedException {
       process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /** The last "wrote the journal snapshot ... in N ms" of its log, or -1. */
+    long snapshotWriteMillis() throws IOException {
+      Matcher m = SNAPSHOT_WRITTEN.matcher(Files.readString(stderr));
+      long last = -1;
+      while (m.find()) {
+        last = Long.parseLong(m.group(1));
+      }
+      return last;
     }
 
     /** The last "loaded the journal snapshot ... in N ms" of its log, or -1. */
@@ -322,7 +337,7 @@ final class RestartScenario {
   }
 
   /** 1,000 folders of 1,000 empty files, unless a marker says they are there. */
-  private static void prepareTree(Path ufsRoot) throws IOException {
+  static void prepareTree(Path ufsRoot) throws IOException {
     Path marker = ufsRoot.getParent().resolve("restart.complete");
     String spec = TREE + " " + FOLDERS + "x" + FILES + "\n";
     if (Files.exists(marker) && Files.readString(marker).equals(spec)) {
@@ -347,7 +362,7 @@ final class RestartScenario {
         (long) FOLDERS * FILES, (System.nanoTime() - start) / 1e9);
   }
 
-  private static long folderSize(Path folder) throws IOException {
+  static long folderSize(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return 0;
     }
