@@ -10,9 +10,9 @@ import java.util.Locale;
 
 /**
  * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
- * removal | writes | restart | activesync | hdfs | wide ...]}. Creates (or reuses) the fixtures,
- * starts masters in this JVM on ephemeral ports, runs each scenario against its baseline in
- * alternating rounds, and prints Markdown tables on stdout; progress goes to stderr. Not a test:
+ * removal | writes | restart | metastore | activesync | hdfs | wide ...]}. Creates (or reuses) the
+ * fixtures, starts masters in this JVM on ephemeral ports, runs each scenario against its baseline
+ * in alternating rounds, and prints Markdown tables on stdout; progress goes to stderr. Not a test:
  * nothing runs it during the build.
  */
 public final class BenchMain {
@@ -71,8 +71,12 @@ public final class BenchMain {
           case REMOVAL -> RemovalScenario.run(context);
           case WRITES -> WritesScenario.run(context);
           case RESTART -> RestartScenario.run(context);
+          case METASTORE -> MetastoreScenario.run(context);
           case ACTIVE_SYNC -> ActiveSyncScenario.run(context);
+          case HADOOP_READ -> HadoopReadScenario.run(context);
           case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
+          case HDFS_ACTIVE_SYNC ->
+              HdfsActiveSyncScenario.run(context, folder.resolve("hdfs-activesync"));
           case WIDE -> WideScenario.run(context, folder.resolve("wide"));
         }
       }

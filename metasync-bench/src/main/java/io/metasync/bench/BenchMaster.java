@@ -109,6 +109,11 @@ final class BenchMaster implements AutoCloseable {
     return client;
   }
 
+  /** The master's gRPC port, for clients of its own (metasync:// file systems). */
+  int rpcPort() {
+    return master.rpcPort();
+  }
+
   /** The master's namespace, to call its operations in-process, without gRPC. */
   Namespace namespace() {
     return master.namespace();

@@ -30,7 +30,7 @@ record BenchOptions(
     String masterHeap) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hdfs | wide ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | metastore | hdfs | hdfsactivesync | wide ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -39,29 +39,43 @@ record BenchOptions(
         --master-heap SIZE -Xmx of the wide scenario's master JVM (default 512m)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
-      all is every scenario but hdfs (a MiniDFSCluster with 200,000 files) and wide (a folder of
-      --files files, kept in --dir, and a master JVM of its own): run them by name.
+      all is every scenario but metastore, wide and the HDFS ones (long, or a MiniDFSCluster each:
+      name them).
       Each case runs metasync and its baseline alternately in the same JVM and prints the median,
       the spread (min-max) and the ratio metasync / baseline per round.""";
 
   enum Scenario {
-    GET_STATUS("getStatus"),
-    LIST("list"),
-    RECURSIVE("recursive"),
-    SYNC("sync"),
-    REMOVAL("removal"),
-    WRITES("writes"),
-    RESTART("restart"),
-    ACTIVE_SYNC("activesync"),
-    /** Not part of {@code all}: it needs its own MiniDFSCluster and fixtures. */
-    HDFS("hdfs"),
-    /** Not part of {@code all}: a folder of a million files and a master JVM of its own. */
-    WIDE("wide");
+    GET_STATUS("getStatus", true, true),
+    LIST("list", true, true),
+    RECURSIVE("recursive", true, true),
+    SYNC("sync", true, true),
+    REMOVAL("removal", true, true),
+    WRITES("writes", true, true),
+    RESTART("restart", true, true),
+    ACTIVE_SYNC("activesync", true, false),
+    /** Reading files through metasync:// (direct UFS path and through the master). */
+    HADOOP_READ("hadoopread", true, false),
+    /** RocksDB vs heap inode store at 1,000,000 inodes in child JVMs: run by name. */
+    METASTORE("metastore", false, false),
+    /** Its own MiniDFSCluster and fixtures: run by name. */
+    HDFS("hdfs", false, false),
+    /** A MiniDFSCluster and a 100,000-create burst, several minutes: run by name. */
+    HDFS_ACTIVE_SYNC("hdfsactivesync", false, false),
+    /** A folder of --files files (kept in --dir) and a master JVM of its own: run by name. */
+    WIDE("wide", false, false);
 
     final String argument;
 
-    Scenario(String argument) {
+    /** Part of {@code all} (and of a run that names no scenario). */
+    final boolean inAll;
+
+    /** Reads the shared local fixtures, which are built (or reused) before the first scenario. */
+    final boolean localFixtures;
+
+    Scenario(String argument, boolean inAll, boolean localFixtures) {
       this.argument = argument;
+      this.inAll = inAll;
+      this.localFixtures = localFixtures;
     }
   }
 
@@ -107,12 +121,12 @@ record BenchOptions(
           rounds = 3;
           slice = 0.5;
         }
-        case "all" -> scenarios.addAll(allButHdfs());
+        case "all" -> scenarios.addAll(inAll());
         default -> scenarios.add(scenario(arg));
       }
     }
     if (scenarios.isEmpty()) {
-      scenarios.addAll(allButHdfs());
+      scenarios.addAll(inAll());
     }
     return new BenchOptions(
         new ArrayList<>(scenarios),
@@ -125,15 +139,13 @@ record BenchOptions(
         masterHeap);
   }
 
-  private static List<Scenario> allButHdfs() {
-    return List.of(Scenario.values()).stream()
-        .filter(s -> s != Scenario.HDFS && s != Scenario.WIDE)
-        .toList();
+  private static List<Scenario> inAll() {
+    return List.of(Scenario.values()).stream().filter(s -> s.inAll).toList();
   }
 
-  /** Whether a scenario reads the local fixtures (all do but hdfs and wide). */
+  /** Whether a scenario reads the local fixtures. */
   boolean needsLocalFixtures() {
-    return scenarios.stream().anyMatch(s -> s != Scenario.HDFS && s != Scenario.WIDE);
+    return scenarios.stream().anyMatch(s -> s.localFixtures);
   }
 
   private static String value(String[] args, int index, String option) {

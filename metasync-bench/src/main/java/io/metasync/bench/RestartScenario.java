@@ -225,7 +225,7 @@ final class RestartScenario {
   }
 
   /** 1,000 folders of 1,000 empty files, unless a marker says they are there. */
-  private static void prepareTree(Path ufsRoot) throws IOException {
+  static void prepareTree(Path ufsRoot) throws IOException {
     Path marker = ufsRoot.getParent().resolve("restart.complete");
     String spec = TREE + " " + FOLDERS + "x" + FILES + "\n";
     if (Files.exists(marker) && Files.readString(marker).equals(spec)) {

@@ -22,6 +22,7 @@ import java.util.Locale;
  */
 final class WideScenario {
   private static final String NAME = "wide";
+  private static final String METASTORE = "metasync.bench.metastore";
 
   private WideScenario() {}
 
@@ -34,6 +35,8 @@ final class WideScenario {
     prepare(folder, wide, files);
     ResultTable table = context.table();
     String heap = "-Xmx" + options.masterHeap();
+    // the inode store of the masters: -Dmetasync.bench.metastore=HEAP in METASYNC_BENCH_JAVA_OPTS
+    String store = "metasync.master.metastore=" + System.getProperty(METASTORE, "ROCKS");
     Path masters = context.mastersFolder().resolve("wide");
     FolderDeletion.delete(masters);
 
@@ -48,7 +51,7 @@ final class WideScenario {
       FolderDeletion.delete(home);
       double rawFirst = round % 2 == 0 ? rawListing(wide, files) : -1;
       double load;
-      try (MasterJvm master = new MasterJvm(home, ufsRoot, heap);
+      try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
           MetasyncClient client =
               MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
         Progress.log(
@@ -100,7 +103,7 @@ final class WideScenario {
 
     // The last round's master stopped cleanly (snapshot on close): restart it, list, kill, again.
     long journalBytes = RestartScenario.folderSize(home.resolve("journal"));
-    try (MasterJvm master = new MasterJvm(home, ufsRoot, heap);
+    try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
       Listings.check("inodes after a clean restart", master.inodes, files + 2);
@@ -124,7 +127,7 @@ final class WideScenario {
           "–");
       master.kill();
     }
-    try (MasterJvm master = new MasterJvm(home, ufsRoot, heap);
+    try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
       Listings.check("inodes after kill -9", master.inodes, files + 2);

@@ -60,13 +60,14 @@ public final class MetasyncClient implements AutoCloseable {
   private final CallOptions defaults;
   private final String user;
 
-  private MetasyncClient(ManagedChannel channel, String masterAddress, CallOptions defaults) {
+  private MetasyncClient(
+      ManagedChannel channel, String masterAddress, CallOptions defaults, String user) {
     this.channel = channel;
     this.blockingStub = MetasyncMasterGrpc.newBlockingStub(channel);
     this.asyncStub = MetasyncMasterGrpc.newStub(channel);
     this.errors = new GrpcErrors(masterAddress);
     this.defaults = defaults;
-    this.user = System.getProperty("user.name", "");
+    this.user = user;
   }
 
   /**
@@ -83,11 +84,25 @@ public final class MetasyncClient implements AutoCloseable {
 
   /** A client of the master at {@code host}:{@code port}; connecting is lazy. */
   public static MetasyncClient connect(String host, int port, CallOptions defaults) {
+    return connect(host, port, defaults, System.getProperty("user.name", ""));
+  }
+
+  /**
+   * A client of the master at {@code host}:{@code port} that calls as {@code user} (the Hadoop
+   * client passes its UGI user); connecting is lazy.
+   */
+  public static MetasyncClient connect(String host, int port, CallOptions defaults, String user) {
     requireNonNull(host, "host is null");
     requireNonNull(defaults, "defaults is null");
+    requireNonNull(user, "user is null");
     ManagedChannel channel =
         Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create()).build();
-    return new MetasyncClient(channel, host + ":" + port, defaults);
+    return new MetasyncClient(channel, host + ":" + port, defaults, user);
+  }
+
+  /** The user name sent with every call. */
+  public String user() {
+    return user;
   }
 
   /** The options of calls made without explicit ones. */
@@ -179,6 +194,22 @@ public final class MetasyncClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts creating a file whose bytes are written to the returned stream; the file exists once the
+   * stream is closed. Errors of the master (an existing file, a missing parent) surface from the
+   * stream's {@code write} or {@code close} as {@link MetasyncException}.
+   *
+   * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
+   */
+  public FileOutStream createFile(String path, CallOptions options) throws InterruptedIOException {
+    FileUpload upload = new FileUpload(errors);
+    asyncStub.writeFile(upload);
+    WriteFileHeader header =
+        WriteFileHeader.newBuilder().setContext(context(options)).setPath(path).build();
+    return FileOutStream.start(
+        path, upload, WriteFileRequest.newBuilder().setHeader(header).build());
+  }
+
   public FileInStream open(String path) {
     return open(path, defaults);
   }
@@ -188,8 +219,20 @@ public final class MetasyncClient implements AutoCloseable {
    * re-syncs it if it changed, so the bytes always match {@link FileInStream#status()}.
    */
   public FileInStream open(String path, CallOptions options) {
+    return open(path, 0, options);
+  }
+
+  /**
+   * Opens a file as {@link #open(String, CallOptions)} does, its bytes starting at {@code offset}
+   * (none when the offset is at or past the end); the status is the whole file's.
+   */
+  public FileInStream open(String path, long offset, CallOptions options) {
     ReadFileRequest request =
-        ReadFileRequest.newBuilder().setContext(context(options)).setPath(path).build();
+        ReadFileRequest.newBuilder()
+            .setContext(context(options))
+            .setPath(path)
+            .setOffset(offset)
+            .build();
     return FileInStream.open(
         path, ServerStream.start(errors, () -> blockingStub.readFile(request)));
   }

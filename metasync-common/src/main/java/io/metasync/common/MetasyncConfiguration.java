@@ -130,6 +130,10 @@ public final class MetasyncConfiguration {
     return LoadType.valueOf(get(key).toUpperCase(Locale.ROOT));
   }
 
+  public MetastoreType getMetastoreType(PropertyKey key) {
+    return MetastoreType.valueOf(get(key).toUpperCase(Locale.ROOT));
+  }
+
   /**
    * A folder or file key's value as a path; a relative one is resolved against {@link
    * PropertyKey#HOME}.

@@ -46,6 +46,21 @@ public enum PropertyKey {
       "2000000",
       ValueKind.POSITIVE_INT,
       "journal entries applied between two snapshots"),
+  MASTER_METASTORE(
+      "metasync.master.metastore",
+      "ROCKS",
+      ValueKind.METASTORE,
+      "where inodes live: ROCKS (RocksDB, off-heap) or HEAP"),
+  MASTER_METASTORE_DIR(
+      "metasync.master.metastore.dir",
+      "",
+      ValueKind.STRING,
+      "RocksDB folder of the inodes; empty means metastore under the journal folder"),
+  MASTER_METASTORE_INODE_CACHE_SIZE(
+      "metasync.master.metastore.inode.cache.size",
+      "100000",
+      ValueKind.POSITIVE_INT,
+      "inodes kept on the heap in front of RocksDB"),
   MASTER_SYNC_CONCURRENCY(
       "metasync.master.sync.concurrency",
       "8",
@@ -76,6 +91,11 @@ public enum PropertyKey {
       "ONCE",
       ValueKind.LOAD_TYPE,
       "default load type of a call"),
+  USER_FILE_READ_DIRECT(
+      "metasync.user.file.read.direct",
+      "true",
+      ValueKind.BOOLEAN,
+      "the Hadoop client reads file bytes from the UFS itself, not through the master"),
   USER_DEBUG("metasync.user.debug", "false", ValueKind.BOOLEAN, "print stack traces with errors"),
   ACTIVESYNC_INTERVAL(
       "metasync.master.activesync.interval", "30s", ValueKind.DURATION, "active sync period"),
@@ -139,7 +159,8 @@ public enum PropertyKey {
     BOOLEAN("true or false"),
     DURATION("a duration such as 500ms, 30s, 5min, 2h"),
     SYNC_INTERVAL("-1 (never), 0 (always) or a duration such as 500ms, 30s, 5min"),
-    LOAD_TYPE("NEVER, ONCE or ALWAYS");
+    LOAD_TYPE("NEVER, ONCE or ALWAYS"),
+    METASTORE("ROCKS or HEAP");
 
     private final String expected;
 
@@ -170,6 +191,7 @@ public enum PropertyKey {
         case DURATION -> DurationFormat.parse(value);
         case SYNC_INTERVAL -> SyncInterval.parse(value);
         case LOAD_TYPE -> LoadType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        case METASTORE -> MetastoreType.valueOf(value.strip().toUpperCase(Locale.ROOT));
       }
     }
   }

@@ -14,6 +14,7 @@ import io.metasync.master.file.WriteOperations;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.InodeTree;
+import io.metasync.master.inode.rocks.RocksInodeStore;
 import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.JournaledState;
 import io.metasync.master.journal.NamespaceState;
@@ -32,6 +33,7 @@ import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +48,9 @@ import java.util.function.Function;
  */
 public final class Namespace implements AutoCloseable {
   private static final int PAGE_SIZE = 1000;
+  private static final String METASTORE_FOLDER = "metastore";
 
+  private final InodeStore store;
   private final InodeTree tree;
   private final Journal journal;
   private final MountTable mountTable;
@@ -86,12 +90,17 @@ public final class Namespace implements AutoCloseable {
       ExecutorService syncExecutor,
       ScheduledExecutorService activeSyncThread,
       Clock clock) {
-    InodeStore store = new HeapInodeStore();
+    store = openInodeStore(conf);
     mountTable =
         new MountTable(
             new MountPoint(NamespacePath.ROOT, rootUfs.rootUri(), MountOptions.DEFAULT, rootUfs));
     NamespaceState state = new NamespaceState(store, mountTable, opener);
-    journal = journalFactory.apply(state);
+    try {
+      journal = journalFactory.apply(state);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     tree = new InodeTree(store, journal);
     tree.initializeRoot(rootStatus(rootUfs));
     groupCommit =
@@ -154,6 +163,26 @@ public final class Namespace implements AutoCloseable {
             conf.getInt(PropertyKey.ACTIVESYNC_MAX_ACTIVITY),
             conf.getInt(PropertyKey.ACTIVESYNC_MAX_AGE),
             conf.getBoolean(PropertyKey.ACTIVESYNC_INITIAL_SYNC));
+  }
+
+  /**
+   * The inode store that {@code metasync.master.metastore} names. A RocksDB store starts empty (its
+   * folder is wiped): the journal refills it from its latest snapshot and the entries after.
+   */
+  static InodeStore openInodeStore(MetasyncConfiguration conf) {
+    return switch (conf.getMetastoreType(PropertyKey.MASTER_METASTORE)) {
+      case HEAP -> new HeapInodeStore();
+      case ROCKS ->
+          RocksInodeStore.open(
+              metastoreFolder(conf), conf.getInt(PropertyKey.MASTER_METASTORE_INODE_CACHE_SIZE));
+    };
+  }
+
+  /** {@code metasync.master.metastore.dir}, by default {@code metastore} in the journal folder. */
+  static Path metastoreFolder(MetasyncConfiguration conf) {
+    return conf.get(PropertyKey.MASTER_METASTORE_DIR).isEmpty()
+        ? conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER).resolve(METASTORE_FOLDER)
+        : conf.getPath(PropertyKey.MASTER_METASTORE_DIR);
   }
 
   private static UfsStatus rootStatus(UnderFileSystem rootUfs) {
@@ -255,7 +284,9 @@ public final class Namespace implements AutoCloseable {
   public void close() {
     activeSync.close();
     groupCommit.close();
+    // The journal may take a snapshot of the store as it stops: close the store after it.
     journal.close();
+    store.close();
     for (MountPoint mount : mountTable.list()) {
       try {
         mount.ufs().close();

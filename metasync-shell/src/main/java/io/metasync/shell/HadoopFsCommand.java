@@ -1,9 +1,12 @@
 package io.metasync.shell;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FsShell;
 import org.apache.hadoop.util.ToolRunner;
 import picocli.CommandLine.Command;
@@ -26,6 +29,24 @@ final class HadoopFsCommand implements Runnable {
   @Parameters(paramLabel = "ARGS", description = "Arguments of 'hadoop fs'.")
   private List<String> arguments;
 
+  /**
+   * Closes the {@code metasync://} file systems the command used (Hadoop caches them per JVM):
+   * their gRPC channels end with the command, and a later command in the same JVM gets a new one
+   * that reads its own {@code -Dmetasync.user...} settings. Other schemes' cached file systems are
+   * left alone, since other code in the JVM may share them.
+   */
+  private static void closeMetasyncFileSystems(Configuration conf, List<String> arguments) {
+    for (String argument : arguments) {
+      if (argument.startsWith("metasync://")) {
+        try {
+          FileSystem.get(URI.create(argument), conf).close();
+        } catch (IOException | IllegalArgumentException e) {
+          // not a usable URI, or already failed: nothing left to close
+        }
+      }
+    }
+  }
+
   @Override
   public void run() {
     throw new IllegalStateException("hadoop-fs runs before picocli parses the command line");
@@ -33,12 +54,14 @@ final class HadoopFsCommand implements Runnable {
 
   /**
    * Runs FsShell and returns its exit code. {@code -Dkey=value} definitions other than metasync's
-   * own become Hadoop settings (e.g. {@code -Ddfs.replication=1}).
+   * own become Hadoop settings (e.g. {@code -Ddfs.replication=1}); of metasync's own, the client
+   * settings ({@code metasync.user.*}) do too, since {@code metasync://} paths read them there.
    */
   static int run(ShellEnvironment environment, List<String> arguments) throws Exception {
     Configuration conf = new Configuration(false);
     for (Map.Entry<String, String> definition : environment.definitions().entrySet()) {
-      if (!definition.getKey().startsWith("metasync.")) {
+      if (!definition.getKey().startsWith("metasync.")
+          || definition.getKey().startsWith("metasync.user.")) {
         conf.set(definition.getKey(), definition.getValue());
       }
     }
@@ -53,6 +76,7 @@ final class HadoopFsCommand implements Runnable {
         return ToolRunner.run(shell, arguments.toArray(String[]::new));
       } finally {
         shell.close();
+        closeMetasyncFileSystems(conf, arguments);
         environment.out().flush();
         System.setOut(savedOut);
         System.setErr(savedErr);

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -67,6 +68,9 @@ public final class ActiveSyncManager implements AutoCloseable {
   private final Map<NamespacePath, FeedFollower> followers = new HashMap<>();
   private final Set<NamespacePath> failingFeeds = new java.util.HashSet<>();
   private long nextIntervalMs;
+  private ScheduledFuture<?> rounds;
+  // Set on the active-sync thread by close(): work queued before it (an initial sync) is dropped.
+  private boolean closed;
 
   public ActiveSyncManager(
       ActiveSyncRecords records,
@@ -102,8 +106,9 @@ public final class ActiveSyncManager implements AutoCloseable {
           }
           return null;
         });
-    thread.scheduleWithFixedDelay(
-        this::runOnceLogged, 0, POLL_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    rounds =
+        thread.scheduleWithFixedDelay(
+            this::runOnceLogged, 0, POLL_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void resume(NamespacePath path) {
@@ -244,7 +249,7 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   private void runSyncIfStillFollowed(SyncPoint point) {
-    if (points.get(point.path()) == point) {
+    if (!closed && points.get(point.path()) == point) {
       runSync(point);
     }
   }
@@ -267,6 +272,9 @@ public final class ActiveSyncManager implements AutoCloseable {
    * when due.
    */
   void runOnce() {
+    if (closed) {
+      return;
+    }
     for (NamespacePath path : List.copyOf(points.keySet())) {
       if (!records.isSyncPoint(path)) {
         forget(path);
@@ -471,6 +479,11 @@ public final class ActiveSyncManager implements AutoCloseable {
   public void close() {
     onThread(
         () -> {
+          // Before the journal closes: no round or queued sync may write to it afterwards.
+          closed = true;
+          if (rounds != null) {
+            rounds.cancel(false);
+          }
           followers.values().forEach(FeedFollower::closeQuietly);
           followers.clear();
           return null;

@@ -89,6 +89,21 @@ public final class ReadOperations {
    *     fails
    */
   public OpenedFile open(NamespacePath path, ReadOptions options) {
+    return open(path, options, 0);
+  }
+
+  /**
+   * Opens a file as {@link #open(NamespacePath, ReadOptions)} does, its bytes starting at {@code
+   * offset}; an offset at or past the end serves no bytes.
+   *
+   * @throws MetasyncException INVALID_ARGUMENT for a negative offset, else as {@link
+   *     #open(NamespacePath, ReadOptions)}
+   */
+  public OpenedFile open(NamespacePath path, ReadOptions options, long offset) {
+    if (offset < 0) {
+      throw MetasyncException.invalidArgument(
+          "cannot read " + path + " from offset " + offset + ": offsets start at 0");
+    }
     PathStatus cached = getStatus(path, options);
     if (cached.inode().isDirectory()) {
       throw new MetasyncException(ErrorCode.FAILED_PRECONDITION, path + " is a folder, not a file");
@@ -108,10 +123,13 @@ public final class ReadOperations {
               ErrorCode.FAILED_PRECONDITION, path + " is now a folder in the UFS");
         }
       }
-      InputStream content = location.ufs().open(location.ufsPath(), 0);
+      long length = current.inode().length();
+      if (offset >= length) {
+        return new OpenedFile(current, InputStream.nullInputStream());
+      }
+      InputStream content = location.ufs().open(location.ufsPath(), offset);
       return new OpenedFile(
-          current,
-          new LengthCheckedInputStream(content, current.inode().length(), path.toString()));
+          current, new LengthCheckedInputStream(content, length - offset, path.toString()));
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }

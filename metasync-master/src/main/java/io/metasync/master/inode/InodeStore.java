@@ -1,12 +1,17 @@
 package io.metasync.master.inode;
 
+import io.metasync.master.inode.rocks.CheckpointReader;
+import io.metasync.master.inode.rocks.RocksInodeStore;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where inodes live: by id, and as children of their parent, ordered by name. Heap now, RocksDB
- * later; {@code AbstractInodeStoreTest} is the contract both pass. Each call is atomic and
- * thread-safe on its own; consistency across calls is the caller's, through path locks.
+ * Where inodes live: by id, and as children of their parent, ordered by name ({@link
+ * String#compareTo}). {@link HeapInodeStore} and {@link RocksInodeStore}; {@code
+ * AbstractInodeStoreTest} is the contract both pass. Each call is atomic and thread-safe on its
+ * own; consistency across calls is the caller's, through path locks.
  */
 public interface InodeStore extends AutoCloseable {
   Optional<Inode> get(long id);
@@ -30,11 +35,39 @@ public interface InodeStore extends AutoCloseable {
   void put(Inode inode);
 
   /**
+   * Puts each inode in order, as {@link #put} does (a later one sees the earlier ones). A store may
+   * apply them as one atomic write (RocksDB: one write batch for a journal entry of a thousand
+   * puts); the heap store puts them one by one.
+   *
+   * @throws IllegalStateException as {@link #put}; the puts before the refused one may or may not
+   *     have been applied
+   */
+  default void putAll(List<Inode> inodes) {
+    for (Inode inode : inodes) {
+      put(inode);
+    }
+  }
+
+  /**
    * Removes one inode.
    *
    * @throws IllegalStateException when it still has children
    */
   void remove(long id);
+
+  /**
+   * Removes each inode in order, as {@link #remove} does. A store may apply them as one atomic
+   * write (RocksDB: one write batch for a page of a subtree removal); the heap store removes them
+   * one by one.
+   *
+   * @throws IllegalStateException as {@link #remove}; the removals before the refused one may or
+   *     may not have been applied
+   */
+  default void removeAll(List<Long> ids) {
+    for (long id : ids) {
+      remove(id);
+    }
+  }
 
   /** A fresh id, never returned before by this store. */
   long allocateId();
@@ -44,6 +77,29 @@ public interface InodeStore extends AutoCloseable {
 
   /** Removes every inode (before a snapshot is loaded in its place). */
   void clear();
+
+  /**
+   * Writes every inode into {@code checkpoint}, a folder that does not exist yet, as files that
+   * share storage with the store where they can, and returns true; or writes nothing and returns
+   * false when this store has no such form, so that the caller writes the inodes out one by one. No
+   * write runs meanwhile.
+   *
+   * @throws IOException when the checkpoint cannot be written
+   */
+  default boolean writeCheckpoint(Path checkpoint) throws IOException {
+    return false;
+  }
+
+  /**
+   * Replaces every inode with those of a checkpoint written by a {@link RocksInodeStore} (whatever
+   * the kind of this store, so a master can switch stores over an existing journal).
+   *
+   * @throws IOException when the checkpoint is unreadable
+   */
+  default void loadCheckpoint(Path checkpoint) throws IOException {
+    clear();
+    CheckpointReader.readInodes(checkpoint, this::put);
+  }
 
   @Override
   void close();

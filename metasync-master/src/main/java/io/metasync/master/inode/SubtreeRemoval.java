@@ -1,6 +1,7 @@
 package io.metasync.master.inode;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -18,22 +19,39 @@ public final class SubtreeRemoval {
     if (store.get(topId).isEmpty()) {
       return;
     }
-    Deque<Long> pending = new ArrayDeque<>();
-    pending.push(topId);
+    Deque<Folder> pending = new ArrayDeque<>();
+    pending.push(new Folder(topId));
     while (!pending.isEmpty()) {
-      long id = pending.peek();
-      List<Inode> children = store.listChildren(id, "", PAGE);
+      Folder folder = pending.peek();
+      // Resumed after the last name seen rather than from the start: a store with deletion markers
+      // (RocksDB) would otherwise step over every removed child again on each page.
+      List<Inode> children = store.listChildren(folder.id, folder.after, PAGE);
       if (children.isEmpty()) {
-        store.remove(pending.pop());
+        store.remove(pending.pop().id);
         continue;
       }
+      folder.after = children.get(children.size() - 1).name();
+      List<Long> leaves = new ArrayList<>(children.size());
       for (Inode child : children) {
         if (child.isDirectory() && store.hasChildren(child.id())) {
-          pending.push(child.id());
+          // Removed, after its children, when it is popped, before its parent is listed on.
+          pending.push(new Folder(child.id()));
         } else {
-          store.remove(child.id());
+          leaves.add(child.id());
         }
       }
+      // a page of siblings at once: one RocksDB write instead of a thousand
+      store.removeAll(leaves);
+    }
+  }
+
+  /** A folder being emptied, and the last child name listed from it. */
+  private static final class Folder {
+    final long id;
+    String after = "";
+
+    Folder(long id) {
+      this.id = id;
     }
   }
 }

@@ -32,6 +32,7 @@ import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.server.storage.FileInfo;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotRetentionPolicy;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * The Ratis state machine of the journal: applies committed entries to a {@link JournaledState} in
  * log order, and writes and loads its snapshots (one file per snapshot, {@code
  * snapshot.<term>_<index>} with an MD5 file beside it, in the state machine folder of Ratis's
- * storage).
+ * storage, and the state's own files for that snapshot, if any, in the folder {@code
+ * snapshot.<term>_<index>.files} beside them: the RocksDB checkpoint of the inodes).
  *
  * <p>Shaped after Ratis's {@code CounterStateMachine}: the state and the {@link TermIndex} it
  * reflects change together under one lock, so a snapshot never pairs a state with the wrong index.
@@ -60,7 +62,7 @@ final class JournalStateMachine extends BaseStateMachine {
   private final JournaledState state;
   private final Path journalFolder;
   private final Consumer<? super MetasyncException> onApplyFailure;
-  private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+  private final SimpleStateMachineStorage storage = new SnapshotStorage();
 
   /**
    * Held while an entry is applied or a snapshot written or loaded: state + index move together.
@@ -226,15 +228,20 @@ final class JournalStateMachine extends BaseStateMachine {
       long start = System.nanoTime();
       Path path = file.toPath();
       Path tmp = path.resolveSibling(file.getName() + ".tmp");
+      Path files = filesFolder(path);
       MessageDigest md5 = MD5FileUtil.newMD5();
       try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile())) {
+        // left by an attempt that failed at this same index
+        SnapshotFiles.deleteRecursively(files);
         OutputStream out =
             new DigestOutputStream(new BufferedOutputStream(fileOut, BUFFER_SIZE), md5);
-        state.writeSnapshot(out);
+        state.writeSnapshot(out, files);
         out.flush();
         fileOut.getFD().sync();
+        SnapshotFiles.sync(files);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(tmp);
+        SnapshotFiles.deleteRecursively(files);
         throw new IOException(
             "cannot write the journal snapshot " + path + " (" + e.getMessage() + ")", e);
       }
@@ -252,12 +259,40 @@ final class JournalStateMachine extends BaseStateMachine {
     }
   }
 
+  /** The folder of the state's own files for the snapshot {@code snapshotFile}. */
+  static Path filesFolder(Path snapshotFile) {
+    return snapshotFile.resolveSibling(snapshotFile.getFileName() + ".files");
+  }
+
   /** Removes what a crash in the middle of {@link #takeSnapshot} left behind. */
   private static void deleteUnfinishedSnapshots(Path folder) throws IOException {
     try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(folder, "snapshot.*.tmp")) {
       for (Path file : unfinished) {
         LOG.info("deleting the unfinished journal snapshot {}", file);
         Files.delete(file);
+      }
+    }
+    SnapshotFiles.deleteOrphans(folder);
+  }
+
+  /**
+   * Ratis's storage, which also deletes the files folders of the snapshots that its retention
+   * policy deleted (Ratis knows only the snapshot files).
+   */
+  private static final class SnapshotStorage extends SimpleStateMachineStorage {
+    private File folder;
+
+    @Override
+    public void init(RaftStorage raftStorage) throws IOException {
+      super.init(raftStorage);
+      folder = raftStorage.getStorageDir().getStateMachineDir();
+    }
+
+    @Override
+    public void cleanupOldSnapshots(SnapshotRetentionPolicy policy) throws IOException {
+      super.cleanupOldSnapshots(policy);
+      if (folder != null) {
+        SnapshotFiles.deleteOrphans(folder.toPath());
       }
     }
   }
@@ -279,7 +314,7 @@ final class JournalStateMachine extends BaseStateMachine {
           }
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER_SIZE)) {
-          state.loadSnapshot(in);
+          state.loadSnapshot(in, filesFolder(path));
         }
       } catch (IOException | RuntimeException e) {
         startupFailure =

@@ -4,6 +4,7 @@ import io.metasync.proto.journal.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 
 /**
  * The state that a {@link Journal} rebuilds: entries are applied one at a time in log order, by one
@@ -23,4 +24,21 @@ public interface JournaledState {
    * @throws IOException when the snapshot is unreadable or corrupt
    */
   void loadSnapshot(InputStream in) throws IOException;
+
+  /**
+   * As {@link #writeSnapshot(OutputStream)}, and may put files that belong to the snapshot into
+   * {@code files}, a folder that does not exist yet beside the snapshot file (e.g. a RocksDB
+   * checkpoint); the journal keeps and deletes that folder with the snapshot.
+   */
+  default void writeSnapshot(OutputStream out, Path files) throws IOException {
+    writeSnapshot(out);
+  }
+
+  /**
+   * As {@link #loadSnapshot(InputStream)}, for a snapshot written by {@link
+   * #writeSnapshot(OutputStream, Path)} with that {@code files} folder (which may not exist).
+   */
+  default void loadSnapshot(InputStream in, Path files) throws IOException {
+    loadSnapshot(in);
+  }
 }

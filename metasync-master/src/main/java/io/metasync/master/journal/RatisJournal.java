@@ -285,31 +285,41 @@ public final class RatisJournal implements Journal {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    // Ratis's stop can wait forever on an executor after a failed apply; a master must still stop.
-    // Nothing is lost by giving up: every acknowledged entry was written to the log before its ack.
+    if (!stopWithin(server, CLOSE_LIMIT)) {
+      LOG.warn(
+          "the journal in {} did not stop within {} s; leaving it (its log is complete on disk)",
+          folder,
+          CLOSE_LIMIT.toSeconds());
+    }
+  }
+
+  /**
+   * Stops {@code server}, giving up after {@code limit}: Ratis's stop can wait forever on its apply
+   * thread after a failed apply (when the stop races with the failure, that thread spins instead of
+   * exiting), and a master must still stop. Nothing is lost by giving up: every acknowledged entry
+   * was written to the log before its ack.
+   *
+   * @return whether the server stopped in time
+   */
+  private static boolean stopWithin(RaftServer server, Duration limit) {
     Thread stopper =
         new Thread(
             () -> {
               try {
                 server.close();
-              } catch (IOException e) {
-                LOG.warn("stopping the journal in {} failed: {}", folder, oneLine(e));
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("stopping a journal failed: {}", oneLine(e));
               }
             },
             "metasync-journal-stop");
     stopper.setDaemon(true);
     stopper.start();
     try {
-      stopper.join(CLOSE_LIMIT.toMillis());
+      stopper.join(limit.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (stopper.isAlive()) {
-      LOG.warn(
-          "the journal in {} did not stop within {} s; leaving it (its log is complete on disk)",
-          folder,
-          CLOSE_LIMIT.toSeconds());
-    }
+    return !stopper.isAlive();
   }
 
   private static MetasyncException startFailure(Path folder, JournalPeers peers, Throwable e) {
@@ -363,13 +373,8 @@ public final class RatisJournal implements Journal {
   }
 
   private static void closeQuietly(RaftServer server) {
-    if (server == null) {
-      return;
-    }
-    try {
-      server.close();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("stopping a journal that failed to start failed too: {}", oneLine(e));
+    if (server != null && !stopWithin(server, CLOSE_LIMIT)) {
+      LOG.warn("a journal that failed to start did not stop within {} s", CLOSE_LIMIT.toSeconds());
     }
   }
 }

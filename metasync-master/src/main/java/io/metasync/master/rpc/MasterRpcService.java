@@ -173,7 +173,8 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
           OpenedFile file =
               reads.open(
                   ProtoConversions.path(request.getPath()),
-                  conversions.readOptions(request.getContext()));
+                  conversions.readOptions(request.getContext()),
+                  request.getOffset());
           stream.send(
               ReadFileResponse.newBuilder()
                   .setInfo(ProtoConversions.fileInfo(file.status()))

@@ -303,6 +303,35 @@ public abstract class AbstractInodeStoreTest {
   }
 
   @Test
+  void removeAllRemovesChildrenBeforeTheirParentInOneCall() {
+    store.put(root());
+    store.put(folder(2, ROOT, "dir"));
+    store.put(file(3, 2, "f"));
+    store.put(file(4, ROOT, "g"));
+
+    store.removeAll(List.of(3L, 2L, 4L, 42L));
+
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(store.get(2)).isEmpty();
+    assertThat(store.getChild(ROOT, "g")).isEmpty();
+    assertThat(store.hasChildren(ROOT)).isFalse();
+  }
+
+  @Test
+  void removeAllRefusesAParentListedBeforeItsChildren() {
+    store.put(root());
+    store.put(folder(2, ROOT, "dir"));
+    store.put(file(3, 2, "f"));
+
+    assertThatThrownBy(() -> store.removeAll(List.of(2L, 3L)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dir");
+
+    assertThat(store.get(2)).isPresent();
+    assertThat(store.getChild(2, "f")).isPresent();
+  }
+
+  @Test
   void removeDropsInodeFromItsParentsListing() {
     store.put(root());
     store.put(file(2, ROOT, "a"));

@@ -8,6 +8,7 @@ import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeStore;
+import io.metasync.master.inode.rocks.RocksInodeStore;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
@@ -138,6 +139,46 @@ class NamespaceStateTest {
     assertThat(restoredMounts.get(NamespacePath.parse("/m")).orElseThrow().options())
         .isEqualTo(new MountOptions(true, false, Map.of("k", "v")));
     assertThat(restoredStore.allocateId()).isGreaterThan(6);
+  }
+
+  @Test
+  void aRocksSnapshotIsAHeaderAndACheckpointThatLoadsAsTheSameState() throws IOException {
+    try (InodeStore rocks = RocksInodeStore.open(root.resolve("store"), 100);
+        InodeStore restoredStore = RocksInodeStore.open(root.resolve("restored"), 100)) {
+      store = rocks;
+      state = new NamespaceState(rocks, mounts, opener);
+      applyTree();
+      ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+      Path files = root.resolve("snapshot.files");
+      state.writeSnapshot(snapshot, files);
+
+      SnapshotHeader header =
+          SnapshotHeader.parseDelimitedFrom(new ByteArrayInputStream(snapshot.toByteArray()));
+      assertThat(header.getInodesInCheckpoint()).isTrue();
+      assertThat(header.getFormatVersion()).isEqualTo(2);
+      assertThat(snapshot.size()).isLessThan(200);
+
+      MountTable restoredMounts = newMountTable();
+      new NamespaceState(restoredStore, restoredMounts, opener)
+          .loadSnapshot(new ByteArrayInputStream(snapshot.toByteArray()), files);
+
+      assertThat(all(restoredStore)).containsExactlyInAnyOrderElementsOf(all(rocks));
+      assertThat(restoredMounts.isMountPoint(NamespacePath.parse("/m"))).isTrue();
+      assertThat(restoredStore.allocateId()).isGreaterThan(6);
+    }
+  }
+
+  @Test
+  void aHeapSnapshotKeepsTheRecordFormat() throws IOException {
+    applyTree();
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    state.writeSnapshot(snapshot, root.resolve("unused.files"));
+
+    SnapshotHeader header =
+        SnapshotHeader.parseDelimitedFrom(new ByteArrayInputStream(snapshot.toByteArray()));
+    assertThat(header.getFormatVersion()).isEqualTo(1);
+    assertThat(header.getInodesInCheckpoint()).isFalse();
+    assertThat(root.resolve("unused.files")).doesNotExist();
   }
 
   @Test

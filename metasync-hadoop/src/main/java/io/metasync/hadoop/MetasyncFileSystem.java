@@ -1,0 +1,487 @@
+package io.metasync.hadoop;
+
+import io.metasync.client.CallOptions;
+import io.metasync.client.CloseableIterator;
+import io.metasync.client.MetasyncClient;
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSInputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.ParentNotDirectoryException;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.apache.hadoop.util.Progressable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Hadoop file system of {@code metasync://host:port/path}: metadata calls go to the metasync
+ * master at {@code host:port} and are answered from its cache under the sync interval and load type
+ * of this file system's configuration ({@code metasync.user.file.metadata.sync.interval}, {@code
+ * ...load.type}); file bytes are read from the UFS directly where this client can reach it ({@code
+ * metasync.user.file.read.direct}) and through the master otherwise. Calls are made as the Hadoop
+ * (UGI) current user. Registered through {@code META-INF/services}, so no {@code fs.metasync.impl}
+ * is needed.
+ */
+public class MetasyncFileSystem extends FileSystem {
+  public static final String SCHEME = "metasync";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetasyncFileSystem.class);
+
+  private URI uri;
+  private Path workingDirectory;
+  private MetasyncClient client;
+  private CallOptionsReader options;
+  private DirectReads directReads;
+  private boolean readDirect;
+
+  @Override
+  public String getScheme() {
+    return SCHEME;
+  }
+
+  @Override
+  protected int getDefaultPort() {
+    return Integer.parseInt(PropertyKey.MASTER_RPC_PORT.defaultValue());
+  }
+
+  @Override
+  public void initialize(URI name, Configuration conf) throws IOException {
+    super.initialize(name, conf);
+    setConf(conf);
+    String host =
+        name.getHost() == null ? PropertyKey.MASTER_HOSTNAME.defaultValue() : name.getHost();
+    int port = name.getPort() == -1 ? getDefaultPort() : name.getPort();
+    this.uri = URI.create(SCHEME + "://" + host + ":" + port);
+    this.workingDirectory = new Path(uri.toString() + "/");
+    this.options = new CallOptionsReader(conf);
+    this.readDirect = CallOptionsReader.readDirect(conf);
+    String user = UserGroupInformation.getCurrentUser().getShortUserName();
+    this.client = SharedClients.acquire(host, port, user, options.current());
+    this.directReads = new DirectReads(client, conf);
+  }
+
+  @Override
+  public URI getUri() {
+    return uri;
+  }
+
+  @Override
+  public Path getWorkingDirectory() {
+    return workingDirectory;
+  }
+
+  @Override
+  public void setWorkingDirectory(Path directory) {
+    workingDirectory = makeQualified(absolute(directory));
+  }
+
+  @Override
+  public FileStatus getFileStatus(Path path) throws IOException {
+    statistics.incrementReadOps(1);
+    try {
+      return toHadoop(client.getStatus(pathOf(path), options.current()));
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translate(e);
+    }
+  }
+
+  @Override
+  public FileStatus[] listStatus(Path path) throws IOException {
+    List<FileStatus> entries = new ArrayList<>();
+    RemoteIterator<FileStatus> iterator = listStatusIterator(path);
+    while (iterator.hasNext()) {
+      entries.add(iterator.next());
+    }
+    return entries.toArray(FileStatus[]::new);
+  }
+
+  @Override
+  public RemoteIterator<FileStatus> listStatusIterator(Path path) throws IOException {
+    return StatusIterator.start(listing(path, false), this::toHadoop);
+  }
+
+  @Override
+  public RemoteIterator<LocatedFileStatus> listLocatedStatus(Path path) throws IOException {
+    return StatusIterator.start(listing(path, false), this::located);
+  }
+
+  /**
+   * The files below {@code path}; recursively from one streamed listing of the whole subtree (which
+   * the master syncs as one), instead of one listing per directory.
+   */
+  @Override
+  public RemoteIterator<LocatedFileStatus> listFiles(Path path, boolean recursive)
+      throws IOException {
+    if (!recursive) {
+      return super.listFiles(path, false);
+    }
+    return new FilesOnly(StatusIterator.start(listing(path, true), this::located));
+  }
+
+  private CloseableIterator<io.metasync.client.FileStatus> listing(Path path, boolean recursive) {
+    statistics.incrementReadOps(1);
+    return client.listStatus(pathOf(path), recursive, options.current());
+  }
+
+  private LocatedFileStatus located(io.metasync.client.FileStatus status) {
+    FileStatus hadoop = toHadoop(status);
+    try {
+      return new LocatedFileStatus(
+          hadoop, hadoop.isFile() ? getFileBlockLocations(hadoop, 0, hadoop.getLen()) : null);
+    } catch (IOException e) {
+      // FileSystem's block locations are computed locally and never fail for a file
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Counts a whole subtree from one streamed recursive listing. */
+  @Override
+  public ContentSummary getContentSummary(Path path) throws IOException {
+    FileStatus root = getFileStatus(path);
+    long length = root.isFile() ? root.getLen() : 0;
+    long files = root.isFile() ? 1 : 0;
+    long directories = root.isFile() ? 0 : 1;
+    if (root.isDirectory()) {
+      try (StatusIterator<io.metasync.client.FileStatus> entries =
+          StatusIterator.start(listing(path, true), status -> status)) {
+        while (entries.hasNext()) {
+          io.metasync.client.FileStatus entry = entries.next();
+          if (entry.isDirectory()) {
+            directories++;
+          } else {
+            files++;
+            length += entry.length();
+          }
+        }
+      }
+    }
+    return new ContentSummary.Builder()
+        .length(length)
+        .fileCount(files)
+        .directoryCount(directories)
+        .spaceConsumed(length)
+        .build();
+  }
+
+  @Override
+  public FSDataInputStream open(Path path, int bufferSize) throws IOException {
+    statistics.incrementReadOps(1);
+    String file = pathOf(path);
+    CallOptions call = options.current();
+    io.metasync.client.FileStatus status;
+    try {
+      status = client.getStatus(file, call);
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translate(e);
+    }
+    if (status.isDirectory()) {
+      throw new FileNotFoundException("cannot open " + file + ": it is a directory");
+    }
+    if (readDirect) {
+      try {
+        Optional<FSInputStream> direct = directReads.open(status, call);
+        if (direct.isPresent()) {
+          return new FSDataInputStream(direct.get());
+        }
+      } catch (FileNotFoundException e) {
+        // Gone from the UFS or from the namespace: the master re-syncs on open and says which.
+        LOG.debug("{} is not in its UFS as the metadata says; reading through the master", file);
+      } catch (IOException e) {
+        LOG.debug("cannot read {} from its UFS directly; reading through the master", file, e);
+      }
+    }
+    return new FSDataInputStream(MasterInputStream.open(client, file, call));
+  }
+
+  /**
+   * Creates a file, and its missing parent directories as HDFS does. With {@code overwrite}, an
+   * existing file is deleted first (not atomically: a reader may see the path absent in between).
+   * The file appears when the stream is closed. Permission, replication and block size are not
+   * applied: files get the master's default mode.
+   */
+  @Override
+  public FSDataOutputStream create(
+      Path path,
+      FsPermission permission,
+      boolean overwrite,
+      int bufferSize,
+      short replication,
+      long blockSize,
+      Progressable progress)
+      throws IOException {
+    statistics.incrementWriteOps(1);
+    String file = pathOf(path);
+    Optional<io.metasync.client.FileStatus> existing = statusOf(file);
+    if (existing.isPresent()) {
+      if (existing.get().isDirectory()) {
+        throw new FileAlreadyExistsException("cannot create " + file + ": it is a directory");
+      }
+      if (!overwrite) {
+        throw new FileAlreadyExistsException("cannot create " + file + ": it exists");
+      }
+      delete(path, false);
+    } else if (!path.isRoot()) {
+      Path parent = absolute(path).getParent();
+      if (parent != null && !parent.isRoot()) {
+        mkdirs(parent, FsPermission.getDirDefault());
+      }
+    }
+    try {
+      return new FSDataOutputStream(
+          new CreatedFileStream(client.createFile(file, options.current())), statistics);
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translateCreation(e);
+    }
+  }
+
+  /** As {@link #create}, but the parent directory must exist already. */
+  @Override
+  public FSDataOutputStream createNonRecursive(
+      Path path,
+      FsPermission permission,
+      EnumSet<CreateFlag> flags,
+      int bufferSize,
+      short replication,
+      long blockSize,
+      Progressable progress)
+      throws IOException {
+    Path parent = absolute(path).getParent();
+    if (parent != null) {
+      FileStatus parentStatus = getFileStatus(parent);
+      if (!parentStatus.isDirectory()) {
+        throw new ParentNotDirectoryException("cannot create " + path + ": its parent is a file");
+      }
+    }
+    return create(
+        path,
+        permission,
+        flags.contains(CreateFlag.OVERWRITE),
+        bufferSize,
+        replication,
+        blockSize,
+        progress);
+  }
+
+  @Override
+  public FSDataOutputStream append(Path path, int bufferSize, Progressable progress) {
+    throw new UnsupportedOperationException(
+        "cannot append to "
+            + path
+            + ": metasync creates files whole through the master and does not append");
+  }
+
+  /**
+   * Creates a directory and its missing parents; true when it exists afterwards.
+   *
+   * @throws FileAlreadyExistsException when a file is at {@code path}
+   * @throws ParentNotDirectoryException when an ancestor is a file
+   */
+  @Override
+  public boolean mkdirs(Path path, FsPermission permission) throws IOException {
+    statistics.incrementWriteOps(1);
+    String directory = pathOf(path);
+    Optional<io.metasync.client.FileStatus> existing = statusOf(directory);
+    if (existing.isPresent()) {
+      if (existing.get().isDirectory()) {
+        return true;
+      }
+      throw new FileAlreadyExistsException("cannot create directory " + directory + ": a file");
+    }
+    try {
+      client.createDirectory(directory, true, options.current());
+      return true;
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translateCreation(e);
+    }
+  }
+
+  /**
+   * Deletes a file or directory; false when nothing is at {@code path} and for the root, whose
+   * children are deleted instead when {@code recursive}, as HDFS does.
+   *
+   * @throws PathIsNotEmptyDirectoryException for a non-empty directory without {@code recursive}
+   */
+  @Override
+  public boolean delete(Path path, boolean recursive) throws IOException {
+    statistics.incrementWriteOps(1);
+    String target = pathOf(path);
+    Optional<io.metasync.client.FileStatus> existing = statusOf(target);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    if (target.equals("/")) {
+      return deleteRoot(recursive);
+    }
+    try {
+      client.delete(target, recursive, options.current());
+      return true;
+    } catch (MetasyncException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return false;
+      }
+      if (e.code() == ErrorCode.FAILED_PRECONDITION
+          && !recursive
+          && existing.get().isDirectory()
+          && hasChildren(path)) {
+        throw new PathIsNotEmptyDirectoryException(target);
+      }
+      throw HadoopErrors.translate(e);
+    }
+  }
+
+  /** The root is never deleted (it is a mount point), nor, as in HDFS, are its children. */
+  private boolean deleteRoot(boolean recursive) throws IOException {
+    if (!recursive && hasChildren(new Path("/"))) {
+      throw new PathIsNotEmptyDirectoryException("/");
+    }
+    return false;
+  }
+
+  private boolean hasChildren(Path directory) throws IOException {
+    try (StatusIterator<io.metasync.client.FileStatus> entries =
+        StatusIterator.start(listing(directory, false), status -> status)) {
+      return entries.hasNext();
+    }
+  }
+
+  /**
+   * Renames as HDFS does: into {@code destination} when it is a directory; false (not an exception)
+   * when the source is missing, the destination exists as a file, its parent is missing or a file,
+   * or the move would put a directory inside itself.
+   */
+  @Override
+  public boolean rename(Path source, Path destination) throws IOException {
+    statistics.incrementWriteOps(1);
+    String from = pathOf(source);
+    String to = pathOf(destination);
+    Optional<io.metasync.client.FileStatus> moved = statusOf(from);
+    if (moved.isEmpty() || from.equals("/")) {
+      return false;
+    }
+    if (from.equals(to)) {
+      return !moved.get().isDirectory();
+    }
+    if (to.startsWith(from + "/")) {
+      return false;
+    }
+    Optional<io.metasync.client.FileStatus> target = statusOf(to);
+    if (target.isPresent()) {
+      if (!target.get().isDirectory()) {
+        return false;
+      }
+      to = (to.equals("/") ? "" : to) + "/" + absolute(source).getName();
+      if (statusOf(to).isPresent()) {
+        return false;
+      }
+    } else {
+      Optional<io.metasync.client.FileStatus> parent =
+          statusOf(pathOf(absolute(destination).getParent()));
+      if (parent.isEmpty() || !parent.get().isDirectory()) {
+        return false;
+      }
+    }
+    try {
+      client.rename(from, to, options.current());
+      return true;
+    } catch (MetasyncException e) {
+      if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.ALREADY_EXISTS) {
+        return false;
+      }
+      throw HadoopErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void setPermission(Path path, FsPermission permission) throws IOException {
+    statistics.incrementWriteOps(1);
+    try {
+      client.setMode(pathOf(path), permission.toShort() & 07777, options.current());
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void setOwner(Path path, String owner, String group) throws IOException {
+    statistics.incrementWriteOps(1);
+    try {
+      client.setOwner(pathOf(path), owner, group, options.current());
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translate(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      super.close();
+    } finally {
+      if (directReads != null) {
+        directReads.close();
+      }
+      if (client != null) {
+        SharedClients.release(client);
+        client = null;
+      }
+    }
+  }
+
+  /** The status at {@code path}, empty when nothing is there. */
+  private Optional<io.metasync.client.FileStatus> statusOf(String path) throws IOException {
+    try {
+      return Optional.of(client.getStatus(path, options.current()));
+    } catch (MetasyncException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw HadoopErrors.translate(e);
+    }
+  }
+
+  private Path absolute(Path path) {
+    return path.isAbsolute() ? path : new Path(workingDirectory, path);
+  }
+
+  /**
+   * The namespace path of a Hadoop path of this file system (relative to the working directory).
+   */
+  private String pathOf(Path path) {
+    checkPath(path);
+    String text = absolute(path).toUri().getPath();
+    return text.isEmpty() ? "/" : text;
+  }
+
+  private FileStatus toHadoop(io.metasync.client.FileStatus status) {
+    return new FileStatus(
+        status.length(),
+        status.isDirectory(),
+        1,
+        getDefaultBlockSize(new Path(status.path())),
+        status.lastModifiedMs(),
+        0,
+        new FsPermission((short) (status.mode() & 07777)),
+        status.owner(),
+        status.group(),
+        new Path(uri.getScheme(), uri.getAuthority(), status.path()));
+  }
+}

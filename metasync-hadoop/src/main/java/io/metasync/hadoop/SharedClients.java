@@ -1,0 +1,59 @@
+package io.metasync.hadoop;
+
+import io.metasync.client.CallOptions;
+import io.metasync.client.MetasyncClient;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One {@link MetasyncClient} (one gRPC channel) per master address and user, shared by every {@link
+ * MetasyncFileSystem} of this JVM and closed when the last of them is. Spark and Hive make many
+ * file-system instances (one per task with {@code fs.metasync.impl.disable.cache=true}) and do not
+ * always close them; a channel each would leak threads and sockets. Sharing is safe because every
+ * call passes its own options: the client's defaults are never used for metadata calls.
+ */
+final class SharedClients {
+  private record Key(String host, int port, String user) {}
+
+  private static final class Shared {
+    final MetasyncClient client;
+    int users;
+
+    Shared(MetasyncClient client) {
+      this.client = client;
+    }
+  }
+
+  private static final Map<Key, Shared> CLIENTS = new HashMap<>();
+
+  private SharedClients() {}
+
+  static synchronized MetasyncClient acquire(
+      String host, int port, String user, CallOptions defaults) {
+    Shared shared =
+        CLIENTS.computeIfAbsent(
+            new Key(host, port, user),
+            key -> new Shared(MetasyncClient.connect(host, port, defaults, user)));
+    shared.users++;
+    return shared.client;
+  }
+
+  static synchronized void release(MetasyncClient client) {
+    CLIENTS
+        .entrySet()
+        .removeIf(
+            entry -> {
+              Shared shared = entry.getValue();
+              if (shared.client != client || --shared.users > 0) {
+                return false;
+              }
+              shared.client.close();
+              return true;
+            });
+  }
+
+  /** Clients open now, for tests. */
+  static synchronized int open() {
+    return CLIENTS.size();
+  }
+}

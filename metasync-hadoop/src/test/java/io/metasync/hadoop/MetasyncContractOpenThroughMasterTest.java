@@ -1,0 +1,13 @@
+package io.metasync.hadoop;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.contract.AbstractContractOpenTest;
+import org.apache.hadoop.fs.contract.AbstractFSContract;
+
+/** The suite again, with file bytes streamed through the master. */
+public class MetasyncContractOpenThroughMasterTest extends AbstractContractOpenTest {
+  @Override
+  protected AbstractFSContract createContract(Configuration conf) {
+    return MetasyncContract.throughMaster(conf);
+  }
+}
