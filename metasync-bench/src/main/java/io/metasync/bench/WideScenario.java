@@ -150,7 +150,10 @@ final class WideScenario {
       master.stop();
     }
     table.note(
-        "wide: inode store HEAP (RocksDB not in this branch); journal folder %s after the "
+        "wide: %s; journal folder %s after the first clean stop; master JVM %s",
+        store,
+        mb(journalBytes),
+        heap); journal folder %s after the "
             + "first clean stop; master JVM %s",
         mb(journalBytes), heap);
   }
