@@ -151,11 +151,7 @@ final class WideScenario {
     }
     table.note(
         "wide: %s; journal folder %s after the first clean stop; master JVM %s",
-        store,
-        mb(journalBytes),
-        heap); journal folder %s after the "
-            + "first clean stop; master JVM %s",
-        mb(journalBytes), heap);
+        store, mb(journalBytes), heap);
   }
 
   /** Milliseconds to the first entry and to the last of a cached listing of {@code path}. */
