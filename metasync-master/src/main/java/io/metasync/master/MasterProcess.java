@@ -3,6 +3,7 @@ package io.metasync.master;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.metasync.common.ErrorCode;
+import io.metasync.common.FolderLock;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
@@ -16,6 +17,7 @@ import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class MasterProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MasterProcess.class);
 
-  private final JournalFolderLock journalLock;
+  private final FolderLock journalLock;
   private final Namespace namespace;
   private final MasterThreads threads;
   private final Server server;
@@ -36,7 +38,7 @@ public final class MasterProcess implements AutoCloseable {
   private final AtomicInteger closed = new AtomicInteger();
 
   private MasterProcess(
-      JournalFolderLock journalLock,
+      FolderLock journalLock,
       Namespace namespace,
       MasterThreads threads,
       Server server,
@@ -74,8 +76,7 @@ public final class MasterProcess implements AutoCloseable {
    */
   public static MasterProcess start(
       MetasyncConfiguration conf, UnaryOperator<UnderFileSystem> ufsDecorator, Clock clock) {
-    JournalFolderLock journalLock =
-        JournalFolderLock.acquire(conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER));
+    FolderLock journalLock = journalLock(conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER));
     MasterThreads threads = new MasterThreads(conf);
     Namespace namespace = null;
     Server server = null;
@@ -201,6 +202,16 @@ public final class MasterProcess implements AutoCloseable {
 
   public Namespace namespace() {
     return namespace;
+  }
+
+  private static FolderLock journalLock(Path folder) {
+    return FolderLock.acquire(
+        folder,
+        "master.lock",
+        "another master is running on the journal folder "
+            + folder
+            + "; stop it or set -Dmetasync.master.journal.folder",
+        "the journal folder {} (metasync.master.journal.folder)");
   }
 
   public void awaitTermination() throws InterruptedException {

@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.ErrorCode;
+import io.metasync.common.FolderLock;
 import io.metasync.common.MetasyncException;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeStore;
@@ -59,7 +60,7 @@ public final class RocksInodeStore implements InodeStore {
   static final String DATABASE_FOLDER = "rocksdb";
 
   private final Path folder;
-  private final StoreFolderLock folderLock;
+  private final FolderLock folderLock;
   private final InodeCache cache;
 
   /** Read-held by every use of {@link #database}; write-held to replace or close it. */
@@ -75,7 +76,7 @@ public final class RocksInodeStore implements InodeStore {
   private boolean closed;
 
   private RocksInodeStore(
-      Path folder, StoreFolderLock folderLock, int cacheSize, RocksDatabase database) {
+      Path folder, FolderLock folderLock, int cacheSize, RocksDatabase database) {
     this.folder = folder;
     this.folderLock = folderLock;
     this.cache = new InodeCache(cacheSize);
@@ -93,7 +94,16 @@ public final class RocksInodeStore implements InodeStore {
   public static RocksInodeStore open(Path storeFolder, int cacheSize) {
     requireNonNull(storeFolder, "storeFolder is null");
     checkArgument(cacheSize >= 0, "cache size must not be negative: %s", cacheSize);
-    StoreFolderLock lock = StoreFolderLock.acquire(storeFolder);
+    // The store wipes its RocksDB folder when it opens: never under another master configured with
+    // the same folder.
+    FolderLock lock =
+        FolderLock.acquire(
+            storeFolder,
+            "store.lock",
+            "another master uses the inode store folder "
+                + storeFolder
+                + "; give each master its own metasync.master.metastore.dir",
+            "the inode store folder {} (metasync.master.metastore.dir)");
     Path folder = storeFolder.resolve(DATABASE_FOLDER);
     try {
       StoreFolders.recreate(folder);
