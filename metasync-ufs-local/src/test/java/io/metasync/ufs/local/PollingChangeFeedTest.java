@@ -153,10 +153,12 @@ class PollingChangeFeedTest {
 
     ChangeBatch batch = feed.poll(Duration.ofMinutes(1));
     assertThat(batch.eventsLost()).isTrue();
-    // The half-listing replaced nothing: the change is found against the last full listing (with
-    // the folder's new modification time).
+    // The half-listing replaced nothing: the change is found against the last full listing. The
+    // folder's own modification time moves only if the kernel's coarse clock ticked since the
+    // set-up last changed the folder, so its CONTENT event may or may not be there.
     assertThat(batch.events())
-        .containsExactlyInAnyOrder(ChangeEvent.of(CREATE, "/w/new"), ChangeEvent.of(CONTENT, "/w"));
+        .contains(ChangeEvent.of(CREATE, "/w/new"))
+        .isSubsetOf(ChangeEvent.of(CREATE, "/w/new"), ChangeEvent.of(CONTENT, "/w"));
     ChangeBatch next = feed.poll(Duration.ofSeconds(15));
     assertThat(next.eventsLost()).isFalse();
     assertThat(next.events()).isEmpty();
