@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One folder of {@code --files} files (default 1,000,000), end to end in a master JVM with a small
@@ -142,6 +145,7 @@ final class WideScenario {
           "cached ls of the folder after kill -9 and restart: first entry / all",
           ms(ls[0]) + " / " + ms(ls[1]),
           "–");
+      cachedGetStatus(table, client, path, files);
       table.figure(
           NAME,
           "master peak resident memory, restart and listing after kill -9",
@@ -152,6 +156,58 @@ final class WideScenario {
     table.note(
         "wide: %s; journal folder %s after the first clean stop; master JVM %s",
         store, mb(journalBytes), heap);
+  }
+
+  /**
+   * Cached {@code getStatus} of files picked at random across the whole folder (so most miss the
+   * master's inode cache and read RocksDB): latency from one thread, then calls per second from 8.
+   */
+  private static void cachedGetStatus(
+      ResultTable table, MetasyncClient client, String path, long files) throws Exception {
+    Random random = new Random(files);
+    int calls = 20_000;
+    long[] latencies = new long[calls];
+    for (int i = 0; i < calls; i++) {
+      String file = path + "/" + fileName(Math.floorMod(random.nextLong(), files));
+      long start = System.nanoTime();
+      client.getStatus(file, BenchMaster.CACHED);
+      latencies[i] = System.nanoTime() - start;
+    }
+    table.figure(
+        NAME,
+        String.format(
+            Locale.ROOT,
+            "cached getStatus of random files, 1 thread (%,d calls): p50 / p99",
+            calls),
+        String.format(
+            Locale.ROOT,
+            "%.0f / %.0f µs",
+            Summary.percentile(latencies, calls, 0.50) / 1e3,
+            Summary.percentile(latencies, calls, 0.99) / 1e3),
+        "Alluxio 2.9.6: p50 234–290 µs (1 thread)");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      double perSecond =
+          Throughput.callsPerSecond(
+              pool,
+              8,
+              index ->
+                  client.getStatus(
+                      path + "/" + fileName(Math.floorMod(index * 7_919L, files)),
+                      BenchMaster.CACHED),
+              10_000_000_000L);
+      table.figure(
+          NAME,
+          "cached getStatus of random files, 8 threads, 10 s",
+          String.format(Locale.ROOT, "%,.0f calls/s", perSecond),
+          "Alluxio 2.9.6: 8.5–13.9k ops/s");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String fileName(long index) {
+    return String.format(Locale.ROOT, "f%09d", index);
   }
 
   /** Milliseconds to the first entry and to the last of a cached listing of {@code path}. */
@@ -192,7 +248,7 @@ final class WideScenario {
     Files.createDirectories(wide);
     long start = System.nanoTime();
     for (long i = 0; i < files; i++) {
-      Files.createFile(wide.resolve(String.format(Locale.ROOT, "f%09d", i)));
+      Files.createFile(wide.resolve(fileName(i)));
       if ((i + 1) % 100_000 == 0) {
         Progress.log("wide: created %,d of %,d files", i + 1, files);
       }
