@@ -1,14 +1,12 @@
 package io.metasync.shell;
 
+import io.metasync.common.Folders;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -62,7 +60,7 @@ final class FormatCommand implements Callable<Integer> {
                 + "); run 'metasync format --force' to wipe it");
       }
       for (Path entry : entries) {
-        deleteRecursively(entry);
+        Folders.deleteRecursively(entry);
         out.println("removed " + entry);
       }
     }
@@ -76,27 +74,5 @@ final class FormatCommand implements Callable<Integer> {
           .sorted()
           .toList();
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.metasync.common.ErrorCode;
+import io.metasync.common.Folders;
 import io.metasync.common.MetasyncException;
 import io.metasync.proto.journal.JournalEntry;
 import java.io.BufferedInputStream;
@@ -232,7 +233,7 @@ final class JournalStateMachine extends BaseStateMachine {
       MessageDigest md5 = MD5FileUtil.newMD5();
       try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile())) {
         // left by an attempt that failed at this same index
-        SnapshotFiles.deleteRecursively(files);
+        Folders.deleteRecursively(files);
         OutputStream out =
             new DigestOutputStream(new BufferedOutputStream(fileOut, BUFFER_SIZE), md5);
         state.writeSnapshot(out, files);
@@ -241,7 +242,7 @@ final class JournalStateMachine extends BaseStateMachine {
         SnapshotFiles.sync(files);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(tmp);
-        SnapshotFiles.deleteRecursively(files);
+        Folders.deleteRecursively(files);
         throw new IOException(
             "cannot write the journal snapshot " + path + " (" + e.getMessage() + ")", e);
       }

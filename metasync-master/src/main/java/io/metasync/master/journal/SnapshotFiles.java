@@ -1,14 +1,12 @@
 package io.metasync.master.journal;
 
+import io.metasync.common.Folders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,7 @@ final class SnapshotFiles {
         Path snapshot = files.resolveSibling(name.substring(0, name.length() - SUFFIX.length()));
         if (!Files.exists(snapshot)) {
           LOG.info("deleting {}, the files of a journal snapshot that is gone", files);
-          deleteRecursively(files);
+          Folders.deleteRecursively(files);
         }
       }
     }
@@ -54,31 +52,5 @@ final class SnapshotFiles {
       }
     }
     Fsync.directory(files);
-  }
-
-  static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException error)
-              throws IOException {
-            if (error != null) {
-              throw error;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

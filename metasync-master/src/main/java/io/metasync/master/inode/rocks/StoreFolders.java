@@ -1,11 +1,9 @@
 package io.metasync.master.inode.rocks;
 
+import io.metasync.common.Folders;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /** The RocksDB folder of the inode store: emptied at start, or filled from a checkpoint. */
@@ -14,7 +12,7 @@ final class StoreFolders {
 
   /** Deletes {@code folder} with everything in it, and creates it empty. */
   static void recreate(Path folder) throws IOException {
-    deleteRecursively(folder);
+    Folders.deleteRecursively(folder);
     Files.createDirectories(folder);
   }
 
@@ -45,31 +43,5 @@ final class StoreFolders {
         Files.copy(file, target);
       }
     }
-  }
-
-  static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException error)
-              throws IOException {
-            if (error != null) {
-              throw error;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
