@@ -78,6 +78,7 @@ public final class BenchMain {
           case HDFS_ACTIVE_SYNC ->
               HdfsActiveSyncScenario.run(context, folder.resolve("hdfs-activesync"));
           case WIDE -> WideScenario.run(context, folder.resolve("wide"));
+          case HDFS_WIDE -> HdfsWideScenario.run(context, folder.resolve("hdfs-wide"));
         }
       }
     }

@@ -30,7 +30,7 @@ record BenchOptions(
     String masterHeap) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | metastore | hdfs | hdfsactivesync | wide ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | metastore | hdfs | hdfsactivesync | wide | hdfswide ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -62,7 +62,9 @@ record BenchOptions(
     /** A MiniDFSCluster and a 100,000-create burst, several minutes: run by name. */
     HDFS_ACTIVE_SYNC("hdfsactivesync", false, false),
     /** A folder of --files files (kept in --dir) and a master JVM of its own: run by name. */
-    WIDE("wide", false, false);
+    WIDE("wide", false, false),
+    /** The same on a MiniDFSCluster (creating 1,000,000 HDFS files takes minutes): run by name. */
+    HDFS_WIDE("hdfswide", false, false);
 
     final String argument;
 

@@ -145,7 +145,7 @@ final class WideScenario {
           "cached ls of the folder after kill -9 and restart: first entry / all",
           ms(ls[0]) + " / " + ms(ls[1]),
           "–");
-      cachedGetStatus(table, client, path, files);
+      cachedGetStatus(table, NAME, client, path, files);
       table.figure(
           NAME,
           "master peak resident memory, restart and listing after kill -9",
@@ -162,8 +162,9 @@ final class WideScenario {
    * Cached {@code getStatus} of files picked at random across the whole folder (so most miss the
    * master's inode cache and read RocksDB): latency from one thread, then calls per second from 8.
    */
-  private static void cachedGetStatus(
-      ResultTable table, MetasyncClient client, String path, long files) throws Exception {
+  static void cachedGetStatus(
+      ResultTable table, String scenario, MetasyncClient client, String path, long files)
+      throws Exception {
     Random random = new Random(files);
     int calls = 20_000;
     long[] latencies = new long[calls];
@@ -174,7 +175,7 @@ final class WideScenario {
       latencies[i] = System.nanoTime() - start;
     }
     table.figure(
-        NAME,
+        scenario,
         String.format(
             Locale.ROOT,
             "cached getStatus of random files, 1 thread (%,d calls): p50 / p99",
@@ -197,7 +198,7 @@ final class WideScenario {
                       BenchMaster.CACHED),
               10_000_000_000L);
       table.figure(
-          NAME,
+          scenario,
           "cached getStatus of random files, 8 threads, 10 s",
           String.format(Locale.ROOT, "%,.0f calls/s", perSecond),
           "Alluxio 2.9.6: 8.5–13.9k ops/s");
@@ -206,12 +207,12 @@ final class WideScenario {
     }
   }
 
-  private static String fileName(long index) {
+  static String fileName(long index) {
     return String.format(Locale.ROOT, "f%09d", index);
   }
 
   /** Milliseconds to the first entry and to the last of a cached listing of {@code path}. */
-  private static double[] timedList(MetasyncClient client, String path, long expected) {
+  static double[] timedList(MetasyncClient client, String path, long expected) {
     long start = System.nanoTime();
     double first = -1;
     long count = 0;
@@ -257,11 +258,11 @@ final class WideScenario {
     Progress.log("wide: created %,d files in %.1f s", files, (System.nanoTime() - start) / 1e9);
   }
 
-  private static String ms(double millis) {
+  static String ms(double millis) {
     return String.format(Locale.ROOT, "%,.0f ms", millis);
   }
 
-  private static String mb(long bytes) {
+  static String mb(long bytes) {
     return String.format(Locale.ROOT, "%,d MB", bytes >> 20);
   }
 }
