@@ -94,16 +94,7 @@ public final class RocksInodeStore implements InodeStore {
   public static RocksInodeStore open(Path storeFolder, int cacheSize) {
     requireNonNull(storeFolder, "storeFolder is null");
     checkArgument(cacheSize >= 0, "cache size must not be negative: %s", cacheSize);
-    // The store wipes its RocksDB folder when it opens: never under another master configured with
-    // the same folder.
-    FolderLock lock =
-        FolderLock.acquire(
-            storeFolder,
-            "store.lock",
-            "another master uses the inode store folder "
-                + storeFolder
-                + "; give each master its own metasync.master.metastore.dir",
-            "the inode store folder {} (metasync.master.metastore.dir)");
+    FolderLock lock = StoreFolders.lock(storeFolder);
     Path folder = storeFolder.resolve(DATABASE_FOLDER);
     try {
       StoreFolders.recreate(folder);

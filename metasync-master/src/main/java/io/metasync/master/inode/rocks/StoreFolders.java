@@ -1,5 +1,6 @@
 package io.metasync.master.inode.rocks;
 
+import io.metasync.common.FolderLock;
 import io.metasync.common.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,5 +44,19 @@ final class StoreFolders {
         Files.copy(file, target);
       }
     }
+  }
+
+  /**
+   * Locks {@code storeFolder}: the store wipes its RocksDB folder when it opens, which must never
+   * happen under another master configured with the same folder.
+   */
+  static FolderLock lock(Path storeFolder) {
+    return FolderLock.acquire(
+        storeFolder,
+        "store.lock",
+        "another master uses the inode store folder "
+            + storeFolder
+            + "; give each master its own metasync.master.metastore.dir",
+        "the inode store folder {} (metasync.master.metastore.dir)");
   }
 }
