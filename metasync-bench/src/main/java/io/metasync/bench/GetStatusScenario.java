@@ -4,7 +4,6 @@ import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.FileType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,26 +105,9 @@ final class GetStatusScenario {
     return slice.opsPerSecond();
   }
 
-  private static Slice singleThread(Call call, long sliceNanos) {
-    long[] latencies = new long[1 << 16];
-    int count = 0;
-    long start = System.nanoTime();
-    long deadline = start + sliceNanos;
-    long end = start;
-    while (end < deadline) {
-      long before = System.nanoTime();
-      call.run(count);
-      end = System.nanoTime();
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = end - before;
-    }
-    double seconds = (end - start) / 1e9;
-    return new Slice(
-        count / seconds,
-        Summary.percentile(latencies, count, 0.50) / 1e3,
-        Summary.percentile(latencies, count, 0.99) / 1e3);
+  private static Slice singleThread(Call call, long sliceNanos) throws Exception {
+    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos);
+    return new Slice(slice.callsPerSecond(), slice.p50Micros(), slice.p99Micros());
   }
 
   private static double multiThread(ExecutorService pool, Call call, long sliceNanos)

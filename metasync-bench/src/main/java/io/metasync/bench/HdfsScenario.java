@@ -5,7 +5,6 @@ import io.metasync.client.MetasyncClient;
 import io.metasync.common.FileType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -398,22 +397,8 @@ final class HdfsScenario {
   }
 
   private static Slice singleThread(Call call, long sliceNanos) throws Exception {
-    long[] latencies = new long[1 << 16];
-    int count = 0;
-    long start = System.nanoTime();
-    long deadline = start + sliceNanos;
-    long end = start;
-    while (end < deadline) {
-      long before = System.nanoTime();
-      call.run(count);
-      end = System.nanoTime();
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = end - before;
-    }
-    return new Slice(
-        count / ((end - start) / 1e9), Summary.percentile(latencies, count, 0.50) / 1e3);
+    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos);
+    return new Slice(slice.callsPerSecond(), slice.p50Micros());
   }
 
   private static double multiThread(ExecutorService pool, Call call, long sliceNanos)

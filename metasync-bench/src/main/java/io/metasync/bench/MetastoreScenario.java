@@ -4,7 +4,6 @@ import io.metasync.client.MetasyncClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,8 +145,8 @@ final class MetastoreScenario {
         boolean measured = round >= options.warmupRounds();
         for (Side side : sides.values()) {
           MetasyncClient client = side.client;
-          double[] single =
-              singleThread(
+          Throughput.Latencies single =
+              Throughput.singleThread(
                   index -> client.getStatus(paths[index % PATHS], BenchMaster.CACHED), sliceNanos);
           double multi =
               Throughput.callsPerSecond(
@@ -158,11 +157,17 @@ final class MetastoreScenario {
           Progress.log(
               "metastore: %s round %d: 1 thread %.0f ops/s (p50 %.0f µs, p99 %.0f µs), %d threads"
                   + " %.0f ops/s",
-              side.store, round + 1, single[0], single[1], single[2], THREADS, multi);
+              side.store,
+              round + 1,
+              single.callsPerSecond(),
+              single.p50Micros(),
+              single.p99Micros(),
+              THREADS,
+              multi);
           if (measured) {
-            side.singleOps.add(single[0]);
-            side.p50.add(single[1]);
-            side.p99.add(single[2]);
+            side.singleOps.add(single.callsPerSecond());
+            side.p50.add(single.p50Micros());
+            side.p99.add(single.p99Micros());
             side.multiOps.add(multi);
           }
         }
@@ -170,29 +175,6 @@ final class MetastoreScenario {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** Returns ops/s, p50 µs and p99 µs of one thread calling for one slice. */
-  private static double[] singleThread(Throughput.Call call, long sliceNanos) throws Exception {
-    long[] latencies = new long[1 << 16];
-    int count = 0;
-    long start = System.nanoTime();
-    long deadline = start + sliceNanos;
-    long end = start;
-    while (end < deadline) {
-      long before = System.nanoTime();
-      call.run(count);
-      end = System.nanoTime();
-      if (count == latencies.length) {
-        latencies = Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = end - before;
-    }
-    return new double[] {
-      count / ((end - start) / 1e9),
-      Summary.percentile(latencies, count, 0.50) / 1e3,
-      Summary.percentile(latencies, count, 0.99) / 1e3
-    };
   }
 
   private static void report(ResultTable table, Side rocks, Side heap, long inodes) {

@@ -1,19 +1,48 @@
 package io.metasync.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-/** Calls per second from several threads started together and stopped at one deadline. */
+/**
+ * Calls per second from one thread (with its latency quantiles) or from several threads started
+ * together and stopped at one deadline.
+ */
 final class Throughput {
   /** One call; {@code index} lets each call pick its own path. */
   interface Call {
     void run(int index) throws Exception;
   }
 
+  /** One thread's slice: its calls per second and its latency quantiles in microseconds. */
+  record Latencies(double callsPerSecond, double p50Micros, double p99Micros) {}
+
   private Throughput() {}
+
+  /** One thread calling {@code call} back to back for {@code sliceNanos}, each call timed. */
+  static Latencies singleThread(Call call, long sliceNanos) throws Exception {
+    long[] latencies = new long[1 << 16];
+    int count = 0;
+    long start = System.nanoTime();
+    long deadline = start + sliceNanos;
+    long end = start;
+    while (end < deadline) {
+      long before = System.nanoTime();
+      call.run(count);
+      end = System.nanoTime();
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = end - before;
+    }
+    return new Latencies(
+        count / ((end - start) / 1e9),
+        Summary.percentile(latencies, count, 0.50) / 1e3,
+        Summary.percentile(latencies, count, 0.99) / 1e3);
+  }
 
   static double callsPerSecond(ExecutorService pool, int threads, Call call, long sliceNanos)
       throws Exception {
