@@ -2,12 +2,12 @@ package io.metasync.ufs.local;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.Folders;
 import io.metasync.ufs.ExternalUfsWriter;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -43,26 +43,10 @@ final class LocalFolderWriter implements ExternalUfsWriter {
 
   @Override
   public void delete(String path) throws IOException {
-    Files.walkFileTree(
-        local(path),
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path folder, IOException error)
-              throws IOException {
-            if (error != null) {
-              throw error;
-            }
-            Files.delete(folder);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    Path target = local(path);
+    // As a UFS delete would: a missing path is an error, not a no-op.
+    Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    Folders.deleteRecursively(target);
   }
 
   @Override
