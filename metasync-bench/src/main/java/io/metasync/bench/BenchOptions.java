@@ -16,7 +16,8 @@ import java.util.Set;
  *     end (a given folder is kept, and its fixtures are reused by the next run)
  * @param sliceSeconds how long each side of a throughput round runs
  * @param scale divides the fixture sizes (1 for the real benchmark; more only to try the harness)
- * @param wideFiles files in the folder of the {@code wide} scenario
+ * @param wideFiles files in the folder (or tree) of the {@code wide} scenario
+ * @param wideFolders subfolders the {@code wide} scenario spreads its files over (1: one folder)
  * @param masterHeap the {@code -Xmx} value of the {@code wide} scenario's master JVM
  */
 record BenchOptions(
@@ -27,6 +28,7 @@ record BenchOptions(
     double sliceSeconds,
     int scale,
     long wideFiles,
+    int wideFolders,
     String masterHeap) {
   static final String USAGE =
       """
@@ -36,6 +38,7 @@ record BenchOptions(
         --rounds N         measured rounds per case (default 9)
         --slice-seconds S  seconds per side of a throughput round (default 2)
         --files N          files in the wide scenario's folder (default 1000000)
+        --folders F        spread wide's files over F subfolders, a tree (default 1: one folder)
         --master-heap SIZE -Xmx of the wide scenario's master JVM (default 512m)
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
@@ -90,6 +93,10 @@ record BenchOptions(
       throw new IllegalArgumentException(
           "--files must be positive and --master-heap a size such as 512m");
     }
+    if (wideFolders < 1 || wideFiles % wideFolders != 0) {
+      throw new IllegalArgumentException(
+          "--folders must be positive and divide --files (" + wideFiles + ")");
+    }
     if (warmupRounds < 0 || measuredRounds < 1 || sliceSeconds <= 0 || scale < 1) {
       throw new IllegalArgumentException(
           "rounds must be >= 1, warm-up rounds >= 0 and slices positive");
@@ -107,6 +114,7 @@ record BenchOptions(
     double slice = 2;
     int scale = 1;
     long wideFiles = 1_000_000;
+    int wideFolders = 1;
     String masterHeap = "512m";
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -116,6 +124,7 @@ record BenchOptions(
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
         case "--slice-seconds" -> slice = Double.parseDouble(value(args, ++i, arg));
         case "--files" -> wideFiles = Long.parseLong(value(args, ++i, arg));
+        case "--folders" -> wideFolders = Integer.parseInt(value(args, ++i, arg));
         case "--master-heap" -> masterHeap = value(args, ++i, arg);
         case "--quick" -> {
           scale = 10;
@@ -138,6 +147,7 @@ record BenchOptions(
         slice,
         scale,
         wideFiles,
+        wideFolders,
         masterHeap);
   }
 

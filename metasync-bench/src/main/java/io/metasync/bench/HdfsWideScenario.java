@@ -64,7 +64,7 @@ final class HdfsWideScenario {
             "master peak resident memory (VmHWM) after the load",
             WideScenario.mb(master.residentMemory()[0]),
             "–");
-        double[] ls = WideScenario.timedList(client, path, files);
+        double[] ls = WideScenario.timedList(client, path, false, files);
         table.figure(
             NAME,
             "cached ls of the folder: first entry / all entries",
@@ -80,14 +80,15 @@ final class HdfsWideScenario {
             "restart after kill -9, JVM launch to serving",
             WideScenario.ms(master.startMillis),
             "–");
-        double[] ls = WideScenario.timedList(client, path, files);
+        double[] ls = WideScenario.timedList(client, path, false, files);
         table.figure(
             NAME,
             "cached ls of the folder after kill -9 and restart (no NameNode call): first entry /"
                 + " all",
             WideScenario.ms(ls[0]) + " / " + WideScenario.ms(ls[1]),
             "–");
-        WideScenario.cachedGetStatus(table, NAME, client, path, files);
+        WideScenario.cachedGetStatus(
+            table, NAME, client, index -> path + "/" + WideFixture.fileName(index), files);
         master.stop();
       }
     }
@@ -111,7 +112,7 @@ final class HdfsWideScenario {
                 () -> {
                   for (long i = first; i < files; i += CREATE_THREADS) {
                     fs.create(
-                            new org.apache.hadoop.fs.Path(wide + "/" + WideScenario.fileName(i)),
+                            new org.apache.hadoop.fs.Path(wide + "/" + WideFixture.fileName(i)),
                             false)
                         .close();
                     if (i % 100_000 == 0) {

@@ -3,8 +3,6 @@ package io.metasync.bench;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +10,18 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongFunction;
 
 /**
- * One folder of {@code --files} files (default 1,000,000), end to end in a master JVM with a small
- * heap ({@code --master-heap}, default 512m), to show that a wide folder is synced, listed and
+ * {@code --files} files (default 1,000,000) in one folder, or spread over {@code --folders}
+ * subfolders (a {@link WideFixture}), end to end in a master JVM with a small heap ({@code
+ * --master-heap}, default 512m), to show that a wide folder or a big tree is synced, listed and
  * restarted in bounded memory: the first {@code loadMetadata -R} (interval 0) against a raw listing
- * of the folder (nio + attributes) taken side by side, the cached {@code ls} of the folder (time to
- * first entry and total), the master's peak resident memory ({@code VmHWM}), and the restart after
- * a clean stop and after {@code kill -9}. The folder takes minutes to create: it is kept under
- * {@code --dir} and reused while its marker file says it holds that many files. Not part of {@code
- * all}.
+ * of the same tree (nio + attributes) taken side by side, the cached {@code ls} of the folder (or
+ * {@code ls -R} of the tree: time to first entry and total), the master's peak resident memory
+ * ({@code VmHWM}), and the restart after a clean stop and after {@code kill -9}. The tree takes
+ * minutes to create: it is kept under {@code --dir} and reused while its marker file says it holds
+ * that shape. Not part of {@code all}.
  */
 final class WideScenario {
   private static final String NAME = "wide";
@@ -31,11 +31,11 @@ final class WideScenario {
 
   static void run(BenchContext context, Path folder) throws Exception {
     BenchOptions options = context.options();
-    long files = options.wideFiles();
     Path ufsRoot = folder.resolve("ufs");
-    String path = "/wide-" + files;
-    Path wide = ufsRoot.resolve(path.substring(1));
-    prepare(folder, wide, files);
+    WideFixture tree = new WideFixture(ufsRoot, options.wideFiles(), options.wideFolders());
+    long files = tree.files();
+    String path = tree.path();
+    tree.prepare();
     ResultTable table = context.table();
     String heap = "-Xmx" + options.masterHeap();
     // the inode store of the masters: -Dmetasync.bench.metastore=HEAP in METASYNC_BENCH_JAVA_OPTS
@@ -52,7 +52,7 @@ final class WideScenario {
     for (int round = 0; round < rounds; round++) {
       home = masters.resolve("master-" + round);
       FolderDeletion.delete(home);
-      double rawFirst = round % 2 == 0 ? rawListing(wide, files) : -1;
+      double rawFirst = round % 2 == 0 ? tree.rawListing() : -1;
       double load;
       try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
           MetasyncClient client =
@@ -67,7 +67,7 @@ final class WideScenario {
           master.stop();
         }
       }
-      double raw = rawFirst >= 0 ? rawFirst : rawListing(wide, files);
+      double raw = rawFirst >= 0 ? rawFirst : tree.rawListing();
       Progress.log(
           "wide: round %d/%d: load %,.0f ms, raw listing %,.0f ms, ratio %.2f",
           round + 1, rounds, load, raw, load / raw);
@@ -82,10 +82,11 @@ final class WideScenario {
         NAME,
         String.format(
             Locale.ROOT,
-            "%s (%,d files): first loadMetadata -R, interval 0, %s master, "
+            "%s (%,d files in %,d folders): first loadMetadata -R, interval 0, %s master, "
                 + "vs raw listing (nio + attributes), %d rounds",
             path,
             files,
+            tree.folders(),
             heap,
             rounds),
         String.format(
@@ -109,17 +110,14 @@ final class WideScenario {
     try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
-      Listings.check("inodes after a clean restart", master.inodes, files + 2);
+      Listings.check("inodes after a clean restart", master.inodes, tree.inodes());
       table.figure(
           NAME, "restart after a clean stop, JVM launch to serving", ms(master.startMillis), "–");
       for (int i = 1; i <= 2; i++) {
-        double[] ls = timedList(client, path, files);
+        double[] ls = timedList(client, tree);
         table.figure(
             NAME,
-            "cached ls of the folder ("
-                + i
-                + "), after a clean restart: first "
-                + "entry / all entries",
+            lsName(tree) + " (" + i + "), after a clean restart: first entry / all entries",
             ms(ls[0]) + " / " + ms(ls[1]),
             "–");
       }
@@ -133,19 +131,19 @@ final class WideScenario {
     try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
-      Listings.check("inodes after kill -9", master.inodes, files + 2);
+      Listings.check("inodes after kill -9", master.inodes, tree.inodes());
       table.figure(
           NAME,
           "restart after kill -9 (no writes since the snapshot), JVM launch to " + "serving",
           ms(master.startMillis),
           "–");
-      double[] ls = timedList(client, path, files);
+      double[] ls = timedList(client, tree);
       table.figure(
           NAME,
-          "cached ls of the folder after kill -9 and restart: first entry / all",
+          lsName(tree) + " after kill -9 and restart: first entry / all",
           ms(ls[0]) + " / " + ms(ls[1]),
           "–");
-      cachedGetStatus(table, NAME, client, path, files);
+      cachedGetStatus(table, NAME, client, tree::filePath, files);
       table.figure(
           NAME,
           "master peak resident memory, restart and listing after kill -9",
@@ -163,13 +161,17 @@ final class WideScenario {
    * master's inode cache and read RocksDB): latency from one thread, then calls per second from 8.
    */
   static void cachedGetStatus(
-      ResultTable table, String scenario, MetasyncClient client, String path, long files)
+      ResultTable table,
+      String scenario,
+      MetasyncClient client,
+      LongFunction<String> filePath,
+      long files)
       throws Exception {
     Random random = new Random(files);
     int calls = 20_000;
     long[] latencies = new long[calls];
     for (int i = 0; i < calls; i++) {
-      String file = path + "/" + fileName(Math.floorMod(random.nextLong(), files));
+      String file = filePath.apply(Math.floorMod(random.nextLong(), files));
       long start = System.nanoTime();
       client.getStatus(file, BenchMaster.CACHED);
       latencies[i] = System.nanoTime() - start;
@@ -194,8 +196,7 @@ final class WideScenario {
               8,
               index ->
                   client.getStatus(
-                      path + "/" + fileName(Math.floorMod(index * 7_919L, files)),
-                      BenchMaster.CACHED),
+                      filePath.apply(Math.floorMod(index * 7_919L, files)), BenchMaster.CACHED),
               10_000_000_000L);
       table.figure(
           scenario,
@@ -207,17 +208,24 @@ final class WideScenario {
     }
   }
 
-  static String fileName(long index) {
-    return String.format(Locale.ROOT, "f%09d", index);
+  private static String lsName(WideFixture tree) {
+    return tree.folders() == 1
+        ? "cached ls of the folder"
+        : String.format(Locale.ROOT, "cached ls -R of the tree (%,d entries)", tree.entries());
+  }
+
+  /** A cached {@code ls} of a wide folder, or {@code ls -R} of a tree. */
+  private static double[] timedList(MetasyncClient client, WideFixture tree) {
+    return timedList(client, tree.path(), tree.folders() > 1, tree.entries());
   }
 
   /** Milliseconds to the first entry and to the last of a cached listing of {@code path}. */
-  static double[] timedList(MetasyncClient client, String path, long expected) {
+  static double[] timedList(MetasyncClient client, String path, boolean recursive, long expected) {
     long start = System.nanoTime();
     double first = -1;
     long count = 0;
     try (CloseableIterator<FileStatus> entries =
-        client.listStatus(path, false, BenchMaster.CACHED)) {
+        client.listStatus(path, recursive, BenchMaster.CACHED)) {
       while (entries.hasNext()) {
         entries.next();
         if (count++ == 0) {
@@ -228,34 +236,6 @@ final class WideScenario {
     double all = (System.nanoTime() - start) / 1e6;
     Listings.check("ls " + path, count, expected);
     return new double[] {first, all};
-  }
-
-  private static double rawListing(Path wide, long files) throws IOException {
-    long start = System.nanoTime();
-    long count = LocalListing.listFolder(wide);
-    Listings.check("raw listing of " + wide, count, files);
-    return (System.nanoTime() - start) / 1e6;
-  }
-
-  private static void prepare(Path folder, Path wide, long files) throws IOException {
-    Path marker = folder.resolve(wide.getFileName() + ".complete");
-    String spec = files + " files\n";
-    if (Files.exists(marker) && Files.readString(marker).equals(spec)) {
-      Progress.log("wide: reusing %s", wide);
-      return;
-    }
-    Files.deleteIfExists(marker);
-    FolderDeletion.delete(wide);
-    Files.createDirectories(wide);
-    long start = System.nanoTime();
-    for (long i = 0; i < files; i++) {
-      Files.createFile(wide.resolve(fileName(i)));
-      if ((i + 1) % 100_000 == 0) {
-        Progress.log("wide: created %,d of %,d files", i + 1, files);
-      }
-    }
-    Files.writeString(marker, spec);
-    Progress.log("wide: created %,d files in %.1f s", files, (System.nanoTime() - start) / 1e9);
   }
 
   static String ms(double millis) {
