@@ -2,6 +2,7 @@ package io.metasync.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param wideFiles files in the folder (or tree) of the {@code wide} scenario
  * @param wideFolders subfolders the {@code wide} scenario spreads its files over (1: one folder)
  * @param masterHeap the {@code -Xmx} value of the {@code wide} scenario's master JVM
+ * @param hdfs the HDFS of the {@code hdfswide} scenario; empty for a MiniDFSCluster of its own
  */
 record BenchOptions(
     List<Scenario> scenarios,
@@ -29,7 +31,8 @@ record BenchOptions(
     int scale,
     long wideFiles,
     int wideFolders,
-    String masterHeap) {
+    String masterHeap,
+    Optional<URI> hdfs) {
   static final String USAGE =
       """
       usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | metastore | hdfs | hdfsactivesync | wide | hdfswide ...]
@@ -40,6 +43,8 @@ record BenchOptions(
         --files N          files in the wide scenario's folder (default 1000000)
         --folders F        spread wide's files over F subfolders, a tree (default 1: one folder)
         --master-heap SIZE -Xmx of the wide scenario's master JVM (default 512m)
+        --hdfs URI         hdfswide on this HDFS (e.g. hdfs://localhost:9000 of bin/metasync
+                           dev-hdfs; its files are kept for the next run) instead of a MiniDFSCluster
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
       all is every scenario but metastore, wide and the HDFS ones (long, or a MiniDFSCluster each:
@@ -89,6 +94,7 @@ record BenchOptions(
     requireNonNull(folder, "folder is null");
     scenarios = List.copyOf(scenarios);
     requireNonNull(masterHeap, "masterHeap is null");
+    requireNonNull(hdfs, "hdfs is null");
     if (wideFiles < 1 || !masterHeap.matches("[0-9]+[kmgKMG]?")) {
       throw new IllegalArgumentException(
           "--files must be positive and --master-heap a size such as 512m");
@@ -116,6 +122,7 @@ record BenchOptions(
     long wideFiles = 1_000_000;
     int wideFolders = 1;
     String masterHeap = "512m";
+    URI hdfs = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -126,6 +133,7 @@ record BenchOptions(
         case "--files" -> wideFiles = Long.parseLong(value(args, ++i, arg));
         case "--folders" -> wideFolders = Integer.parseInt(value(args, ++i, arg));
         case "--master-heap" -> masterHeap = value(args, ++i, arg);
+        case "--hdfs" -> hdfs = URI.create(value(args, ++i, arg));
         case "--quick" -> {
           scale = 10;
           warmup = 1;
@@ -148,7 +156,8 @@ record BenchOptions(
         scale,
         wideFiles,
         wideFolders,
-        masterHeap);
+        masterHeap,
+        Optional.ofNullable(hdfs));
   }
 
   private static List<Scenario> inAll() {
