@@ -7,6 +7,7 @@ import io.metasync.common.FolderLock;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
+import io.metasync.common.Ticker;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.MasterRpcService;
@@ -89,7 +90,9 @@ public final class MasterProcess implements AutoCloseable {
               conf,
               rootUfs,
               opener,
-              state -> RatisJournal.open(conf, state, MasterProcess::haltOnApplyFailure),
+              state ->
+                  RatisJournal.open(
+                      conf, state, Ticker.system(), MasterProcess::haltOnApplyFailure),
               threads.sync,
               threads.activeSync,
               clock);

@@ -8,9 +8,11 @@ import io.grpc.Status;
 import io.metasync.proto.SyncPointInfo;
 import io.metasync.proto.SyncPointRequest;
 import io.metasync.proto.UnmountRequest;
+import io.metasync.ufs.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * made behind metasync's back show with interval -1, without any client asking the UFS.
  */
 class ActiveSyncTest {
+  private static final Duration INTERVAL = Duration.ofMillis(100);
   private static final Map<String, String> FAST =
       Map.of(
           "metasync.master.activesync.interval", "100ms", "metasync.master.activesync.maxage", "3");
@@ -119,22 +122,56 @@ class ActiveSyncTest {
     }
   }
 
+  /**
+   * On a manual clock, so that the restarted master syncs nothing before the test has read the last
+   * sync time it restored from the journal.
+   */
   @Test
-  void syncPointsSurviveARestartAndChangesMadeWhileDownShowAfterIt() throws Exception {
-    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
+  void syncPointsAndTheirLastSyncTimeSurviveARestartAndChangesMadeWhileDownShowAfterIt()
+      throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-25T00:00:00Z"));
+    long syncedAt;
+    try (MasterFixture master =
+        MasterFixture.start(folder, UnaryOperator.identity(), FAST, clock)) {
       Files.createDirectories(master.rootFolder().resolve("kept"));
       startSync(master, "/kept");
       assertThat(new RpcCalls(master).names("/kept", NEVER)).isEmpty();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> syncPoints(master).get(0).getState().equals("IDLE"));
+      Files.writeString(master.rootFolder().resolve("kept/after-start.txt"), "x");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> syncPoints(master).get(0).getPendingChanges() > 0);
+
+      clock.advance(INTERVAL);
+
+      // Journaled in the round that ran this sync, before close() can run on that thread.
+      syncedAt = clock.millis();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> syncPoints(master).get(0).getLastSyncMs() == syncedAt);
     }
     Files.writeString(folder.resolve("ufs/kept/while-down.txt"), "x");
 
-    try (MasterFixture master = MasterFixture.start(folder, UnaryOperator.identity(), FAST)) {
-      assertThat(syncPoints(master)).extracting(SyncPointInfo::getPath).containsExactly("/kept");
+    try (MasterFixture master =
+        MasterFixture.start(folder, UnaryOperator.identity(), FAST, clock)) {
+      assertThat(syncPoints(master))
+          .singleElement()
+          .satisfies(
+              point -> {
+                assertThat(point.getPath()).isEqualTo("/kept");
+                assertThat(point.getLastSyncMs()).isEqualTo(syncedAt);
+              });
       RpcCalls calls = new RpcCalls(master);
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
-              () -> assertThat(calls.names("/kept", NEVER)).containsExactly("while-down.txt"));
+              () -> {
+                clock.advance(INTERVAL);
+                assertThat(calls.names("/kept", NEVER))
+                    .containsExactly("after-start.txt", "while-down.txt");
+              });
     }
   }
 

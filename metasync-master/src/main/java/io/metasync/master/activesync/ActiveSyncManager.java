@@ -16,7 +16,6 @@ import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.proto.journal.AddSyncPoint;
-import io.metasync.proto.journal.FeedCursorUpdate;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveSyncPoint;
 import io.metasync.ufs.ChangeBatch;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * their changed paths in the background when the {@link QuietPeriodRule} says so. Everything runs
  * on one thread of the owner's executor, calls from RPC threads included, so the sync points and
  * feeds need no locks. A feed's cursor is journaled only once every sync point on its mount has
- * applied the events before it, so a restart replays at least what was not applied (invariant 5).
+ * applied the events before it, so a restart replays at least what was not applied (invariant 5);
+ * see {@link SyncProgressWriter}.
  */
 public final class ActiveSyncManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActiveSyncManager.class);
@@ -54,6 +55,7 @@ public final class ActiveSyncManager implements AutoCloseable {
 
   private final ActiveSyncRecords records;
   private final Journal journal;
+  private final SyncProgressWriter progress;
   private final MountTable mounts;
   private final OnDemandSync onDemandSync;
   private final SyncCoordinator coordinator;
@@ -86,6 +88,7 @@ public final class ActiveSyncManager implements AutoCloseable {
       boolean initialSync) {
     this.records = requireNonNull(records, "records is null");
     this.journal = requireNonNull(journal, "journal is null");
+    this.progress = new SyncProgressWriter(journal, records);
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
     this.coordinator = requireNonNull(coordinator, "coordinator is null");
@@ -115,6 +118,7 @@ public final class ActiveSyncManager implements AutoCloseable {
     MountPoint mount = mounts.resolve(path).mount();
     Optional<FeedCursor> cursor = records.cursor(mount.path()).map(FeedCursor::new);
     SyncPoint point = new SyncPoint(path, MAX_PENDING_PATHS, false);
+    point.synced(records.lastSyncMs(path));
     if (cursor.isEmpty()) {
       // Nothing says how far the feed was applied: changes made while the master was down are
       // unknown.
@@ -353,8 +357,10 @@ public final class ActiveSyncManager implements AutoCloseable {
         runSync(point);
       }
     }
-    for (FeedFollower follower : followers.values()) {
-      journalCursorIfApplied(follower);
+    // Every mount with sync points, its feed open or not: a sync point whose feed is not open
+    // is still synced (whole), and its sync time journaled.
+    for (NamespacePath mountPath : new TreeSet<>(mountOfPoint.values())) {
+      progress.write(mountPath, followers.get(mountPath), pointsOn(mountPath));
     }
   }
 
@@ -387,24 +393,6 @@ public final class ActiveSyncManager implements AutoCloseable {
           opened.closeQuietly();
         }
       }
-    }
-  }
-
-  private void journalCursorIfApplied(FeedFollower follower) {
-    boolean allApplied =
-        pointsOn(follower.mount().path()).stream()
-            .allMatch(
-                point -> point.pending().isEmpty() && point.state() != SyncPointState.INITIAL_SYNC);
-    FeedCursor cursor = follower.cursorToJournal();
-    if (allApplied && cursor != null) {
-      journal.write(
-          JournalEntry.newBuilder()
-              .setFeedCursor(
-                  FeedCursorUpdate.newBuilder()
-                      .setMountPath(follower.mount().path().toString())
-                      .setCursor(cursor.value()))
-              .build());
-      follower.journaled(cursor);
     }
   }
 

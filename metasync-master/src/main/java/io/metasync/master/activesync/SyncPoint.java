@@ -68,8 +68,14 @@ final class SyncPoint {
     return stats;
   }
 
+  /** Records the start time of a completed sync (or, on a restart, the journaled one). */
   void synced(long startMs) {
     lastSyncMs = startMs;
+  }
+
+  /** Start time of the last completed sync, 0 before the first. */
+  long lastSyncMs() {
+    return lastSyncMs;
   }
 
   SyncPointStatus status() {

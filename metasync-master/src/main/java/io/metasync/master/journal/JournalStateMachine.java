@@ -6,6 +6,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.Folders;
 import io.metasync.common.MetasyncException;
+import io.metasync.common.Ticker;
 import io.metasync.proto.journal.JournalEntry;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -22,6 +23,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.ratis.io.MD5Hash;
@@ -62,6 +64,7 @@ final class JournalStateMachine extends BaseStateMachine {
 
   private final JournaledState state;
   private final Path journalFolder;
+  private final Ticker ticker;
   private final Consumer<? super MetasyncException> onApplyFailure;
   private final SimpleStateMachineStorage storage = new SnapshotStorage();
 
@@ -79,12 +82,15 @@ final class JournalStateMachine extends BaseStateMachine {
   private volatile MetasyncException startupFailure;
   private volatile MetasyncException applyFailure;
 
+  /** {@code ticker} times snapshots for the log. */
   JournalStateMachine(
       JournaledState state,
       Path journalFolder,
+      Ticker ticker,
       Consumer<? super MetasyncException> onApplyFailure) {
     this.state = requireNonNull(state, "state is null");
     this.journalFolder = requireNonNull(journalFolder, "journalFolder is null");
+    this.ticker = requireNonNull(ticker, "ticker is null");
     this.onApplyFailure = requireNonNull(onApplyFailure, "onApplyFailure is null");
   }
 
@@ -226,7 +232,7 @@ final class JournalStateMachine extends BaseStateMachine {
       if (file.exists()) {
         return last.getIndex();
       }
-      long start = System.nanoTime();
+      long start = ticker.nanos();
       Path path = file.toPath();
       Path tmp = path.resolveSibling(file.getName() + ".tmp");
       Path files = filesFolder(path);
@@ -255,7 +261,7 @@ final class JournalStateMachine extends BaseStateMachine {
           "wrote the journal snapshot {} ({} bytes) in {} ms",
           path,
           Files.size(path),
-          (System.nanoTime() - start) / 1_000_000);
+          TimeUnit.NANOSECONDS.toMillis(ticker.nanos() - start));
       return last.getIndex();
     }
   }
@@ -304,7 +310,7 @@ final class JournalStateMachine extends BaseStateMachine {
       return;
     }
     Path path = snapshot.getFile().getPath();
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     synchronized (stateLock) {
       try {
         MD5Hash expected = snapshot.getFile().getFileDigest();
@@ -337,6 +343,6 @@ final class JournalStateMachine extends BaseStateMachine {
         "loaded the journal snapshot {} (up to entry {}) in {} ms",
         path,
         snapshot.getIndex(),
-        (System.nanoTime() - start) / 1_000_000);
+        TimeUnit.NANOSECONDS.toMillis(ticker.nanos() - start));
   }
 }

@@ -11,6 +11,7 @@ import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.proto.journal.FeedCursorUpdate;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.InodeRecord;
 import io.metasync.proto.journal.JournalEntry;
@@ -91,10 +92,15 @@ public final class NamespaceState implements JournaledState {
           activeSync.addSyncPoint(NamespacePath.parse(entry.getAddSyncPoint().getPath()));
       case REMOVE_SYNC_POINT ->
           activeSync.removeSyncPoint(NamespacePath.parse(entry.getRemoveSyncPoint().getPath()));
-      case FEED_CURSOR ->
-          activeSync.setCursor(
-              NamespacePath.parse(entry.getFeedCursor().getMountPath()),
-              entry.getFeedCursor().getCursor());
+      case FEED_CURSOR -> {
+        FeedCursorUpdate update = entry.getFeedCursor();
+        if (update.hasCursor()) {
+          activeSync.setCursor(NamespacePath.parse(update.getMountPath()), update.getCursor());
+        }
+        update
+            .getLastSyncMsMap()
+            .forEach((point, ms) -> activeSync.setLastSyncMs(NamespacePath.parse(point), ms));
+      }
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
   }
@@ -104,7 +110,7 @@ public final class NamespaceState implements JournaledState {
     puts.clear();
   }
 
-  /** Sync points and feed cursors, as journaled. */
+  /** Sync points, their last sync times and feed cursors, as journaled. */
   public ActiveSyncRecords activeSync() {
     return activeSync;
   }
@@ -174,6 +180,7 @@ public final class NamespaceState implements JournaledState {
     activeSync
         .cursors()
         .forEach((mount, cursor) -> header.putFeedCursors(mount.toString(), cursor));
+    activeSync.lastSyncTimes().forEach((point, ms) -> header.putLastSyncMs(point.toString(), ms));
     header.build().writeDelimitedTo(out);
   }
 
@@ -250,6 +257,9 @@ public final class NamespaceState implements JournaledState {
     header
         .getFeedCursorsMap()
         .forEach((mount, cursor) -> activeSync.setCursor(NamespacePath.parse(mount), cursor));
+    header
+        .getLastSyncMsMap()
+        .forEach((point, ms) -> activeSync.setLastSyncMs(NamespacePath.parse(point), ms));
     if (!header.getInodesInCheckpoint()) {
       loadInodes(in, header.getInodeCount());
     }

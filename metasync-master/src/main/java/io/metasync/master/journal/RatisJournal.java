@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
+import io.metasync.common.Ticker;
 import io.metasync.proto.journal.JournalEntry;
 import java.io.IOException;
 import java.net.BindException;
@@ -65,16 +66,22 @@ public final class RatisJournal implements Journal {
   private final JournalPeers peers;
   private final RaftServer server;
   private final JournalStateMachine stateMachine;
+  private final Ticker ticker;
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RatisJournal(
-      Path folder, JournalPeers peers, RaftServer server, JournalStateMachine stateMachine) {
+      Path folder,
+      JournalPeers peers,
+      RaftServer server,
+      JournalStateMachine stateMachine,
+      Ticker ticker) {
     this.folder = folder;
     this.peers = peers;
     this.server = server;
     this.stateMachine = stateMachine;
+    this.ticker = ticker;
   }
 
   /**
@@ -99,7 +106,20 @@ public final class RatisJournal implements Journal {
       MetasyncConfiguration conf,
       JournaledState state,
       Consumer<? super MetasyncException> onApplyFailure) {
+    return open(conf, state, Ticker.system(), onApplyFailure);
+  }
+
+  /**
+   * As {@link #open(MetasyncConfiguration, JournaledState, Consumer)}, timing start-up (its
+   * progress lines and its stall limit) and snapshots with {@code ticker}.
+   */
+  public static RatisJournal open(
+      MetasyncConfiguration conf,
+      JournaledState state,
+      Ticker ticker,
+      Consumer<? super MetasyncException> onApplyFailure) {
     requireNonNull(state, "state is null");
+    requireNonNull(ticker, "ticker is null");
     requireNonNull(onApplyFailure, "onApplyFailure is null");
     Path folder = conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER);
     try {
@@ -119,7 +139,8 @@ public final class RatisJournal implements Journal {
     String host = conf.get(PropertyKey.MASTER_HOSTNAME);
     int port = conf.getInt(PropertyKey.MASTER_JOURNAL_PORT);
     JournalPeers peers = JournalPeers.fromConfiguration(conf, port == 0 ? freePort(host) : port);
-    JournalStateMachine stateMachine = new JournalStateMachine(state, folder, onApplyFailure);
+    JournalStateMachine stateMachine =
+        new JournalStateMachine(state, folder, ticker, onApplyFailure);
     RaftServer server = null;
     try {
       server =
@@ -139,7 +160,7 @@ public final class RatisJournal implements Journal {
       closeQuietly(server);
       throw stateMachine.startupFailure().orElseGet(() -> startFailure(folder, peers, e));
     }
-    RatisJournal journal = new RatisJournal(folder, peers, server, stateMachine);
+    RatisJournal journal = new RatisJournal(folder, peers, server, stateMachine, ticker);
     try {
       journal.awaitReady();
     } catch (RuntimeException e) {
@@ -168,7 +189,7 @@ public final class RatisJournal implements Journal {
    * of seconds while the log replays; gives up when nothing is applied for {@link #STALL_LIMIT}.
    */
   private void awaitReady() {
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     long lastApplied = -1;
     long lastProgress = start;
     CompletableFuture<Object> readyOrFailed =
@@ -178,7 +199,7 @@ public final class RatisJournal implements Journal {
         readyOrFailed.get(PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         break;
       } catch (TimeoutException e) {
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         long applied = stateMachine.appliedEntries();
         LOG.info(
             "replaying the journal in {}: {} entries applied, {} s elapsed",
@@ -210,7 +231,7 @@ public final class RatisJournal implements Journal {
             ErrorCode.UNAVAILABLE, "interrupted while starting the journal in " + folder);
       }
     }
-    long elapsed = System.nanoTime() - start;
+    long elapsed = ticker.nanos() - start;
     if (elapsed >= PROGRESS_PERIOD.toNanos()) {
       LOG.info(
           "replayed the journal in {}: {} entries in {} s",

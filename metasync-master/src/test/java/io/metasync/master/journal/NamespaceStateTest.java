@@ -14,10 +14,13 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.proto.journal.AddMount;
+import io.metasync.proto.journal.AddSyncPoint;
+import io.metasync.proto.journal.FeedCursorUpdate;
 import io.metasync.proto.journal.InodeBatch;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveMount;
+import io.metasync.proto.journal.RemoveSyncPoint;
 import io.metasync.proto.journal.SnapshotHeader;
 import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.ByteArrayInputStream;
@@ -192,6 +195,52 @@ class NamespaceStateTest {
     assertThat(mounts.isMountPoint(NamespacePath.parse("/m"))).isFalse();
     assertThat(store.get(6)).isEmpty();
     assertThat(store.get(7)).isEmpty();
+  }
+
+  private static JournalEntry progress(FeedCursorUpdate.Builder update) {
+    return JournalEntry.newBuilder().setFeedCursor(update.setMountPath("/m")).build();
+  }
+
+  @Test
+  void feedCursorUpdatesCarryLastSyncTimesAndEntriesWithoutThemStillApply() throws IOException {
+    applyTree();
+    NamespacePath point = NamespacePath.parse("/m/p");
+    state.apply(
+        JournalEntry.newBuilder()
+            .setAddSyncPoint(AddSyncPoint.newBuilder().setPath(point.toString()))
+            .build());
+    // As a master without sync times wrote it: a cursor and nothing else.
+    state.apply(
+        JournalEntry.parseFrom(
+            progress(FeedCursorUpdate.newBuilder().setCursor("7")).toByteArray()));
+    assertThat(state.activeSync().cursor(NamespacePath.parse("/m"))).contains("7");
+    assertThat(state.activeSync().lastSyncMs(point)).isZero();
+
+    // A completed sync with no cursor to journal; a time for a path that is no sync point (its
+    // mount went meanwhile) is dropped.
+    state.apply(
+        progress(
+            FeedCursorUpdate.newBuilder()
+                .putLastSyncMs("/m/p", 1_000)
+                .putLastSyncMs("/m/gone", 2_000)));
+    assertThat(state.activeSync().cursor(NamespacePath.parse("/m"))).contains("7");
+    assertThat(state.activeSync().lastSyncMs(point)).isEqualTo(1_000);
+    assertThat(state.activeSync().lastSyncMs(NamespacePath.parse("/m/gone"))).isZero();
+
+    state.apply(
+        progress(FeedCursorUpdate.newBuilder().setCursor("9").putLastSyncMs("/m/p", 3_000)));
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    state.writeSnapshot(snapshot);
+    NamespaceState restored = new NamespaceState(new HeapInodeStore(), newMountTable(), opener);
+    restored.loadSnapshot(new ByteArrayInputStream(snapshot.toByteArray()));
+    assertThat(restored.activeSync().cursor(NamespacePath.parse("/m"))).contains("9");
+    assertThat(restored.activeSync().lastSyncMs(point)).isEqualTo(3_000);
+
+    state.apply(
+        JournalEntry.newBuilder()
+            .setRemoveSyncPoint(RemoveSyncPoint.newBuilder().setPath(point.toString()))
+            .build());
+    assertThat(state.activeSync().lastSyncMs(point)).isZero();
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 /**
  * A real HDFS in this JVM (one NameNode, one DataNode on loopback) for tests and benchmarks: one
  * per test class, since it takes about three seconds to start. Its NameNode can be stopped and
- * started again on the same port, to show what metasync does while HDFS is down.
+ * started again on the same port (one below the ephemeral range, so that nothing takes it in
+ * between), to show what metasync does while HDFS is down.
  */
 public final class MiniHdfs implements AutoCloseable {
   private final MiniDFSCluster cluster;
@@ -53,7 +54,12 @@ public final class MiniHdfs implements AutoCloseable {
     // The NameNode's edits are flushed for real by default; a test has no power cut to survive.
     conf.setBoolean("dfs.namenode.edits.noeditlogchannelflush", true);
     MiniDFSCluster cluster =
-        new MiniDFSCluster.Builder(conf, folder.toFile()).numDataNodes(1).format(format).build();
+        new MiniDFSCluster.Builder(conf, folder.toFile())
+            .numDataNodes(1)
+            .format(format)
+            // startNameNode reuses the port: one from the ephemeral range could be taken meanwhile.
+            .nameNodePort(PortsBelowEphemeralRange.freePort())
+            .build();
     cluster.waitActive();
     return new MiniHdfs(cluster);
   }
