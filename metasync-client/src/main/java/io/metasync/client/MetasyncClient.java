@@ -7,7 +7,6 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
@@ -243,13 +242,40 @@ public final class MetasyncClient implements AutoCloseable {
 
   /** Deletes a file or an empty directory ({@code recursive}: any directory with its subtree). */
   public void delete(String path, boolean recursive, CallOptions options) {
-    DeleteRequest request =
-        DeleteRequest.newBuilder()
-            .setContext(context(options))
-            .setPath(path)
-            .setRecursive(recursive)
-            .build();
+    DeleteRequest request = deleteRequest(path, recursive, options);
     unary(() -> blockingStub.delete(request));
+  }
+
+  public DeleteProgress deleteWithProgress(
+      String path, boolean recursive, Consumer<DeleteProgress> progress) {
+    return deleteWithProgress(path, recursive, progress, defaults);
+  }
+
+  /**
+   * Deletes as {@link #delete(String, boolean, CallOptions)} does (same effect, same errors), and
+   * passes {@code progress} the master's reports as they come, about every 200 ms: the entries
+   * deleted in the UFS, then those removed from the cache; the last has {@code done} set. Closing
+   * the client midway does not stop the delete on the master.
+   *
+   * @return the last report, which counts everything deleted
+   */
+  public DeleteProgress deleteWithProgress(
+      String path, boolean recursive, Consumer<DeleteProgress> progress, CallOptions options) {
+    DeleteRequest request = deleteRequest(path, recursive, options);
+    return ServerStream.lastReport(
+        errors,
+        () -> blockingStub.deleteWithProgress(request),
+        ProtoConversions::deleteProgress,
+        progress,
+        "the delete of " + path);
+  }
+
+  private DeleteRequest deleteRequest(String path, boolean recursive, CallOptions options) {
+    return DeleteRequest.newBuilder()
+        .setContext(context(options))
+        .setPath(path)
+        .setRecursive(recursive)
+        .build();
   }
 
   public FileStatus rename(String source, String destination) {
@@ -357,20 +383,12 @@ public final class MetasyncClient implements AutoCloseable {
   public Progress loadMetadata(
       String path, boolean recursive, Consumer<Progress> progress, CallOptions options) {
     SyncRequest request = syncRequest(path, recursive, options);
-    Progress last = null;
-    try (ServerStream<LoadMetadataResponse> responses =
-        ServerStream.start(errors, () -> blockingStub.loadMetadata(request))) {
-      while (responses.hasNext()) {
-        last = ProtoConversions.progress(responses.next().getProgress());
-        progress.accept(last);
-      }
-    }
-    if (last == null) {
-      throw new MetasyncException(
-          ErrorCode.INTERNAL,
-          "the master ended loadMetadata of " + path + " without reporting any progress");
-    }
-    return last;
+    return ServerStream.lastReport(
+        errors,
+        () -> blockingStub.loadMetadata(request),
+        (LoadMetadataResponse response) -> ProtoConversions.progress(response.getProgress()),
+        progress,
+        "loadMetadata of " + path);
   }
 
   public long checkConsistency(
@@ -412,7 +430,6 @@ public final class MetasyncClient implements AutoCloseable {
     return count;
   }
 
-  /** A call that does nothing on the master: proves it is reachable. */
   /** Makes {@code path} a sync point: the master follows its UFS's change feed for it. */
   public void startSync(String path) {
     SyncPointRequest request =
@@ -444,6 +461,7 @@ public final class MetasyncClient implements AutoCloseable {
         .toList();
   }
 
+  /** A call that does nothing on the master: proves it is reachable. */
   public void ping() {
     unary(() -> blockingStub.ping(PingRequest.getDefaultInstance()));
   }

@@ -73,6 +73,27 @@ final class ProtoConversions {
         progress.getDone());
   }
 
+  static DeleteProgress deleteProgress(io.metasync.proto.DeleteProgress progress) {
+    DeleteProgress.Phase phase =
+        switch (progress.getPhase()) {
+          case DELETE_PHASE_UFS -> DeleteProgress.Phase.UFS;
+          case DELETE_PHASE_CACHE -> DeleteProgress.Phase.CACHE;
+          case DELETE_PHASE_UNSPECIFIED, UNRECOGNIZED ->
+              throw new MetasyncException(
+                  ErrorCode.INTERNAL,
+                  "the master sent the progress of a delete in an unknown phase ("
+                      + progress.getPhase()
+                      + ")");
+        };
+    return new DeleteProgress(
+        phase,
+        progress.getUfsEntries(),
+        progress.getCacheEntries(),
+        progress.getElapsedMs(),
+        progress.getPhaseElapsedMs(),
+        progress.getDone());
+  }
+
   static Inconsistency inconsistency(io.metasync.proto.Inconsistency inconsistency) {
     return new Inconsistency(inconsistency.getPath(), inconsistency.getDescription());
   }

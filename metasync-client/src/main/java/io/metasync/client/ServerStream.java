@@ -4,8 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +44,34 @@ final class ServerStream<T> implements CloseableIterator<T> {
     } finally {
       context.detach(previous);
     }
+  }
+
+  /**
+   * Runs a call whose messages are progress reports of a long operation: passes each, converted, to
+   * {@code progress} as it comes, and returns the last.
+   *
+   * @param operation what the call does, for the error when no report came, such as {@code
+   *     loadMetadata of /x}
+   * @throws MetasyncException as the call fails; INTERNAL when it ended without any report
+   */
+  static <M, P> P lastReport(
+      GrpcErrors errors,
+      Supplier<Iterator<M>> call,
+      Function<M, P> convert,
+      Consumer<P> progress,
+      String operation) {
+    P last = null;
+    try (ServerStream<M> reports = start(errors, call)) {
+      while (reports.hasNext()) {
+        last = convert.apply(reports.next());
+        progress.accept(last);
+      }
+    }
+    if (last == null) {
+      throw new MetasyncException(
+          ErrorCode.INTERNAL, "the master ended " + operation + " without reporting any progress");
+    }
+    return last;
   }
 
   @Override

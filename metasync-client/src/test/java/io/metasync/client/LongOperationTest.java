@@ -1,9 +1,15 @@
 package io.metasync.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.metasync.common.ErrorCode;
+import io.metasync.common.MetasyncException;
 import io.metasync.proto.CheckConsistencyResponse;
+import io.metasync.proto.DeletePhase;
+import io.metasync.proto.DeleteRequest;
 import io.metasync.proto.LoadMetadataResponse;
 import io.metasync.proto.MetasyncMasterGrpc;
 import io.metasync.proto.SyncRequest;
@@ -58,6 +64,49 @@ class LongOperationTest {
     assertThat(reports).containsExactly(new Progress(1, 2, 10, true));
   }
 
+  @Test
+  void deleteWithProgressReportsBothPhasesAndReturnsTheLast() {
+    List<DeleteProgress> reports = new ArrayList<>();
+
+    DeleteProgress result = client.deleteWithProgress("/x", true, reports::add);
+
+    assertThat(reports)
+        .containsExactly(
+            new DeleteProgress(DeleteProgress.Phase.UFS, 0, 0, 200, 200, false),
+            new DeleteProgress(DeleteProgress.Phase.UFS, 5_000, 0, 400, 400, false),
+            new DeleteProgress(DeleteProgress.Phase.CACHE, 10_001, 3_000, 600, 100, false),
+            new DeleteProgress(DeleteProgress.Phase.CACHE, 10_001, 10_001, 700, 200, true));
+    assertThat(result).isEqualTo(reports.get(3));
+  }
+
+  @Test
+  void deleteWithProgressFailsWithTheMastersCodeAndMessage() {
+    assertThatThrownBy(() -> client.deleteWithProgress("/missing", true, report -> {}))
+        .isInstanceOfSatisfying(
+            MetasyncException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+        .hasMessage("/missing does not exist");
+  }
+
+  @Test
+  void deleteWithProgressWithoutAnyReportIsAnInternalError() {
+    assertThatThrownBy(() -> client.deleteWithProgress("/silent", true, report -> {}))
+        .isInstanceOfSatisfying(
+            MetasyncException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+        .hasMessageContaining("the delete of /silent");
+  }
+
+  private static io.metasync.proto.DeleteProgress deleteProgress(
+      DeletePhase phase, long ufs, long cache, long elapsedMs, long phaseMs, boolean done) {
+    return io.metasync.proto.DeleteProgress.newBuilder()
+        .setPhase(phase)
+        .setUfsEntries(ufs)
+        .setCacheEntries(cache)
+        .setElapsedMs(elapsedMs)
+        .setPhaseElapsedMs(phaseMs)
+        .setDone(done)
+        .build();
+  }
+
   private static io.metasync.proto.Progress progress(
       long directories, long files, long elapsedMs, boolean done) {
     return io.metasync.proto.Progress.newBuilder()
@@ -88,6 +137,26 @@ class LongOperationTest {
       responses.onNext(
           CheckConsistencyResponse.newBuilder().setProgress(progress(1, 2, 10, true)).build());
       responses.onCompleted();
+    }
+
+    @Override
+    public void deleteWithProgress(
+        DeleteRequest request, StreamObserver<io.metasync.proto.DeleteProgress> responses) {
+      switch (request.getPath()) {
+        case "/missing" ->
+            responses.onError(
+                Status.NOT_FOUND.withDescription("/missing does not exist").asRuntimeException());
+        case "/silent" -> responses.onCompleted();
+        default -> {
+          responses.onNext(deleteProgress(DeletePhase.DELETE_PHASE_UFS, 0, 0, 200, 200, false));
+          responses.onNext(deleteProgress(DeletePhase.DELETE_PHASE_UFS, 5_000, 0, 400, 400, false));
+          responses.onNext(
+              deleteProgress(DeletePhase.DELETE_PHASE_CACHE, 10_001, 3_000, 600, 100, false));
+          responses.onNext(
+              deleteProgress(DeletePhase.DELETE_PHASE_CACHE, 10_001, 10_001, 700, 200, true));
+          responses.onCompleted();
+        }
+      }
     }
 
     private static CheckConsistencyResponse inconsistency(String path, String description) {

@@ -101,7 +101,7 @@ public final class Namespace implements AutoCloseable {
       store.close();
       throw e;
     }
-    tree = new InodeTree(store, journal);
+    tree = new InodeTree(store, journal, state.removals());
     tree.initializeRoot(rootStatus(rootUfs));
     groupCommit =
         new GroupCommit(

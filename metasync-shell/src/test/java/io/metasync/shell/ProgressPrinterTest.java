@@ -49,6 +49,27 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void showBuildsItsLineOnlyWhenItPrintsAndFinishFollowsOnlyPrintedProgress() {
+    ProgressPrinter quiet = new ProgressPrinter("deleting /x", environment(true));
+    quiet.show(
+        false,
+        () -> {
+          throw new AssertionError("built although not printed");
+        });
+    quiet.show(true, () -> "done");
+    quiet.finish(() -> "deleted /x");
+    assertThat(err.size()).isZero();
+
+    ProgressPrinter watched = new ProgressPrinter("deleting /x", environment(true));
+    clock.advance(Duration.ofMillis(1000));
+    watched.show(false, () -> "10 entries so far");
+    watched.finish(() -> "deleted /x: 20 entries");
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly("deleting /x: 10 entries so far", "deleted /x: 20 entries");
+  }
+
+  @Test
   void countsAreGroupedAndSingularWhenOne() {
     assertThat(ProgressPrinter.counts(new Progress(1, 1, 0, true))).isEqualTo("1 folder, 1 file");
     assertThat(ProgressPrinter.counts(new Progress(1000, 100000, 0, true)))
@@ -56,6 +77,8 @@ class ProgressPrinterTest {
     assertThat(ProgressPrinter.seconds(2345)).isEqualTo("2.3s");
     assertThat(ProgressPrinter.rate(new Progress(0, 0, 0, false))).isEqualTo("0/s");
     assertThat(ProgressPrinter.rate(new Progress(10, 99990, 2000, false))).isEqualTo("50,000/s");
+    assertThat(ProgressPrinter.count(1, "entry", "entries")).isEqualTo("1 entry");
+    assertThat(ProgressPrinter.count(1000, "entry", "entries")).isEqualTo("1,000 entries");
   }
 
   private ShellEnvironment environment(boolean interactive) {

@@ -12,6 +12,13 @@ import java.util.Optional;
 /**
  * A {@link UnderFileSystem} that passes every call to another one: the base of decorators (metrics,
  * retries, counting and fault injection in tests), which override only what they change.
+ *
+ * <p>The counting {@link #delete(String, boolean, java.util.function.LongConsumer)} is deliberately
+ * not forwarded here: it keeps the interface's default, which calls this decorator's {@link
+ * #delete(String, boolean)}, so a decorator that overrides only that method still sees every delete
+ * (the count is then not passed on). A decorator that wants the count to reach its caller overrides
+ * both, and in the counting one calls {@code delegate().delete(path, recursive, deletedEntries)},
+ * not {@code super}, whose default would come back to its two-argument override.
  */
 public abstract class ForwardingUnderFileSystem implements UnderFileSystem {
   private final UnderFileSystem delegate;

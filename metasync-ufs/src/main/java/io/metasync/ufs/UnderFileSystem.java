@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * An under file system (UFS) as metasync sees it: the minimal set of operations that the master
@@ -72,6 +73,22 @@ public interface UnderFileSystem extends AutoCloseable {
    *     recursive}
    */
   void delete(String path, boolean recursive) throws IOException;
+
+  /**
+   * Deletes as {@link #delete(String, boolean)} does, and passes {@code deletedEntries}, as it
+   * goes, the number of entries (files and folders, {@code path} included) deleted since its last
+   * call, so that a recursive delete of a huge tree can show progress. It is called on the deleting
+   * thread and must be quick.
+   *
+   * <p>The default calls {@link #delete(String, boolean)} and reports nothing. That suits a UFS
+   * that deletes a tree in one call (HDFS: one NameNode call, no count to give), and a decorator
+   * that overrides only {@link #delete(String, boolean)}: every delete still goes through its
+   * override, without a count. A UFS that walks the tree itself (a local folder) overrides this.
+   */
+  default void delete(String path, boolean recursive, LongConsumer deletedEntries)
+      throws IOException {
+    delete(path, recursive);
+  }
 
   /**
    * Renames {@code source} to {@code destination}, whose parent must exist.

@@ -365,6 +365,23 @@ public abstract class AbstractUnderFileSystemTest {
   }
 
   @Test
+  void countedRecursiveDeleteRemovesTheSubtreeAndReportsAllOrNoneOfItsEntries() throws IOException {
+    mkdir("/d");
+    mkdir("/d/e");
+    write("/d/e/g", HELLO, 0644);
+    write("/d/h", HELLO, 0644);
+    write("/keep", HELLO, 0644);
+    List<Long> reports = new ArrayList<>();
+
+    ufs.delete("/d", true, reports::add);
+
+    assertThat(ufs.getStatus("/d")).isEmpty();
+    assertThat(names("/")).containsExactly("keep");
+    // a UFS that walks the tree counts d, e, g and h; one that deletes it in one call, nothing
+    assertThat(reports.stream().mapToLong(Long::longValue).sum()).isIn(0L, 4L);
+  }
+
+  @Test
   void deleteOfMissingPathIsFileNotFound() {
     assertThatThrownBy(() -> ufs.delete("/missing", false))
         .isInstanceOf(FileNotFoundException.class);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -76,6 +77,14 @@ public final class CountingUnderFileSystem extends ForwardingUnderFileSystem {
   public void delete(String path, boolean recursive) throws IOException {
     record(UfsOperation.DELETE);
     super.delete(path, recursive);
+  }
+
+  @Override
+  public void delete(String path, boolean recursive, LongConsumer deletedEntries)
+      throws IOException {
+    record(UfsOperation.DELETE);
+    // the delegate's, not super's: the default would come back to delete(path, recursive) above
+    delegate().delete(path, recursive, deletedEntries);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Makes chosen calls of a UFS fail, so tests can prove that a UFS error is never taken for absence.
@@ -120,6 +121,14 @@ public final class FaultInjectingUnderFileSystem extends ForwardingUnderFileSyst
   public void delete(String path, boolean recursive) throws IOException {
     check(UfsOperation.DELETE);
     super.delete(path, recursive);
+  }
+
+  @Override
+  public void delete(String path, boolean recursive, LongConsumer deletedEntries)
+      throws IOException {
+    check(UfsOperation.DELETE);
+    // the delegate's, not super's: the default would come back to delete(path, recursive) above
+    delegate().delete(path, recursive, deletedEntries);
   }
 
   @Override

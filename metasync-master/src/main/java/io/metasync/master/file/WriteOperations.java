@@ -196,6 +196,14 @@ public final class WriteOperations {
    *     recursive}, a mount point or a folder holding one
    */
   public void delete(NamespacePath path, boolean recursive) {
+    delete(path, recursive, new DeleteStats());
+  }
+
+  /**
+   * As {@link #delete(NamespacePath, boolean)}, counting in {@code stats} as it goes: the entries
+   * the UFS deletes (if it counts them), then the inodes removed from the cache.
+   */
+  public void delete(NamespacePath path, boolean recursive, DeleteStats stats) {
     guard.checkNotMountRelated(path, "delete");
     lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
     UfsLocation location = guard.writableLocation(path);
@@ -205,16 +213,18 @@ public final class WriteOperations {
         throw MetasyncException.failedPrecondition(path + " is not empty (use rm -R to delete it)");
       }
       try {
-        location.ufs().delete(location.ufsPath(), recursive);
+        stats.enter(DeleteStats.Phase.UFS, clock.millis());
+        location.ufs().delete(location.ufsPath(), recursive, stats::ufsDeleted);
       } catch (java.io.FileNotFoundException e) {
         // Gone from the UFS already: the cache learns it, and the caller hears the truth.
         tree.commit(new InodeChanges().removeSubtree(locked));
         forgetRemoved(path);
         throw MetasyncException.notFound(path);
       }
+      stats.enter(DeleteStats.Phase.CACHE, clock.millis());
       InodeChanges changes = new InodeChanges().removeSubtree(locked);
       guard.refreshDirectory(path.parent(), changes);
-      tree.commit(changes);
+      tree.commit(changes, locked, stats::cacheRemoved);
       forgetRemoved(path);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);

@@ -7,6 +7,7 @@ import io.metasync.master.journal.Journal;
 import io.metasync.ufs.UfsStatus;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Path-shaped access to the {@link InodeStore}. Reads go to the store; every change is written to
@@ -18,10 +19,15 @@ import java.util.Optional;
 public final class InodeTree {
   private final InodeStore store;
   private final Journal journal;
+  private final RemovalWatchers removals;
 
-  public InodeTree(InodeStore store, Journal journal) {
+  /**
+   * @param removals the watchers that the journal's state reports subtree removals to
+   */
+  public InodeTree(InodeStore store, Journal journal, RemovalWatchers removals) {
     this.store = requireNonNull(store, "store is null");
     this.journal = requireNonNull(journal, "journal is null");
+    this.removals = requireNonNull(removals, "removals is null");
   }
 
   /** Creates the root folder from the root UFS's status if the journal has none yet. */
@@ -73,6 +79,16 @@ public final class InodeTree {
   public void commit(InodeChanges changes) {
     if (!changes.isEmpty()) {
       journal.write(changes.toEntryAndClear());
+    }
+  }
+
+  /**
+   * As {@link #commit(InodeChanges)}, for changes that remove the subtree of {@code top}: {@code
+   * removed} is passed the number of inodes removed, page by page, while the journal applies them.
+   */
+  public void commit(InodeChanges changes, Inode top, LongConsumer removed) {
+    try (RemovalWatchers.Watch ignored = removals.watch(top.id(), removed)) {
+      commit(changes);
     }
   }
 

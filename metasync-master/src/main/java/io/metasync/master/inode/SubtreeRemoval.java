@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Removes an inode and everything below it from a store, children before parents, a page at a time
@@ -16,6 +17,14 @@ public final class SubtreeRemoval {
   private SubtreeRemoval() {}
 
   public static void remove(InodeStore store, long topId) {
+    remove(store, topId, removed -> {});
+  }
+
+  /**
+   * Removes the subtree of {@code topId}, passing {@code removed} the number of inodes removed
+   * after each page (the top included), for the progress of a huge removal.
+   */
+  public static void remove(InodeStore store, long topId, LongConsumer removed) {
     if (store.get(topId).isEmpty()) {
       return;
     }
@@ -28,6 +37,7 @@ public final class SubtreeRemoval {
       List<Inode> children = store.listChildren(folder.id, folder.after, PAGE);
       if (children.isEmpty()) {
         store.remove(pending.pop().id);
+        removed.accept(1);
         continue;
       }
       folder.after = children.get(children.size() - 1).name();
@@ -42,6 +52,7 @@ public final class SubtreeRemoval {
       }
       // a page of siblings at once: one RocksDB write instead of a thousand
       store.removeAll(leaves);
+      removed.accept(leaves.size());
     }
   }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeStore;
+import io.metasync.master.inode.RemovalWatchers;
 import io.metasync.master.inode.SubtreeRemoval;
 import io.metasync.master.mount.LazyUnderFileSystem;
 import io.metasync.master.mount.MountOptions;
@@ -52,6 +53,7 @@ public final class NamespaceState implements JournaledState {
   private final MountTable mounts;
   private final UfsOpener opener;
   private final ActiveSyncRecords activeSync = new ActiveSyncRecords();
+  private final RemovalWatchers removals = new RemovalWatchers();
 
   public NamespaceState(InodeStore store, MountTable mounts, UfsOpener opener) {
     this.store = requireNonNull(store, "store is null");
@@ -70,7 +72,8 @@ public final class NamespaceState implements JournaledState {
             case PUT -> puts.add(InodeRecords.toInode(change.getPut()));
             case REMOVE_SUBTREE -> {
               putAll(puts);
-              SubtreeRemoval.remove(store, change.getRemoveSubtree());
+              long top = change.getRemoveSubtree();
+              SubtreeRemoval.remove(store, top, removals.watcherOf(top));
             }
             case CHANGE_NOT_SET ->
                 throw new IllegalStateException("journal entry with an empty inode change");
@@ -108,6 +111,11 @@ public final class NamespaceState implements JournaledState {
   private void putAll(List<Inode> puts) {
     store.putAll(puts);
     puts.clear();
+  }
+
+  /** Who counts the inodes that applying a subtree removal removes (not journaled). */
+  public RemovalWatchers removals() {
+    return removals;
   }
 
   /** Sync points, their last sync times and feed cursors, as journaled. */

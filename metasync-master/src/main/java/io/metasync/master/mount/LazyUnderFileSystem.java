@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * A mount's UFS, connected on first use. Replaying a mount from the journal must not touch the UFS,
@@ -76,6 +77,12 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
   @Override
   public void delete(String path, boolean recursive) throws IOException {
     delegate().delete(path, recursive);
+  }
+
+  @Override
+  public void delete(String path, boolean recursive, LongConsumer deletedEntries)
+      throws IOException {
+    delegate().delete(path, recursive, deletedEntries);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.activesync.ActiveSyncManager;
 import io.metasync.master.file.ConsistencyChecker;
+import io.metasync.master.file.DeleteStats;
 import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
 import io.metasync.master.file.OpenedFile;
@@ -19,6 +20,7 @@ import io.metasync.master.sync.ReadOptions;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.proto.CheckConsistencyResponse;
 import io.metasync.proto.CreateDirectoryRequest;
+import io.metasync.proto.DeleteProgress;
 import io.metasync.proto.DeleteRequest;
 import io.metasync.proto.DeleteResponse;
 import io.metasync.proto.FileInfo;
@@ -48,6 +50,7 @@ import io.metasync.proto.UnmountResponse;
 import io.metasync.proto.WriteFileRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +64,9 @@ import java.util.function.Supplier;
 public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImplBase {
   private static final int CHUNK_SIZE = 256 * 1024;
 
+  /** Often enough that a person sees a huge delete move; a message costs the master nothing. */
+  private static final Duration DELETE_PROGRESS_PERIOD = Duration.ofMillis(200);
+
   private final ReadOperations reads;
   private final WriteOperations writes;
   private final MountOperations mounts;
@@ -70,6 +76,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
   private final ProtoConversions conversions;
   private final ExecutorService streamExecutor;
   private final ProgressReporter progress;
+  private final ProgressReporter deleteProgress;
 
   public MasterRpcService(
       ReadOperations reads,
@@ -90,6 +97,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
     this.conversions = new ProtoConversions(defaults);
     this.streamExecutor = requireNonNull(streamExecutor, "streamExecutor is null");
     this.progress = requireNonNull(progress, "progress is null");
+    this.deleteProgress = progress.every(DELETE_PROGRESS_PERIOD);
   }
 
   private static <T> void unary(StreamObserver<T> observer, Supplier<T> call) {
@@ -204,6 +212,21 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         () -> {
           writes.delete(ProtoConversions.path(request.getPath()), request.getRecursive());
           return DeleteResponse.getDefaultInstance();
+        });
+  }
+
+  @Override
+  public void deleteWithProgress(DeleteRequest request, StreamObserver<DeleteProgress> observer) {
+    stream(
+        observer,
+        stream -> {
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          DeleteStats stats = new DeleteStats();
+          deleteProgress.run(
+              () -> writes.delete(path, request.getRecursive(), stats),
+              (startMs, nowMs, done) ->
+                  ProtoConversions.deleteProgress(stats, startMs, nowMs, done),
+              stream::send);
         });
   }
 

@@ -5,11 +5,14 @@ import io.metasync.common.LoadType;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.SyncInterval;
 import io.metasync.master.activesync.SyncPointStatus;
+import io.metasync.master.file.DeleteStats;
 import io.metasync.master.file.PathStatus;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.proto.CallContext;
+import io.metasync.proto.DeletePhase;
+import io.metasync.proto.DeleteProgress;
 import io.metasync.proto.FileInfo;
 import io.metasync.proto.MountInfo;
 import io.metasync.proto.SyncPointInfo;
@@ -91,6 +94,25 @@ final class ProtoConversions {
         .setReadOnly(mount.options().readOnly())
         .setShared(mount.options().shared())
         .putAllOptions(mount.options().properties())
+        .build();
+  }
+
+  /** What {@code stats} say at {@code nowMs} of a delete that started at {@code startMs}. */
+  static DeleteProgress deleteProgress(DeleteStats stats, long startMs, long nowMs, boolean done) {
+    DeleteStats.PhaseStart phase = stats.phase();
+    // before the delete reached the UFS (checks, a lookup), its first phase counts from the start
+    long phaseStartMs = phase.startMs() < 0 ? startMs : phase.startMs();
+    return DeleteProgress.newBuilder()
+        .setPhase(
+            switch (phase.phase()) {
+              case UFS -> DeletePhase.DELETE_PHASE_UFS;
+              case CACHE -> DeletePhase.DELETE_PHASE_CACHE;
+            })
+        .setUfsEntries(stats.ufsEntries())
+        .setCacheEntries(stats.cacheEntries())
+        .setElapsedMs(nowMs - startMs)
+        .setPhaseElapsedMs(Math.max(0, nowMs - phaseStartMs))
+        .setDone(done)
         .build();
   }
 }

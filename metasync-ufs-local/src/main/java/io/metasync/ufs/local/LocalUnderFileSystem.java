@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * A local POSIX folder as an under file system. Symbolic links are followed as {@code ls -L} does
@@ -187,15 +188,24 @@ final class LocalUnderFileSystem implements UnderFileSystem {
 
   @Override
   public void delete(String path, boolean recursive) throws IOException {
+    delete(path, recursive, entries -> {});
+  }
+
+  /** Reports each entry as it is deleted: a tree is walked and deleted here, entry by entry. */
+  @Override
+  public void delete(String path, boolean recursive, LongConsumer deletedEntries)
+      throws IOException {
     checkArgument(!path.equals("/"), "refusing to delete the root of %s", rootUri);
+    requireNonNull(deletedEntries, "deletedEntries is null");
     Path target = resolve(path);
     try {
       BasicFileAttributes attributes =
           Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (recursive && attributes.isDirectory()) {
-        Files.walkFileTree(target, new RecursiveDeletion());
+        Files.walkFileTree(target, new RecursiveDeletion(deletedEntries));
       } else {
         Files.delete(target);
+        deletedEntries.accept(1);
       }
     } catch (FileSystemException e) {
       throw translate(e, path);

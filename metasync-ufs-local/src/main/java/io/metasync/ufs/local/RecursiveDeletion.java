@@ -7,16 +7,30 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.LongConsumer;
 
 /**
- * Deletes a tree bottom-up. Links are deleted, never followed, so a link to a folder outside the
- * tree leaves that folder alone. Entries that vanish meanwhile are already what we want.
+ * Deletes a tree bottom-up, reporting each entry it deleted. Links are deleted, never followed, so
+ * a link to a folder outside the tree leaves that folder alone. Entries that vanish meanwhile are
+ * already what we want (and are not counted: something else deleted them).
  */
 final class RecursiveDeletion extends SimpleFileVisitor<Path> {
+  private final LongConsumer deletedEntries;
+
+  RecursiveDeletion(LongConsumer deletedEntries) {
+    this.deletedEntries = deletedEntries;
+  }
+
   @Override
   public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-    Files.deleteIfExists(file);
+    delete(file);
     return FileVisitResult.CONTINUE;
+  }
+
+  private void delete(Path entry) throws IOException {
+    if (Files.deleteIfExists(entry)) {
+      deletedEntries.accept(1);
+    }
   }
 
   @Override
@@ -32,7 +46,7 @@ final class RecursiveDeletion extends SimpleFileVisitor<Path> {
     if (error != null) {
       throw error;
     }
-    Files.deleteIfExists(folder);
+    delete(folder);
     return FileVisitResult.CONTINUE;
   }
 }

@@ -148,6 +148,53 @@ class LocalUnderFileSystemTest extends AbstractUnderFileSystemTest {
   }
 
   @Test
+  void recursiveDeleteReportsEveryEntryAsItDeletesIt() throws IOException {
+    Path top = Files.createDirectories(root.resolve("tree/a/b"));
+    Files.createDirectories(root.resolve("tree/c"));
+    for (int i = 0; i < 100; i++) {
+      Files.createFile(root.resolve("tree/f" + i));
+      Files.createFile(root.resolve("tree/a/b/f" + i));
+      Files.createFile(root.resolve("tree/c/f" + i));
+    }
+    Files.createSymbolicLink(top.resolve("link"), root);
+    List<Long> reports = new ArrayList<>();
+    List<Boolean> topExistedAtReport = new ArrayList<>();
+
+    ufs()
+        .delete(
+            "/tree",
+            true,
+            entries -> {
+              reports.add(entries);
+              topExistedAtReport.add(Files.exists(root.resolve("tree")));
+            });
+
+    // 300 files, the link, the folders a, a/b, c and tree itself
+    assertThat(reports).hasSize(305).containsOnly(1L);
+    // reported as it goes: the tree is still there at every report but the last
+    assertThat(topExistedAtReport.subList(0, 304)).containsOnly(true);
+    assertThat(topExistedAtReport.get(304)).isFalse();
+    assertThat(root.resolve("tree")).doesNotExist();
+    assertThat(root).isDirectory();
+  }
+
+  @Test
+  void deleteOfOneEntryReportsOneAndAFailedDeleteReportsNone() throws IOException {
+    Files.createFile(root.resolve("f"));
+    Files.createDirectories(root.resolve("d/sub"));
+    List<Long> reports = new ArrayList<>();
+
+    ufs().delete("/f", false, reports::add);
+    assertThatThrownBy(() -> ufs().delete("/f", true, reports::add))
+        .isInstanceOf(FileNotFoundException.class);
+    assertThatThrownBy(() -> ufs().delete("/d", false, reports::add))
+        .isInstanceOf(java.nio.file.DirectoryNotEmptyException.class);
+
+    assertThat(reports).containsExactly(1L);
+    assertThat(root.resolve("d/sub")).isDirectory();
+  }
+
+  @Test
   void pathsThatAreNotNormalizedAreRefused() {
     for (String path : List.of("a", "", "/../x", "/a/../../x", "/a/./b", "/a//b", "/a/", "/..")) {
       assertThatThrownBy(() -> ufs().getStatus(path))
