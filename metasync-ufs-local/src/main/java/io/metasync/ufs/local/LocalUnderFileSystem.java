@@ -202,7 +202,7 @@ final class LocalUnderFileSystem implements UnderFileSystem {
       BasicFileAttributes attributes =
           Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (recursive && attributes.isDirectory()) {
-        Files.walkFileTree(target, new RecursiveDeletion(deletedEntries));
+        RecursiveDeletion.deleteTree(target, deletedEntries);
       } else {
         Files.delete(target);
         deletedEntries.accept(1);
