@@ -79,7 +79,7 @@ record WideFixture(Path ufsRoot, long files, int folders) {
   void prepare() throws Exception {
     Path marker = ufsRoot.getParent().resolve(top().getFileName() + ".complete");
     String spec = files + " files in " + folders + " folders\n";
-    if (Files.exists(marker) && Files.readString(marker).equals(spec)) {
+    if (Files.exists(marker) && Files.readString(marker).equals(spec) && Files.isDirectory(top())) {
       Progress.log("wide: reusing %s", top());
       return;
     }
