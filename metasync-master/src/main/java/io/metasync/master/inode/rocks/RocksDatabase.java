@@ -61,6 +61,10 @@ final class RocksDatabase implements AutoCloseable {
               resources,
               new ColumnFamilyOptions()
                   .setTableFormatConfig(table)
+                  // a bloom filter over the memtable's keys too: a put checks that its name is
+                  // free, and for a new inode that read misses, which the filter answers alone
+                  .setMemtablePrefixBloomSizeRatio(0.1)
+                  .setMemtableWholeKeyFiltering(true)
                   .setCompressionType(CompressionType.LZ4_COMPRESSION));
       DBOptions options =
           add(

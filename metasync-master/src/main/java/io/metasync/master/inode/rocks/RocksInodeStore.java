@@ -73,6 +73,14 @@ public final class RocksInodeStore implements InodeStore {
   // The journal is the durable log and the store is rebuilt from it after a crash: no RocksDB WAL.
   private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
   private RocksDatabase database;
+
+  /**
+   * No inode above this id is in the store: the largest id it held when opened or was given since.
+   * A put of a higher id is of a new inode and needs no read to find where it was. Changed with
+   * {@link #writeLock} or {@link #handleLock}'s write lock held.
+   */
+  private long storedMaxId;
+
   private boolean closed;
 
   private RocksInodeStore(
@@ -302,13 +310,15 @@ public final class RocksInodeStore implements InodeStore {
   private void writePuts(RocksDatabase db, List<Inode> inodes) throws RocksDBException {
     List<Object> changedKeys = new ArrayList<>(inodes.size() * 2);
     long added = 0;
-    long maxId = 0;
+    long maxId = storedMaxId;
     // Indexed, so each put sees the ones before it in the same batch.
     try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
         ReadOptions options = new ReadOptions()) {
       for (Inode inode : inodes) {
         byte[] idKey = InodeKeys.id(inode.id());
-        byte[] previous = batch.getFromBatchAndDB(db.db, db.inodes, options, idKey);
+        // A first load puts millions of new inodes: skip the read that could only miss.
+        byte[] previous =
+            inode.id() > maxId ? null : batch.getFromBatchAndDB(db.db, db.inodes, options, idKey);
         byte[] location = InodeKeys.child(inode.parentId(), inode.name());
         if (previous == null || !Arrays.equals(previous, location)) {
           byte[] taken = batch.getFromBatchAndDB(db.db, db.children, options, location);
@@ -343,6 +353,7 @@ public final class RocksInodeStore implements InodeStore {
       try {
         db.db.write(writeOptions, batch);
         count.addAndGet(added);
+        storedMaxId = maxId;
       } finally {
         cache.endWrite(changedKeys);
       }
@@ -426,10 +437,12 @@ public final class RocksInodeStore implements InodeStore {
       database = RocksDatabase.open(folder, false);
       byte[] stored = database.db.get(database.meta, COUNT_KEY);
       count.set(stored == null ? 0 : InodeKeys.readId(stored));
+      storedMaxId = 0;
       try (RocksIterator last = database.db.newIterator(database.inodes)) {
         last.seekToLast();
         if (last.isValid()) {
-          lastId.accumulateAndGet(InodeKeys.readId(last.key()), Math::max);
+          storedMaxId = InodeKeys.readId(last.key());
+          lastId.accumulateAndGet(storedMaxId, Math::max);
         }
       }
     } catch (IOException | RocksDBException e) {

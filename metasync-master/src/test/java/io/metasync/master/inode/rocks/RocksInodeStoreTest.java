@@ -92,6 +92,34 @@ class RocksInodeStoreTest extends AbstractInodeStoreTest {
     assertThat(store.size()).isEqualTo(3);
   }
 
+  /** A put of an id above any the store held skips the read: what must still find the old name. */
+  @Test
+  void anInodePutAgainMovesWhateverIdsTheStoreHeldBefore() throws Exception {
+    store.put(root());
+    store.putAll(List.of(file(7, ROOT, "a"), file(9, ROOT, "b"), file(7, ROOT, "a2")));
+    store.put(file(9, ROOT, "b2"));
+    assertThat(names(store.listChildren(ROOT, "", 10))).containsExactly("a2", "b2");
+    assertThat(store.size()).isEqualTo(3);
+
+    // A checkpoint loaded into a store that knows no ids, and a cleared store.
+    Path checkpoint = folder.resolve("checkpoint");
+    assertThat(store.writeCheckpoint(checkpoint)).isTrue();
+    try (InodeStore other = RocksInodeStore.open(folder.resolve("other"), 0)) {
+      other.loadCheckpoint(checkpoint);
+      other.put(file(9, ROOT, "b3"));
+      assertThat(names(other.listChildren(ROOT, "", 10))).containsExactly("a2", "b3");
+      assertThat(other.size()).isEqualTo(3);
+
+      other.put(file(50, ROOT, "big"));
+      other.clear();
+      other.put(root());
+      other.put(file(5, ROOT, "x"));
+      other.put(file(5, ROOT, "y"));
+      assertThat(names(other.listChildren(ROOT, "", 10))).containsExactly("y");
+      assertThat(other.size()).isEqualTo(2);
+    }
+  }
+
   @Test
   void aCheckpointLoadsIntoAnotherRocksStoreAndIntoAHeapStore() throws Exception {
     store.put(root());
