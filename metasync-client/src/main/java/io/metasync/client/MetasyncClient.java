@@ -448,16 +448,7 @@ public final class MetasyncClient implements AutoCloseable {
     GetSyncPathListRequest request =
         GetSyncPathListRequest.newBuilder().setContext(context(defaults)).build();
     return unary(() -> blockingStub.getSyncPathList(request)).getSyncPointsList().stream()
-        .map(
-            info ->
-                new SyncPointInfo(
-                    info.getPath(),
-                    info.getState(),
-                    info.getLastSyncMs(),
-                    info.getPendingChanges(),
-                    info.getActivity(),
-                    info.getAge(),
-                    info.getListedEntries()))
+        .map(ProtoConversions::syncPointInfo)
         .toList();
   }
 

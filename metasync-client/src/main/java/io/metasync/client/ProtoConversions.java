@@ -56,6 +56,17 @@ final class ProtoConversions {
     };
   }
 
+  static SyncPointInfo syncPointInfo(io.metasync.proto.SyncPointInfo info) {
+    return new SyncPointInfo(
+        info.getPath(),
+        info.getState(),
+        info.getLastSyncMs(),
+        info.getPendingChanges(),
+        info.getActivity(),
+        info.getAge(),
+        info.getListedEntries());
+  }
+
   static MountInfo mountInfo(io.metasync.proto.MountInfo info) {
     return new MountInfo(
         info.getPath(),

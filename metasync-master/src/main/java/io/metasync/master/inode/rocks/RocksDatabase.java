@@ -16,6 +16,7 @@ import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 
 /**
  * One open RocksDB of inodes and the native objects it needs, closed together. Column families:
@@ -121,6 +122,14 @@ final class RocksDatabase implements AutoCloseable {
       resource.close();
     } catch (Exception e) {
       // Releasing native memory on the way out: nothing to recover.
+    }
+  }
+
+  /** The largest inode id stored, 0 when there is none. */
+  long largestInodeId() {
+    try (RocksIterator last = db.newIterator(inodes)) {
+      last.seekToLast();
+      return last.isValid() ? InodeKeys.readId(last.key()) : 0;
     }
   }
 }

@@ -75,9 +75,8 @@ public final class RocksInodeStore implements InodeStore {
   private RocksDatabase database;
 
   /**
-   * No inode above this id is in the store: the largest id it held when opened or was given since.
-   * A put of a higher id is of a new inode and needs no read to find where it was. Changed with
-   * {@link #writeLock} or {@link #handleLock}'s write lock held.
+   * No inode above this id is in the store (the largest it held when opened or was given since), so
+   * a put of a higher id is of a new inode. Changed with a write lock held.
    */
   private long storedMaxId;
 
@@ -437,14 +436,8 @@ public final class RocksInodeStore implements InodeStore {
       database = RocksDatabase.open(folder, false);
       byte[] stored = database.db.get(database.meta, COUNT_KEY);
       count.set(stored == null ? 0 : InodeKeys.readId(stored));
-      storedMaxId = 0;
-      try (RocksIterator last = database.db.newIterator(database.inodes)) {
-        last.seekToLast();
-        if (last.isValid()) {
-          storedMaxId = InodeKeys.readId(last.key());
-          lastId.accumulateAndGet(storedMaxId, Math::max);
-        }
-      }
+      storedMaxId = database.largestInodeId();
+      lastId.accumulateAndGet(storedMaxId, Math::max);
     } catch (IOException | RocksDBException e) {
       throw new MetasyncException(
           ErrorCode.INTERNAL,
