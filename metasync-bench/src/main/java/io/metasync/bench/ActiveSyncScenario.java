@@ -9,6 +9,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.SyncInterval;
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -79,8 +80,9 @@ final class ActiveSyncScenario {
     FolderDeletion.delete(ufs);
     Files.createDirectories(ufs);
     ResultTable table = context.table();
+    Ticker ticker = context.ticker();
     try (BenchMaster master = BenchMaster.start(ufs, context.mastersFolder(), SETTINGS)) {
-      Target target = new Target(NAME, master.client(), UfsChanges.local(ufs), "");
+      Target target = new Target(NAME, master.client(), UfsChanges.local(ufs), "", ticker);
       latency(table, target, 5, Math.max(20, 200 / scale), "–");
       latency(table, target, 50, Math.max(100, 1_000 / scale), "–");
       latency(table, target, 100, Math.max(100, 500 / scale), ALLUXIO);
@@ -90,7 +92,7 @@ final class ActiveSyncScenario {
     try (BenchMaster master = BenchMaster.start(ufs, context.mastersFolder(), RAW_APPLY)) {
       burst(
           table,
-          new Target(NAME, master.client(), UfsChanges.local(ufs), ""),
+          new Target(NAME, master.client(), UfsChanges.local(ufs), "", ticker),
           "burst-raw",
           Math.max(1_000, BURST / scale),
           2,
@@ -99,7 +101,7 @@ final class ActiveSyncScenario {
     try (BenchMaster master = BenchMaster.start(ufs, context.mastersFolder(), SETTINGS)) {
       idleCpu(
           table,
-          new Target(NAME, master.client(), UfsChanges.local(ufs), ""),
+          new Target(NAME, master.client(), UfsChanges.local(ufs), "", ticker),
           Math.max(5, IDLE_SECONDS / scale),
           "local change feed drain");
     }
@@ -117,15 +119,16 @@ final class ActiveSyncScenario {
     MetasyncClient client = target.client();
     UfsChanges ufs = target.ufs();
     String mountPath = target.mountPath();
+    Ticker ticker = target.ticker();
     String name = "latency-" + waveSize;
     String folder = mountPath + "/" + name;
     ufs.createFolder(name);
-    startSyncAndWait(client, folder);
+    startSyncAndWait(client, folder, ticker);
     int waves = (changes + waveSize - 1) / waveSize;
     long[] latencies = new long[waves * waveSize];
     int n = 0;
     Random random = new Random(waveSize);
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     for (int w = 0; w < waves; w++) {
       Thread.sleep(random.nextInt(1_000));
       String[] paths = new String[waveSize];
@@ -133,27 +136,27 @@ final class ActiveSyncScenario {
       for (int i = 0; i < waveSize; i++) {
         String file = String.format(Locale.ROOT, "w%04d-f%03d", w, i);
         ufs.createFile(name + "/" + file);
-        created[i] = System.nanoTime();
+        created[i] = ticker.nanos();
         paths[i] = folder + "/" + file;
       }
       boolean[] seen = new boolean[waveSize];
       int oldest = 0;
-      long deadline = System.nanoTime() + TIMEOUT_NS;
+      long deadline = ticker.nanos() + TIMEOUT_NS;
       while (oldest < waveSize) {
         if (!visible(client, paths[oldest])) {
-          if (System.nanoTime() > deadline) {
+          if (ticker.nanos() > deadline) {
             throw new IllegalStateException(paths[oldest] + " not visible after 120 s");
           }
           Thread.sleep(POLL_MS);
           continue;
         }
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         seen[oldest] = true;
         latencies[n++] = now - created[oldest];
         for (int i = oldest + 1; i < waveSize; i++) {
           if (!seen[i] && visible(client, paths[i])) {
             seen[i] = true;
-            latencies[n++] = System.nanoTime() - created[i];
+            latencies[n++] = ticker.nanos() - created[i];
           }
         }
         while (oldest < waveSize && seen[oldest]) {
@@ -166,7 +169,7 @@ final class ActiveSyncScenario {
             target.scenario(), waveSize, w + 1, waves, latencies[n - waveSize] / 1e6);
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    double seconds = (ticker.nanos() - start) / 1e9;
     table.figure(
         target.scenario(),
         String.format(
@@ -211,12 +214,13 @@ final class ActiveSyncScenario {
     MetasyncClient client = target.client();
     UfsChanges ufs = target.ufs();
     String mountPath = target.mountPath();
+    Ticker ticker = target.ticker();
     String folder = mountPath + "/" + name;
     ufs.createFolder(name);
-    startSyncAndWait(client, folder);
+    startSyncAndWait(client, folder, ticker);
     Progress.log(target.scenario() + ": %s: %,d creates", what, files);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     long created;
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -238,14 +242,14 @@ final class ActiveSyncScenario {
       for (Future<?> f : done) {
         f.get();
       }
-      created = System.nanoTime();
+      created = ticker.nanos();
     } finally {
       pool.shutdownNow();
     }
     boolean wholeSubtree = false;
     int maxAge = 0;
     long lastCount = -1;
-    long deadline = System.nanoTime() + 5 * TIMEOUT_NS;
+    long deadline = ticker.nanos() + 5 * TIMEOUT_NS;
     long visible;
     while (true) {
       for (SyncPointInfo point : client.syncPathList()) {
@@ -262,11 +266,11 @@ final class ActiveSyncScenario {
           lastCount = count;
         }
         if (count >= files) {
-          visible = System.nanoTime();
+          visible = ticker.nanos();
           break;
         }
       }
-      if (System.nanoTime() > deadline) {
+      if (ticker.nanos() > deadline) {
         throw new IllegalStateException(what + " not visible after 10 min: " + lastCount);
       }
       Thread.sleep(20);
@@ -323,6 +327,7 @@ final class ActiveSyncScenario {
     MetasyncClient client = target.client();
     UfsChanges ufs = target.ufs();
     String mountPath = target.mountPath();
+    Ticker ticker = target.ticker();
     for (int i = 0; i < IDLE_POINTS; i++) {
       String folder = "idle/" + Fixtures.folderName(i);
       ufs.createFolder(folder);
@@ -332,7 +337,7 @@ final class ActiveSyncScenario {
     }
     client.getStatus(mountPath + "/idle", BenchMaster.CACHED);
     Thread.sleep(3_000);
-    Cpu none = Cpu.measure(seconds);
+    Cpu none = Cpu.measure(seconds, ticker);
     Progress.log(target.scenario() + ": idle, no sync point: %s", none);
     List<String> points = new ArrayList<>();
     for (int i = 0; i < IDLE_POINTS; i++) {
@@ -340,15 +345,15 @@ final class ActiveSyncScenario {
       client.startSync(path);
       points.add(path);
     }
-    waitIdle(client, points);
+    waitIdle(client, points, ticker);
     Thread.sleep(3_000);
-    Cpu hundred = Cpu.measure(seconds);
+    Cpu hundred = Cpu.measure(seconds, ticker);
     Progress.log(target.scenario() + ": idle, %d sync points: %s", IDLE_POINTS, hundred);
     for (String path : points) {
       client.stopSync(path);
     }
     Thread.sleep(3_000);
-    Cpu stopped = Cpu.measure(seconds);
+    Cpu stopped = Cpu.measure(seconds, ticker);
     Progress.log(target.scenario() + ": idle, after stopSync of all: %s", stopped);
     table.figure(
         target.scenario(),
@@ -379,14 +384,14 @@ final class ActiveSyncScenario {
 
   /** Process and active-sync-thread CPU over a window, as percent of one core. */
   private record Cpu(double percent, double activeSyncPercent) {
-    static Cpu measure(int seconds) throws InterruptedException {
+    static Cpu measure(int seconds, Ticker ticker) throws InterruptedException {
       com.sun.management.OperatingSystemMXBean os =
           (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       Map<Long, Long> before = activeSyncThreads();
       long cpu = os.getProcessCpuTime();
-      long start = System.nanoTime();
+      long start = ticker.nanos();
       Thread.sleep(seconds * 1_000L);
-      long wall = System.nanoTime() - start;
+      long wall = ticker.nanos() - start;
       long used = os.getProcessCpuTime() - cpu;
       long threads = 0;
       for (Map.Entry<Long, Long> e : activeSyncThreads().entrySet()) {
@@ -423,17 +428,22 @@ final class ActiveSyncScenario {
 
   // ---- helpers
 
-  /** Where a part of the scenario runs: a master's client, its UFS and the mount path. */
-  record Target(String scenario, MetasyncClient client, UfsChanges ufs, String mountPath) {}
+  /**
+   * Where a part of the scenario runs: a master's client, its UFS and the mount path; and the
+   * ticker its latencies and deadlines are read from.
+   */
+  record Target(
+      String scenario, MetasyncClient client, UfsChanges ufs, String mountPath, Ticker ticker) {}
 
-  static void startSyncAndWait(MetasyncClient client, String path) throws Exception {
+  static void startSyncAndWait(MetasyncClient client, String path, Ticker ticker) throws Exception {
     client.startSync(path);
-    waitIdle(client, List.of(path));
+    waitIdle(client, List.of(path), ticker);
   }
 
   /** Waits until every one of {@code paths} finished its initial sync and is idle. */
-  private static void waitIdle(MetasyncClient client, List<String> paths) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT_NS;
+  private static void waitIdle(MetasyncClient client, List<String> paths, Ticker ticker)
+      throws Exception {
+    long deadline = ticker.nanos() + TIMEOUT_NS;
     while (true) {
       int ready = 0;
       for (SyncPointInfo point : client.syncPathList()) {
@@ -447,7 +457,7 @@ final class ActiveSyncScenario {
       if (ready == paths.size()) {
         return;
       }
-      if (System.nanoTime() > deadline) {
+      if (ticker.nanos() > deadline) {
         throw new IllegalStateException(
             "sync points not idle after 120 s: " + client.syncPathList());
       }

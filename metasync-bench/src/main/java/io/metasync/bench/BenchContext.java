@@ -1,23 +1,32 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * What the scenarios share in one run: the options, the fixtures, the result table, and one
- * long-lived master whose cache the read scenarios fill once and then read.
+ * What the scenarios share in one run: the options, the ticker every duration is read from, the
+ * fixtures, the result table, and one long-lived master whose cache the read scenarios fill once
+ * and then read.
  */
 final class BenchContext implements AutoCloseable {
   private final BenchOptions options;
+  private final Ticker ticker;
   private final Fixtures fixtures;
   private final Path mastersFolder;
   private final ResultTable table;
   private BenchMaster cachedMaster;
 
-  BenchContext(BenchOptions options, Fixtures fixtures, Path mastersFolder, ResultTable table) {
+  BenchContext(
+      BenchOptions options,
+      Ticker ticker,
+      Fixtures fixtures,
+      Path mastersFolder,
+      ResultTable table) {
     this.options = options;
+    this.ticker = ticker;
     this.fixtures = fixtures;
     this.mastersFolder = mastersFolder;
     this.table = table;
@@ -25,6 +34,11 @@ final class BenchContext implements AutoCloseable {
 
   BenchOptions options() {
     return options;
+  }
+
+  /** The monotonic time source of every measurement in the run. */
+  Ticker ticker() {
+    return ticker;
   }
 
   Fixtures fixtures() {

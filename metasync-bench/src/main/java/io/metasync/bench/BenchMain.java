@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -37,30 +38,33 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    long start = System.nanoTime();
+    // the run's one time source: every scenario and helper times with this ticker
+    Ticker ticker = Ticker.system();
+    Progress.start(ticker);
+    long start = ticker.nanos();
     Path folder =
         options.folder().isPresent()
             ? Files.createDirectories(options.folder().get())
             : Files.createTempDirectory("metasync-bench-");
     try {
-      run(options, folder);
+      run(options, folder, ticker);
     } finally {
       if (options.folder().isEmpty()) {
         Progress.log("removing %s", folder);
         FolderDeletion.delete(folder);
       }
     }
-    Progress.log("done in %.1f min", (System.nanoTime() - start) / 60e9);
+    Progress.log("done in %.1f min", (ticker.nanos() - start) / 60e9);
   }
 
-  private static void run(BenchOptions options, Path folder) throws Exception {
-    Fixtures fixtures = new Fixtures(folder.resolve("ufs"), options.scale());
+  private static void run(BenchOptions options, Path folder, Ticker ticker) throws Exception {
+    Fixtures fixtures = new Fixtures(folder.resolve("ufs"), options.scale(), ticker);
     if (options.needsLocalFixtures()) {
       fixtures.prepare();
     }
     ResultTable table = new ResultTable();
     Path masters = folder.resolve("masters");
-    try (BenchContext context = new BenchContext(options, fixtures, masters, table)) {
+    try (BenchContext context = new BenchContext(options, ticker, fixtures, masters, table)) {
       for (BenchOptions.Scenario scenario : options.scenarios()) {
         Progress.log("scenario %s", scenario.argument);
         switch (scenario) {

@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,16 +23,18 @@ final class Fixtures {
   private final int treeFolders;
   private final int treeFiles;
   private final int emptyFolders;
+  private final Ticker ticker;
   private Duration creationTime = Duration.ZERO;
   private boolean reused;
 
-  Fixtures(Path ufsRoot, int scale) {
+  Fixtures(Path ufsRoot, int scale, Ticker ticker) {
     this.ufsRoot = ufsRoot;
     this.smallWidth = 1_000 / scale;
     this.wideWidth = 100_000 / scale;
     this.treeFolders = 1_000 / scale;
     this.treeFiles = 100;
     this.emptyFolders = 10_000 / scale;
+    this.ticker = ticker;
   }
 
   /** Creates the trees unless a complete set of the same sizes is already there. */
@@ -49,7 +52,7 @@ final class Fixtures {
     if (Files.exists(ufsRoot)) {
       FolderDeletion.delete(ufsRoot);
     }
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     Files.createDirectories(ufsRoot);
     Progress.log(
         "fixtures: creating %,d files and %,d folders under %s",
@@ -67,7 +70,7 @@ final class Fixtures {
     for (int i = 0; i < emptyFolders; i++) {
       Files.createDirectory(empty.resolve(folderName(i)));
     }
-    creationTime = Duration.ofNanos(System.nanoTime() - start);
+    creationTime = Duration.ofNanos(ticker.nanos() - start);
     Files.write(marker, spec.getBytes(StandardCharsets.UTF_8));
     Progress.log("fixtures: created in %.1f s", creationTime.toMillis() / 1000.0);
   }

@@ -3,6 +3,7 @@ package io.metasync.bench;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.FileType;
+import io.metasync.common.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,7 @@ final class GetStatusScenario {
     Call getStatus = index -> client.getStatus(paths[index % paths.length], BenchMaster.CACHED);
     Call ping = index -> client.ping();
     long sliceNanos = (long) (options.sliceSeconds() * 1e9);
+    Ticker ticker = context.ticker();
 
     List<Slice> ours = new ArrayList<>();
     List<Slice> floor = new ArrayList<>();
@@ -52,8 +54,8 @@ final class GetStatusScenario {
             "getStatus 1 thread",
             "ops/s",
             options,
-            () -> record(ours, singleThread(getStatus, sliceNanos)),
-            () -> record(floor, singleThread(ping, sliceNanos)));
+            () -> record(ours, singleThread(getStatus, sliceNanos, ticker)),
+            () -> record(floor, singleThread(ping, sliceNanos, ticker)));
     List<Slice> measuredOurs = ours.subList(options.warmupRounds(), ours.size());
     List<Slice> measuredFloor = floor.subList(options.warmupRounds(), floor.size());
     ResultTable table = context.table();
@@ -87,8 +89,8 @@ final class GetStatusScenario {
               "getStatus " + THREADS + " threads",
               "ops/s",
               options,
-              () -> multiThread(pool, getStatus, sliceNanos),
-              () -> multiThread(pool, ping, sliceNanos));
+              () -> multiThread(pool, getStatus, sliceNanos, ticker),
+              () -> multiThread(pool, ping, sliceNanos, ticker));
       table.add(
           NAME,
           THREADS + " threads, one channel: cached getStatus vs ping",
@@ -105,13 +107,13 @@ final class GetStatusScenario {
     return slice.opsPerSecond();
   }
 
-  private static Slice singleThread(Call call, long sliceNanos) throws Exception {
-    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos);
+  private static Slice singleThread(Call call, long sliceNanos, Ticker ticker) throws Exception {
+    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos, ticker);
     return new Slice(slice.callsPerSecond(), slice.p50Micros(), slice.p99Micros());
   }
 
-  private static double multiThread(ExecutorService pool, Call call, long sliceNanos)
+  private static double multiThread(ExecutorService pool, Call call, long sliceNanos, Ticker ticker)
       throws Exception {
-    return Throughput.callsPerSecond(pool, THREADS, call::run, sliceNanos);
+    return Throughput.callsPerSecond(pool, THREADS, call::run, sliceNanos, ticker);
   }
 }

@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import io.metasync.hadoop.MetasyncFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ final class HadoopReadScenario {
     Files.createDirectories(ufsRoot);
     String folder = context.fixtures().scratchPath() + "/hadoopread";
     Path local = context.fixtures().local(folder);
+    Ticker ticker = context.ticker();
     try {
       writeFixtures(local, largeBytes);
       try (BenchMaster master = context.startMaster();
@@ -56,12 +58,13 @@ final class HadoopReadScenario {
                   NAME + " large " + path,
                   "ms",
                   context.options(),
-                  () -> timeMillis(() -> readWhole(fs, large)),
+                  () -> timeMillis(() -> readWhole(fs, large), ticker),
                   () ->
                       timeMillis(
                           () ->
                               readWhole(
-                                  raw, new org.apache.hadoop.fs.Path(largeOnUfs, "large.bin"))));
+                                  raw, new org.apache.hadoop.fs.Path(largeOnUfs, "large.bin")),
+                          ticker));
           context
               .table()
               .add(
@@ -85,8 +88,10 @@ final class HadoopReadScenario {
                   NAME + " small " + path,
                   "ms",
                   context.options(),
-                  () -> timeMillis(() -> readSmall(fs, new org.apache.hadoop.fs.Path(folder))),
-                  () -> timeMillis(() -> readSmall(raw, largeOnUfs)));
+                  () ->
+                      timeMillis(
+                          () -> readSmall(fs, new org.apache.hadoop.fs.Path(folder)), ticker),
+                  () -> timeMillis(() -> readSmall(raw, largeOnUfs), ticker));
           context
               .table()
               .add(
@@ -130,10 +135,10 @@ final class HadoopReadScenario {
     void run() throws IOException;
   }
 
-  private static double timeMillis(Read read) throws IOException {
-    long start = System.nanoTime();
+  private static double timeMillis(Read read, Ticker ticker) throws IOException {
+    long start = ticker.nanos();
     read.run();
-    return (System.nanoTime() - start) / 1e6;
+    return (ticker.nanos() - start) / 1e6;
   }
 
   private static void readWhole(FileSystem fs, org.apache.hadoop.fs.Path path) throws IOException {

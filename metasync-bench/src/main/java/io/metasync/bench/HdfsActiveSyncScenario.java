@@ -3,6 +3,7 @@ package io.metasync.bench;
 import io.metasync.bench.ActiveSyncScenario.Target;
 import io.metasync.client.MetasyncClient;
 import io.metasync.client.MountOptions;
+import io.metasync.common.Ticker;
 import io.metasync.ufs.hdfs.MiniHdfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ final class HdfsActiveSyncScenario {
     FolderDeletion.delete(folder);
     Files.createDirectories(folder);
     ResultTable table = context.table();
+    Ticker ticker = context.ticker();
     try (MiniHdfs cluster = MiniHdfs.start(folder.resolve("cluster"))) {
       DistributedFileSystem fs = cluster.client();
       Progress.log("%s: MiniDFSCluster at %s", NAME, cluster.uri());
@@ -49,7 +51,7 @@ final class HdfsActiveSyncScenario {
       int changeCount = Math.max(100, CHANGES / scale);
       try (BenchMaster master =
           BenchMaster.start(root, context.mastersFolder(), ActiveSyncScenario.SETTINGS)) {
-        Target target = target(master.client(), uri, changes);
+        Target target = target(master.client(), uri, changes, ticker);
         ActiveSyncScenario.latency(table, target, 10, changeCount, "–");
         ActiveSyncScenario.latency(table, target, 100, changeCount, ActiveSyncScenario.ALLUXIO);
       }
@@ -57,7 +59,7 @@ final class HdfsActiveSyncScenario {
           BenchMaster.start(root, context.mastersFolder(), ActiveSyncScenario.RAW_APPLY)) {
         ActiveSyncScenario.burst(
             table,
-            target(master.client(), uri, changes),
+            target(master.client(), uri, changes, ticker),
             "burst",
             Math.max(1_000, BURST / scale),
             BURST_THREADS,
@@ -67,7 +69,7 @@ final class HdfsActiveSyncScenario {
           BenchMaster.start(root, context.mastersFolder(), ActiveSyncScenario.SETTINGS)) {
         ActiveSyncScenario.idleCpu(
             table,
-            target(master.client(), uri, changes),
+            target(master.client(), uri, changes, ticker),
             Math.max(5, ActiveSyncScenario.IDLE_SECONDS / scale),
             "HDFS inotify is read on the metasync-activesync thread");
       }
@@ -79,8 +81,9 @@ final class HdfsActiveSyncScenario {
     FolderDeletion.delete(folder);
   }
 
-  private static Target target(MetasyncClient client, String uri, UfsChanges changes) {
+  private static Target target(
+      MetasyncClient client, String uri, UfsChanges changes, Ticker ticker) {
     client.mount(MOUNT, uri, MountOptions.DEFAULTS);
-    return new Target(NAME, client, changes, MOUNT);
+    return new Target(NAME, client, changes, MOUNT, ticker);
   }
 }

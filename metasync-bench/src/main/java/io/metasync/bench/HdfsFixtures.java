@@ -2,6 +2,7 @@ package io.metasync.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.Ticker;
 import io.metasync.ufs.hdfs.MiniHdfs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,19 +50,21 @@ final class HdfsFixtures implements AutoCloseable {
   private final int treeFolders;
   private final int treeFiles;
   private final int scale;
+  private final Ticker ticker;
   private Duration creationTime = Duration.ZERO;
   private boolean reused;
 
-  private HdfsFixtures(MiniHdfs cluster, int scale) {
+  private HdfsFixtures(MiniHdfs cluster, int scale, Ticker ticker) {
     this.cluster = requireNonNull(cluster, "cluster is null");
     this.wideWidth = 100_000 / scale;
     this.treeFolders = 1_000 / scale;
     this.treeFiles = 100;
     this.scale = scale;
+    this.ticker = ticker;
   }
 
   /** Starts the cluster in {@code folder} and creates the fixtures unless they are there. */
-  static HdfsFixtures start(java.nio.file.Path folder, int scale) throws Exception {
+  static HdfsFixtures start(java.nio.file.Path folder, int scale, Ticker ticker) throws Exception {
     String spec = spec(scale);
     java.nio.file.Path localMarker = folder.resolve("hdfs-fixtures.complete");
     boolean reuse =
@@ -71,7 +74,7 @@ final class HdfsFixtures implements AutoCloseable {
       FolderDeletion.delete(folder);
     }
     Files.createDirectories(folder);
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     MiniHdfs cluster;
     try {
       cluster = MiniHdfs.start(folder.resolve("cluster"), !reuse);
@@ -89,8 +92,8 @@ final class HdfsFixtures implements AutoCloseable {
         "hdfs: MiniDFSCluster %s at %s in %.1f s",
         reuse ? "restarted on its data" : "formatted and started",
         cluster.uri(),
-        (System.nanoTime() - start) / 1e9);
-    HdfsFixtures fixtures = new HdfsFixtures(cluster, scale);
+        (ticker.nanos() - start) / 1e9);
+    HdfsFixtures fixtures = new HdfsFixtures(cluster, scale, ticker);
     try {
       DistributedFileSystem fs = cluster.client();
       if (reuse && fs.exists(new Path(MARKER)) && readMarker(fs).equals(spec)) {
@@ -126,7 +129,7 @@ final class HdfsFixtures implements AutoCloseable {
   private void create() throws Exception {
     DistributedFileSystem fs = cluster.client();
     fs.delete(new Path(ROOT), true);
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     fs.mkdirs(new Path(ROOT + widePath()));
     fs.mkdirs(new Path(ROOT + treePath()));
     for (int i = 0; i < treeFolders; i++) {
@@ -189,7 +192,7 @@ final class HdfsFixtures implements AutoCloseable {
     } finally {
       pool.shutdownNow();
     }
-    creationTime = Duration.ofNanos(System.nanoTime() - start);
+    creationTime = Duration.ofNanos(ticker.nanos() - start);
     try (OutputStream out = fs.create(new Path(MARKER), true)) {
       out.write(spec(scale).getBytes(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package io.metasync.bench;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.FileType;
+import io.metasync.common.Ticker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +57,12 @@ final class HdfsScenario {
     if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.hadoop") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop", "error");
     }
-    NameNodeLatency ourLatency = new NameNodeLatency(SLOW_NANOS);
-    NameNodeLatency theirLatency = new NameNodeLatency(SLOW_NANOS);
+    Ticker ticker = context.ticker();
+    NameNodeLatency ourLatency = new NameNodeLatency(SLOW_NANOS, ticker);
+    NameNodeLatency theirLatency = new NameNodeLatency(SLOW_NANOS, ticker);
     Path masters = folder.resolve("masters");
-    try (HdfsFixtures hdfs = HdfsFixtures.start(folder.resolve("hdfs"), context.options().scale());
+    try (HdfsFixtures hdfs =
+            HdfsFixtures.start(folder.resolve("hdfs"), context.options().scale(), ticker);
         DirectHdfs direct =
             new DirectHdfs(
                 FileSystem.newInstance(hdfs.clusterUri(), new Configuration()), theirLatency)) {
@@ -97,6 +100,7 @@ final class HdfsScenario {
   /** The cases of one run, sharing the cluster, the Hadoop client and the latency switches. */
   private static final class Run {
     private final BenchContext context;
+    private final Ticker ticker;
     private final HdfsFixtures hdfs;
     private final DirectHdfs direct;
     private final NameNodeLatency ourLatency;
@@ -109,6 +113,7 @@ final class HdfsScenario {
         NameNodeLatency ourLatency,
         Path masters) {
       this.context = context;
+      this.ticker = context.ticker();
       this.hdfs = hdfs;
       this.direct = direct;
       this.ourLatency = ourLatency;
@@ -158,8 +163,8 @@ final class HdfsScenario {
               "hdfs getStatus 1 thread",
               "ops/s",
               options,
-              () -> record(ourSlices, singleThread(getStatus, sliceNanos)),
-              () -> record(theirSlices, singleThread(getFileStatus, sliceNanos)));
+              () -> record(ourSlices, singleThread(getStatus, sliceNanos, ticker)),
+              () -> record(theirSlices, singleThread(getFileStatus, sliceNanos, ticker)));
       context
           .table()
           .add(
@@ -186,8 +191,8 @@ final class HdfsScenario {
                 "hdfs getStatus " + THREADS + " threads",
                 "ops/s",
                 options,
-                () -> multiThread(pool, getStatus, sliceNanos),
-                () -> multiThread(pool, getFileStatus, sliceNanos));
+                () -> multiThread(pool, getStatus, sliceNanos, ticker),
+                () -> multiThread(pool, getFileStatus, sliceNanos, ticker));
         context
             .table()
             .add(
@@ -270,7 +275,7 @@ final class HdfsScenario {
       try (HdfsMaster master = HdfsMaster.start(masters, hdfs.rootUri(), ourLatency)) {
         Progress.log("hdfs: first load of %s for the re-sync rounds", tree);
         Listings.timedLoad(
-            master.client(), HdfsMaster.MOUNT + tree, BenchMaster.ALWAYS_SYNC, treeFiles);
+            master.client(), HdfsMaster.MOUNT + tree, BenchMaster.ALWAYS_SYNC, treeFiles, ticker);
         compare(
             String.format("%s: re-sync of the unchanged tree, interval 0, vs the walk", tree),
             "ms",
@@ -314,8 +319,8 @@ final class HdfsScenario {
       }
     }
 
-    private static long load(MetasyncClient client, String path, long files) {
-      Listings.timedLoad(client, HdfsMaster.MOUNT + path, BenchMaster.ALWAYS_SYNC, files);
+    private long load(MetasyncClient client, String path, long files) {
+      Listings.timedLoad(client, HdfsMaster.MOUNT + path, BenchMaster.ALWAYS_SYNC, files, ticker);
       return files;
     }
 
@@ -377,10 +382,10 @@ final class HdfsScenario {
       };
     }
 
-    private static double timed(Listing side, long expected, String what) throws Exception {
-      long start = System.nanoTime();
+    private double timed(Listing side, long expected, String what) throws Exception {
+      long start = ticker.nanos();
       long count = side.run();
-      double millis = (System.nanoTime() - start) / 1e6;
+      double millis = (ticker.nanos() - start) / 1e6;
       Listings.check(what, count, expected);
       return millis;
     }
@@ -396,13 +401,13 @@ final class HdfsScenario {
     return slice.opsPerSecond();
   }
 
-  private static Slice singleThread(Call call, long sliceNanos) throws Exception {
-    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos);
+  private static Slice singleThread(Call call, long sliceNanos, Ticker ticker) throws Exception {
+    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos, ticker);
     return new Slice(slice.callsPerSecond(), slice.p50Micros());
   }
 
-  private static double multiThread(ExecutorService pool, Call call, long sliceNanos)
+  private static double multiThread(ExecutorService pool, Call call, long sliceNanos, Ticker ticker)
       throws Exception {
-    return Throughput.callsPerSecond(pool, THREADS, call::run, sliceNanos);
+    return Throughput.callsPerSecond(pool, THREADS, call::run, sliceNanos, ticker);
   }
 }

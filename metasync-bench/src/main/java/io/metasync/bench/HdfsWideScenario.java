@@ -2,6 +2,7 @@ package io.metasync.bench;
 
 import io.metasync.client.MetasyncClient;
 import io.metasync.client.MountOptions;
+import io.metasync.common.Ticker;
 import io.metasync.ufs.hdfs.MiniHdfs;
 import java.net.URI;
 import java.nio.file.Files;
@@ -58,20 +59,21 @@ final class HdfsWideScenario {
   private static void measure(
       BenchContext context, Path folder, FileSystem fs, URI hdfs, String which) throws Exception {
     long files = context.options().wideFiles();
+    Ticker ticker = context.ticker();
     String heap = "-Xmx" + context.options().masterHeap();
     ResultTable table = context.table();
     Path root = Files.createDirectories(folder.resolve("root"));
     String wide = HDFS_FOLDER + "/wide-" + files;
-    prepare(fs, wide, files);
+    prepare(fs, wide, files, ticker);
     String path = MOUNT + "/wide-" + files;
     Path home = folder.resolve("master");
-    try (MasterJvm master = new MasterJvm(home, root, heap);
+    try (MasterJvm master = new MasterJvm(home, root, ticker, heap);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
       client.mount(MOUNT, hdfs.resolve(HDFS_FOLDER).toString(), MountOptions.DEFAULTS);
       Progress.log("%s: loadMetadata -R %s in a %s master", NAME, path, heap);
-      double load = Listings.timedLoad(client, path, BenchMaster.ALWAYS_SYNC, files);
-      double raw = rawListing(fs, wide, files);
+      double load = Listings.timedLoad(client, path, BenchMaster.ALWAYS_SYNC, files, ticker);
+      double raw = rawListing(fs, wide, files, ticker);
       table.figure(
           NAME,
           String.format(
@@ -88,7 +90,7 @@ final class HdfsWideScenario {
           "master peak resident memory (VmHWM) after the load",
           WideScenario.mb(master.residentMemory()[0]),
           "–");
-      double[] ls = WideScenario.timedList(client, path, false, files);
+      double[] ls = WideScenario.timedList(client, path, false, files, ticker);
       table.figure(
           NAME,
           "cached ls of the folder: first entry / all entries",
@@ -96,7 +98,7 @@ final class HdfsWideScenario {
           "–");
       master.kill();
     }
-    try (MasterJvm master = new MasterJvm(home, root, heap);
+    try (MasterJvm master = new MasterJvm(home, root, ticker, heap);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
       table.figure(
@@ -104,7 +106,7 @@ final class HdfsWideScenario {
           "restart after kill -9, JVM launch to serving",
           WideScenario.ms(master.startMillis),
           "–");
-      double[] ls = WideScenario.timedList(client, path, false, files);
+      double[] ls = WideScenario.timedList(client, path, false, files, ticker);
       table.figure(
           NAME,
           "cached ls of the folder after kill -9 and restart (no NameNode call): first entry /"
@@ -112,7 +114,7 @@ final class HdfsWideScenario {
           WideScenario.ms(ls[0]) + " / " + WideScenario.ms(ls[1]),
           "–");
       WideScenario.cachedGetStatus(
-          table, NAME, client, index -> path + "/" + WideFixture.fileName(index), files);
+          table, NAME, client, index -> path + "/" + WideFixture.fileName(index), files, ticker);
       master.stop();
     }
     table.note("%s: %s; master JVM %s, RocksDB inode store", NAME, which, heap);
@@ -122,7 +124,8 @@ final class HdfsWideScenario {
    * Creates {@code files} empty files in {@code wide} unless a marker beside it says they are there
    * (an HDFS given with {@code --hdfs} keeps them for the next run).
    */
-  private static void prepare(FileSystem fs, String wide, long files) throws Exception {
+  private static void prepare(FileSystem fs, String wide, long files, Ticker ticker)
+      throws Exception {
     org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path(wide + ".complete");
     if (fs.exists(marker)) {
       Progress.log("%s: reusing %s (%s is there)", NAME, wide, marker);
@@ -130,7 +133,7 @@ final class HdfsWideScenario {
     }
     fs.delete(new org.apache.hadoop.fs.Path(wide), true);
     fs.mkdirs(new org.apache.hadoop.fs.Path(wide));
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     ExecutorService pool = Executors.newFixedThreadPool(CREATE_THREADS);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -158,11 +161,12 @@ final class HdfsWideScenario {
       pool.shutdownNow();
     }
     fs.create(marker, false).close();
-    Progress.log("%s: created %,d files in %.1f s", NAME, files, (System.nanoTime() - start) / 1e9);
+    Progress.log("%s: created %,d files in %.1f s", NAME, files, (ticker.nanos() - start) / 1e9);
   }
 
-  private static double rawListing(FileSystem fs, String wide, long files) throws Exception {
-    long start = System.nanoTime();
+  private static double rawListing(FileSystem fs, String wide, long files, Ticker ticker)
+      throws Exception {
+    long start = ticker.nanos();
     long count = 0;
     RemoteIterator<org.apache.hadoop.fs.FileStatus> entries =
         fs.listStatusIterator(new org.apache.hadoop.fs.Path(wide));
@@ -170,7 +174,7 @@ final class HdfsWideScenario {
       entries.next();
       count++;
     }
-    double ms = (System.nanoTime() - start) / 1e6;
+    double ms = (ticker.nanos() - start) / 1e6;
     Listings.check("hdfs listing of " + wide, count, files);
     return ms;
   }

@@ -1,6 +1,7 @@
 package io.metasync.bench;
 
 import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.Ticker;
 import io.metasync.master.journal.JournaledState;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.proto.journal.JournalEntry;
@@ -57,17 +58,19 @@ public final class JournalBench {
 
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    // run on its own, not through BenchMain: this main owns the time source
+    Ticker ticker = Ticker.system();
     Path folder = Files.createTempDirectory("journal-bench");
     try {
       System.out.printf("%-36s %8s %12s %12s%n", "path", "threads", "writes/s", "mean us");
-      benchJournal(folder.resolve("journal"), seconds);
-      benchRawRatis(folder.resolve("raw"), seconds);
+      benchJournal(folder.resolve("journal"), seconds, ticker);
+      benchRawRatis(folder.resolve("raw"), seconds, ticker);
     } finally {
       deleteRecursively(folder);
     }
   }
 
-  private static void benchJournal(Path folder, double seconds) throws Exception {
+  private static void benchJournal(Path folder, double seconds, Ticker ticker) throws Exception {
     MetasyncConfiguration conf =
         MetasyncConfiguration.of(
             Map.of(
@@ -77,14 +80,14 @@ public final class JournalBench {
                 "0"));
     try (RatisJournal journal = RatisJournal.open(conf, new CountingState())) {
       Writer writer = (thread, sequence) -> journal.write(entry(thread, sequence));
-      run("RatisJournal.write (warm-up)", 8, seconds / 2, writer);
-      run("RatisJournal.write", 1, seconds, writer);
-      run("RatisJournal.write", 8, seconds, writer);
-      run("RatisJournal.write", 64, seconds, writer);
+      run("RatisJournal.write (warm-up)", 8, seconds / 2, writer, ticker);
+      run("RatisJournal.write", 1, seconds, writer, ticker);
+      run("RatisJournal.write", 8, seconds, writer, ticker);
+      run("RatisJournal.write", 64, seconds, writer, ticker);
     }
   }
 
-  private static void benchRawRatis(Path folder, double seconds) throws Exception {
+  private static void benchRawRatis(Path folder, double seconds, Ticker ticker) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -143,12 +146,12 @@ public final class JournalBench {
                           Message.valueOf(
                               ByteString.copyFrom(entry(thread, sequence).toByteArray())))
                       .get());
-      run("raw Ratis in-process (warm-up)", 8, seconds / 2, inProcess);
-      run("raw Ratis in-process submit", 1, seconds, inProcess);
-      run("raw Ratis in-process submit", 8, seconds, inProcess);
-      run("raw Ratis async RaftClient (warm-up)", 8, seconds / 2, overGrpc);
-      run("raw Ratis async RaftClient", 1, seconds, overGrpc);
-      run("raw Ratis async RaftClient", 8, seconds, overGrpc);
+      run("raw Ratis in-process (warm-up)", 8, seconds / 2, inProcess, ticker);
+      run("raw Ratis in-process submit", 1, seconds, inProcess, ticker);
+      run("raw Ratis in-process submit", 8, seconds, inProcess, ticker);
+      run("raw Ratis async RaftClient (warm-up)", 8, seconds / 2, overGrpc, ticker);
+      run("raw Ratis async RaftClient", 1, seconds, overGrpc, ticker);
+      run("raw Ratis async RaftClient", 8, seconds, overGrpc, ticker);
     }
   }
 
@@ -158,19 +161,19 @@ public final class JournalBench {
     }
   }
 
-  private static void run(String name, int threads, double seconds, Writer writer)
+  private static void run(String name, int threads, double seconds, Writer writer, Ticker ticker)
       throws Exception {
-    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    long deadline = ticker.nanos() + (long) (seconds * 1e9);
     LongAdder writes = new LongAdder();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     for (int t = 0; t < threads; t++) {
       int thread = t;
       workers.add(
           CompletableFuture.runAsync(
               () -> {
                 try {
-                  for (long i = 0; System.nanoTime() < deadline; i++) {
+                  for (long i = 0; ticker.nanos() < deadline; i++) {
                     writer.write(thread, i);
                     writes.increment();
                   }
@@ -181,7 +184,7 @@ public final class JournalBench {
               runnable -> new Thread(runnable, "bench-" + thread).start()));
     }
     CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
-    double elapsed = (System.nanoTime() - start) / 1e9;
+    double elapsed = (ticker.nanos() - start) / 1e9;
     double perSecond = writes.sum() / elapsed;
     System.out.printf(
         "%-36s %8d %12.0f %12.0f%n", name, threads, perSecond, threads * 1e6 / perSecond);

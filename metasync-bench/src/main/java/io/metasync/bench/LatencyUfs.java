@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import io.metasync.ufs.ForwardingUnderFileSystem;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsStatus;
@@ -19,16 +20,18 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LatencyUfs extends ForwardingUnderFileSystem {
   private final long delayNanos;
+  private final Ticker ticker;
 
-  LatencyUfs(UnderFileSystem delegate, long delayNanos) {
+  LatencyUfs(UnderFileSystem delegate, long delayNanos, Ticker ticker) {
     super(delegate);
     this.delayNanos = delayNanos;
+    this.ticker = ticker;
   }
 
   private void pause() throws IOException {
-    long end = System.nanoTime() + delayNanos;
+    long end = ticker.nanos() + delayNanos;
     long left;
-    while ((left = end - System.nanoTime()) > 0) {
+    while ((left = end - ticker.nanos()) > 0) {
       LockSupport.parkNanos(left);
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();

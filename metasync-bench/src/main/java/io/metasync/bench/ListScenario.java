@@ -1,6 +1,7 @@
 package io.metasync.bench;
 
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.Ticker;
 import io.metasync.master.Namespace;
 import java.nio.file.Path;
 
@@ -41,20 +42,21 @@ final class ListScenario {
   private static void inProcess(BenchContext context, String path, int width) throws Exception {
     Namespace namespace = context.cachedMaster().namespace();
     Path local = context.fixtures().local(path);
+    Ticker ticker = context.ticker();
     PairedRounds.Result result =
         PairedRounds.run(
             "list in-process " + path,
             "ms",
             context.options(),
             () -> {
-              long start = System.nanoTime();
+              long start = ticker.nanos();
               Listings.consumeInProcess(namespace, path, false, width);
-              return (System.nanoTime() - start) / 1e6;
+              return (ticker.nanos() - start) / 1e6;
             },
             () -> {
-              long start = System.nanoTime();
+              long start = ticker.nanos();
               Listings.check("local " + local, LocalListing.listFolder(local), width);
-              return (System.nanoTime() - start) / 1e6;
+              return (ticker.nanos() - start) / 1e6;
             });
     context
         .table()
@@ -80,24 +82,25 @@ final class ListScenario {
     Progress.log("list: loading %s into the cache", path);
     client.loadMetadata(path, false, progress -> {}, BenchMaster.CACHED);
     Path local = context.fixtures().local(path);
+    Ticker ticker = context.ticker();
     PairedRounds.Result result =
         PairedRounds.run(
             "list " + path,
             "ms",
             context.options(),
             () -> {
-              long start = System.nanoTime();
+              long start = ticker.nanos();
               for (int i = 0; i < repeats; i++) {
                 Listings.consume(client, path, false, BenchMaster.CACHED, width);
               }
-              return (System.nanoTime() - start) / 1e6 / repeats;
+              return (ticker.nanos() - start) / 1e6 / repeats;
             },
             () -> {
-              long start = System.nanoTime();
+              long start = ticker.nanos();
               for (int i = 0; i < repeats; i++) {
                 Listings.check("local " + local, LocalListing.listFolder(local), width);
               }
-              return (System.nanoTime() - start) / 1e6 / repeats;
+              return (ticker.nanos() - start) / 1e6 / repeats;
             });
     context
         .table()

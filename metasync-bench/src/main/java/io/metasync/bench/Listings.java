@@ -8,6 +8,7 @@ import io.metasync.client.Progress;
 import io.metasync.common.LoadType;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.SyncInterval;
+import io.metasync.common.Ticker;
 import io.metasync.master.Namespace;
 import io.metasync.master.file.PathStatus;
 import io.metasync.master.sync.ReadOptions;
@@ -73,10 +74,10 @@ final class Listings {
    * @return milliseconds the call took
    */
   static double timedLoad(
-      MetasyncClient client, String path, CallOptions options, long expectedFiles) {
-    long start = System.nanoTime();
+      MetasyncClient client, String path, CallOptions options, long expectedFiles, Ticker ticker) {
+    long start = ticker.nanos();
     Progress last = client.loadMetadata(path, true, progress -> {}, options);
-    double millis = (System.nanoTime() - start) / 1e6;
+    double millis = (ticker.nanos() - start) / 1e6;
     check("loadMetadata -R " + path, last.files(), expectedFiles);
     return millis;
   }

@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +26,7 @@ final class MasterJvm implements AutoCloseable {
   private static final Pattern SNAPSHOT_WRITTEN =
       Pattern.compile("wrote the journal snapshot .* in (\\d+) ms");
 
+  private final Ticker ticker;
   final Process process;
   final BufferedReader out;
   final PrintWriter in;
@@ -34,10 +36,13 @@ final class MasterJvm implements AutoCloseable {
   final long inodes;
 
   /**
+   * @param ticker times the JVM's start and {@link #stop}
    * @param maxHeap the JVM's {@code -Xmx} option, such as {@code -Xmx512m}
    * @param settings {@code key=value} configuration of the master
    */
-  MasterJvm(Path home, Path ufsRoot, String maxHeap, String... settings) throws IOException {
+  MasterJvm(Path home, Path ufsRoot, Ticker ticker, String maxHeap, String... settings)
+      throws IOException {
+    this.ticker = ticker;
     Files.createDirectories(home);
     stderr = home.resolve("master.err");
     List<String> command = new ArrayList<>();
@@ -53,7 +58,7 @@ final class MasterJvm implements AutoCloseable {
             home.toString(),
             ufsRoot.toString()));
     command.addAll(List.of(settings));
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     process =
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
@@ -64,7 +69,7 @@ final class MasterJvm implements AutoCloseable {
         new PrintWriter(
             new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
     String line = out.readLine();
-    startMillis = (System.nanoTime() - start) / 1e6;
+    startMillis = (ticker.nanos() - start) / 1e6;
     Matcher m = line == null ? null : LISTENING.matcher(line);
     if (m == null || !m.find()) {
       process.destroyForcibly();
@@ -82,13 +87,13 @@ final class MasterJvm implements AutoCloseable {
 
   /** Stops cleanly (snapshot on close); returns milliseconds until the JVM exited. */
   double stop() throws Exception {
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     in.println("stop");
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException("the master JVM did not stop; see " + stderr);
     }
-    return (System.nanoTime() - start) / 1e6;
+    return (ticker.nanos() - start) / 1e6;
   }
 
   void kill() throws InterruptedException {

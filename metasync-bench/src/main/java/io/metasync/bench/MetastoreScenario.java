@@ -1,6 +1,7 @@
 package io.metasync.bench;
 
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.Ticker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class MetastoreScenario {
   private static final class Side {
     final String store;
     final Path home;
+    final Ticker ticker;
     MasterJvm child;
     MetasyncClient client;
     long heapEmpty;
@@ -55,13 +57,14 @@ final class MetastoreScenario {
     long peakRssKb;
     long rssRestartedKb;
 
-    Side(String store, Path home) {
+    Side(String store, Path home, Ticker ticker) {
       this.store = store;
       this.home = home;
+      this.ticker = ticker;
     }
 
     MasterJvm start(Path ufsRoot) throws Exception {
-      child = new MasterJvm(home, ufsRoot, "-Xmx2g", "metasync.master.metastore=" + store);
+      child = new MasterJvm(home, ufsRoot, ticker, "-Xmx2g", "metasync.master.metastore=" + store);
       client = MetasyncClient.connect("localhost", child.port, BenchMaster.CACHED);
       return child;
     }
@@ -74,21 +77,25 @@ final class MetastoreScenario {
   }
 
   static void run(BenchContext context) throws Exception {
+    Ticker ticker = context.ticker();
     Path ufsRoot = context.fixtures().ufsRoot().getParent().resolve("restart-ufs");
-    RestartScenario.prepareTree(ufsRoot);
+    RestartScenario.prepareTree(ufsRoot, ticker);
     Path masters = context.mastersFolder().resolve(NAME);
     FolderDeletion.delete(masters);
     long expected = (long) FOLDERS * FILES;
     Map<String, Side> sides = new LinkedHashMap<>();
     for (String store : STORES) {
-      sides.put(store, new Side(store, masters.resolve(store.toLowerCase(java.util.Locale.ROOT))));
+      sides.put(
+          store,
+          new Side(store, masters.resolve(store.toLowerCase(java.util.Locale.ROOT)), ticker));
     }
     try {
       for (Side side : sides.values()) {
         side.start(ufsRoot);
         side.heapEmpty = side.child.heap()[0];
         Progress.log("metastore: %s: loading %s (%,d files)", side.store, TREE, expected);
-        side.loadMs = Listings.timedLoad(side.client, TREE, BenchMaster.ALWAYS_SYNC, expected);
+        side.loadMs =
+            Listings.timedLoad(side.client, TREE, BenchMaster.ALWAYS_SYNC, expected, ticker);
         side.heapLoaded = side.child.heap();
         side.rssLoadedKb = residentKb(side.child, "VmRSS");
         side.peakRssKb = residentKb(side.child, "VmHWM");
@@ -139,6 +146,7 @@ final class MetastoreScenario {
     }
     BenchOptions options = context.options();
     long sliceNanos = (long) (options.sliceSeconds() * 1e9);
+    Ticker ticker = context.ticker();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       for (int round = 0; round < options.warmupRounds() + options.measuredRounds(); round++) {
@@ -147,13 +155,16 @@ final class MetastoreScenario {
           MetasyncClient client = side.client;
           Throughput.Latencies single =
               Throughput.singleThread(
-                  index -> client.getStatus(paths[index % PATHS], BenchMaster.CACHED), sliceNanos);
+                  index -> client.getStatus(paths[index % PATHS], BenchMaster.CACHED),
+                  sliceNanos,
+                  ticker);
           double multi =
               Throughput.callsPerSecond(
                   pool,
                   THREADS,
                   index -> client.getStatus(paths[index % PATHS], BenchMaster.CACHED),
-                  sliceNanos);
+                  sliceNanos,
+                  ticker);
           Progress.log(
               "metastore: %s round %d: 1 thread %.0f ops/s (p50 %.0f µs, p99 %.0f µs), %d threads"
                   + " %.0f ops/s",

@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,11 +17,13 @@ final class NameNodeLatency {
   static final int PAGE = 1_000;
 
   private final long delayNanos;
+  private final Ticker ticker;
   private final AtomicLong delayedCalls = new AtomicLong();
   private volatile boolean enabled;
 
-  NameNodeLatency(long delayNanos) {
+  NameNodeLatency(long delayNanos, Ticker ticker) {
     this.delayNanos = delayNanos;
+    this.ticker = ticker;
   }
 
   void enable(boolean enabled) {
@@ -37,8 +40,8 @@ final class NameNodeLatency {
       return;
     }
     delayedCalls.incrementAndGet();
-    long deadline = System.nanoTime() + delayNanos;
-    for (long left = delayNanos; left > 0; left = deadline - System.nanoTime()) {
+    long deadline = ticker.nanos() + delayNanos;
+    for (long left = delayNanos; left > 0; left = deadline - ticker.nanos()) {
       LockSupport.parkNanos(left);
     }
   }

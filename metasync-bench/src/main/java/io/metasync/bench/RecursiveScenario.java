@@ -1,6 +1,7 @@
 package io.metasync.bench;
 
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.Ticker;
 import java.nio.file.Path;
 
 /**
@@ -20,20 +21,21 @@ final class RecursiveScenario {
     client.loadMetadata(path, true, progress -> {}, BenchMaster.CACHED);
     Path local = fixtures.local(path);
     int entries = fixtures.treeEntries();
+    Ticker ticker = context.ticker();
     PairedRounds.Result result =
         PairedRounds.run(
             "recursive " + path,
             "ms",
             context.options(),
             () -> {
-              long start = System.nanoTime();
+              long start = ticker.nanos();
               Listings.consume(client, path, true, BenchMaster.CACHED, entries);
-              return (System.nanoTime() - start) / 1e6;
+              return (ticker.nanos() - start) / 1e6;
             },
             () -> {
-              long start = System.nanoTime();
+              long start = ticker.nanos();
               Listings.check("local walk of " + local, LocalListing.walkTree(local), entries);
-              return (System.nanoTime() - start) / 1e6;
+              return (ticker.nanos() - start) / 1e6;
             });
     context
         .table()

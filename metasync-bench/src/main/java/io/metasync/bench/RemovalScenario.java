@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class RemovalScenario {
     int files = fixtures.smallWidth() * 10;
     String victim = fixtures.scratchPath() + "/victim";
     Path local = fixtures.local(victim);
+    Ticker ticker = context.ticker();
     try (BenchMaster crowded = context.startMaster();
         BenchMaster sparse = context.startMaster()) {
       Progress.log(
@@ -33,8 +35,8 @@ final class RemovalScenario {
               "removal " + victim,
               "ms",
               context.options(),
-              () -> resyncAfterRemoval(crowded, victim, local, files),
-              () -> resyncAfterRemoval(sparse, victim, local, files));
+              () -> resyncAfterRemoval(crowded, victim, local, files, ticker),
+              () -> resyncAfterRemoval(sparse, victim, local, files, ticker));
       context
           .table()
           .add(
@@ -52,8 +54,8 @@ final class RemovalScenario {
               "delete through metasync " + victim,
               "ms",
               context.options(),
-              () -> deleteThroughMetasync(crowded, victim, local, deletes),
-              () -> deleteThroughMetasync(sparse, victim, local, deletes));
+              () -> deleteThroughMetasync(crowded, victim, local, deletes, ticker),
+              () -> deleteThroughMetasync(sparse, victim, local, deletes, ticker));
       context
           .table()
           .add(
@@ -72,14 +74,14 @@ final class RemovalScenario {
 
   /** Creates and loads the files, then times deleting them one by one through metasync. */
   private static double deleteThroughMetasync(
-      BenchMaster master, String victim, Path local, int files) throws IOException {
+      BenchMaster master, String victim, Path local, int files, Ticker ticker) throws IOException {
     createFiles(local, files);
-    Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, files);
-    long start = System.nanoTime();
+    Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, files, ticker);
+    long start = ticker.nanos();
     for (int i = 0; i < files; i++) {
       master.client().delete(victim + "/" + Fixtures.fileName(i), false, BenchMaster.CACHED);
     }
-    double millis = (System.nanoTime() - start) / 1e6;
+    double millis = (ticker.nanos() - start) / 1e6;
     Listings.consume(master.client(), victim, false, BenchMaster.ALWAYS_SYNC, 0);
     return millis;
   }
@@ -93,13 +95,13 @@ final class RemovalScenario {
   }
 
   /** Creates and loads the files, deletes them in the UFS, and times the re-sync that sees it. */
-  private static double resyncAfterRemoval(BenchMaster master, String victim, Path local, int files)
-      throws IOException {
+  private static double resyncAfterRemoval(
+      BenchMaster master, String victim, Path local, int files, Ticker ticker) throws IOException {
     createFiles(local, files);
-    Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, files);
+    Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, files, ticker);
     for (int i = 0; i < files; i++) {
       Files.delete(local.resolve(Fixtures.fileName(i)));
     }
-    return Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, 0);
+    return Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, 0, ticker);
   }
 }

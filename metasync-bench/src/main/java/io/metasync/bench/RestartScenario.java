@@ -2,6 +2,7 @@ package io.metasync.bench;
 
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,9 @@ final class RestartScenario {
   private RestartScenario() {}
 
   static void run(BenchContext context) throws Exception {
+    Ticker ticker = context.ticker();
     Path ufsRoot = context.fixtures().ufsRoot().getParent().resolve("restart-ufs");
-    prepareTree(ufsRoot);
+    prepareTree(ufsRoot, ticker);
     Path masters = context.mastersFolder().resolve("restart");
     FolderDeletion.delete(masters);
     Path home = masters.resolve("master-1m");
@@ -46,12 +48,12 @@ final class RestartScenario {
     long heapEmpty;
     long[] heapLoaded;
     double firstStopMs;
-    try (MasterJvm child = new MasterJvm(home, ufsRoot, "-Xmx2g");
+    try (MasterJvm child = new MasterJvm(home, ufsRoot, ticker, "-Xmx2g");
         MetasyncClient client =
             MetasyncClient.connect("localhost", child.port, BenchMaster.CACHED)) {
       heapEmpty = child.heap()[0];
       Progress.log("restart: loading %s (%,d files) into a master JVM", TREE, expected);
-      firstLoadMs = Listings.timedLoad(client, TREE, BenchMaster.ALWAYS_SYNC, expected);
+      firstLoadMs = Listings.timedLoad(client, TREE, BenchMaster.ALWAYS_SYNC, expected, ticker);
       heapLoaded = child.heap();
       Progress.log("restart: loaded in %.1f s; stopping cleanly", firstLoadMs / 1e3);
       firstStopMs = child.stop();
@@ -76,14 +78,14 @@ final class RestartScenario {
         boolean measured = round >= warmup;
         double emptyMs = 0;
         if (round % 2 == 0) {
-          emptyMs = emptyStart(masters, emptyUfs);
+          emptyMs = emptyStart(masters, emptyUfs, ticker);
         }
         double cleanMs;
         double killedMs;
         double stopMs;
         long snapshotMs;
         long tailSnapshotMs;
-        try (MasterJvm child = new MasterJvm(home, ufsRoot, "-Xmx2g")) {
+        try (MasterJvm child = new MasterJvm(home, ufsRoot, ticker, "-Xmx2g")) {
           cleanMs = child.startMillis;
           snapshotMs = child.snapshotLoadMillis();
           if (child.inodes < expected) {
@@ -94,7 +96,7 @@ final class RestartScenario {
           }
           int mode = tailWrites(pool, child.port, round);
           child.kill();
-          try (MasterJvm again = new MasterJvm(home, ufsRoot, "-Xmx2g");
+          try (MasterJvm again = new MasterJvm(home, ufsRoot, ticker, "-Xmx2g");
               MetasyncClient client =
                   MetasyncClient.connect("localhost", again.port, BenchMaster.CACHED)) {
             killedMs = again.startMillis;
@@ -109,7 +111,7 @@ final class RestartScenario {
           }
         }
         if (round % 2 == 1) {
-          emptyMs = emptyStart(masters, emptyUfs);
+          emptyMs = emptyStart(masters, emptyUfs, ticker);
         }
         Progress.log(
             "restart: %s %d: empty start %.0f ms, clean restart %.0f ms (snapshot loaded in %d ms),"
@@ -187,10 +189,10 @@ final class RestartScenario {
     FolderDeletion.delete(masters);
   }
 
-  private static double emptyStart(Path masters, Path emptyUfs) throws Exception {
+  private static double emptyStart(Path masters, Path emptyUfs, Ticker ticker) throws Exception {
     Path home = masters.resolve("master-empty");
     FolderDeletion.delete(home);
-    try (MasterJvm child = new MasterJvm(home, emptyUfs, "-Xmx2g")) {
+    try (MasterJvm child = new MasterJvm(home, emptyUfs, ticker, "-Xmx2g")) {
       double ms = child.startMillis;
       child.stop();
       return ms;
@@ -225,7 +227,7 @@ final class RestartScenario {
   }
 
   /** 1,000 folders of 1,000 empty files, unless a marker says they are there. */
-  static void prepareTree(Path ufsRoot) throws IOException {
+  static void prepareTree(Path ufsRoot, Ticker ticker) throws IOException {
     Path marker = ufsRoot.getParent().resolve("restart.complete");
     String spec = TREE + " " + FOLDERS + "x" + FILES + "\n";
     if (Files.exists(marker) && Files.readString(marker).equals(spec)) {
@@ -233,7 +235,7 @@ final class RestartScenario {
       return;
     }
     FolderDeletion.delete(ufsRoot);
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     Path tree = Files.createDirectories(ufsRoot.resolve(TREE.substring(1)));
     for (int i = 0; i < FOLDERS; i++) {
       Path folder = Files.createDirectory(tree.resolve(Fixtures.folderName(i)));
@@ -247,7 +249,7 @@ final class RestartScenario {
     Files.writeString(marker, spec);
     Progress.log(
         "restart: created %,d files in %.1f s",
-        (long) FOLDERS * FILES, (System.nanoTime() - start) / 1e9);
+        (long) FOLDERS * FILES, (ticker.nanos() - start) / 1e9);
   }
 
   static long folderSize(Path folder) throws IOException {

@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
@@ -54,13 +55,14 @@ final class SyncScenario {
   private static void ufsRead(
       BenchContext context, UfsReading ufs, String path, long entries, LocalRead local, String kind)
       throws Exception {
+    Ticker ticker = context.ticker();
     PairedRounds.Result result =
         PairedRounds.run(
             "UFS read " + path,
             "ms",
             context.options(),
-            () -> timed("UFS " + kind, () -> ufs.walk(path), entries),
-            () -> timed("local " + kind, local, entries));
+            () -> timed("UFS " + kind, () -> ufs.walk(path), entries, ticker),
+            () -> timed("local " + kind, local, entries, ticker));
     context
         .table()
         .add(
@@ -82,6 +84,7 @@ final class SyncScenario {
       String firstLoadReference)
       throws Exception {
     BenchOptions options = context.options();
+    Ticker ticker = context.ticker();
     PairedRounds.Result firstLoad =
         PairedRounds.run(
             "sync first load " + path,
@@ -89,10 +92,11 @@ final class SyncScenario {
             options,
             () -> {
               try (BenchMaster fresh = context.startMaster()) {
-                return Listings.timedLoad(fresh.client(), path, BenchMaster.ALWAYS_SYNC, files);
+                return Listings.timedLoad(
+                    fresh.client(), path, BenchMaster.ALWAYS_SYNC, files, ticker);
               }
             },
-            () -> timed("local " + kind, local, entries));
+            () -> timed("local " + kind, local, entries, ticker));
     context
         .table()
         .add(
@@ -104,14 +108,15 @@ final class SyncScenario {
             firstLoadReference);
     try (BenchMaster master = context.startMaster()) {
       Progress.log("sync: first load of %s for the re-sync rounds", path);
-      Listings.timedLoad(master.client(), path, BenchMaster.ALWAYS_SYNC, files);
+      Listings.timedLoad(master.client(), path, BenchMaster.ALWAYS_SYNC, files, ticker);
       PairedRounds.Result resync =
           PairedRounds.run(
               "sync re-sync " + path,
               "ms",
               options,
-              () -> Listings.timedLoad(master.client(), path, BenchMaster.ALWAYS_SYNC, files),
-              () -> timed("local " + kind, local, entries));
+              () ->
+                  Listings.timedLoad(master.client(), path, BenchMaster.ALWAYS_SYNC, files, ticker),
+              () -> timed("local " + kind, local, entries, ticker));
       context
           .table()
           .add(
@@ -123,10 +128,11 @@ final class SyncScenario {
     }
   }
 
-  private static double timed(String what, LocalRead local, long expected) throws Exception {
-    long start = System.nanoTime();
+  private static double timed(String what, LocalRead local, long expected, Ticker ticker)
+      throws Exception {
+    long start = ticker.nanos();
     long count = local.read();
-    double millis = (System.nanoTime() - start) / 1e6;
+    double millis = (ticker.nanos() - start) / 1e6;
     Listings.check(what, count, expected);
     return millis;
   }

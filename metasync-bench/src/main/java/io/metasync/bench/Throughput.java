@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,16 +24,16 @@ final class Throughput {
   private Throughput() {}
 
   /** One thread calling {@code call} back to back for {@code sliceNanos}, each call timed. */
-  static Latencies singleThread(Call call, long sliceNanos) throws Exception {
+  static Latencies singleThread(Call call, long sliceNanos, Ticker ticker) throws Exception {
     long[] latencies = new long[1 << 16];
     int count = 0;
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     long deadline = start + sliceNanos;
     long end = start;
     while (end < deadline) {
-      long before = System.nanoTime();
+      long before = ticker.nanos();
       call.run(count);
-      end = System.nanoTime();
+      end = ticker.nanos();
       if (count == latencies.length) {
         latencies = Arrays.copyOf(latencies, count * 2);
       }
@@ -44,7 +45,8 @@ final class Throughput {
         Summary.percentile(latencies, count, 0.99) / 1e3);
   }
 
-  static double callsPerSecond(ExecutorService pool, int threads, Call call, long sliceNanos)
+  static double callsPerSecond(
+      ExecutorService pool, int threads, Call call, long sliceNanos, Ticker ticker)
       throws Exception {
     CountDownLatch ready = new CountDownLatch(threads);
     CountDownLatch go = new CountDownLatch(1);
@@ -58,7 +60,7 @@ final class Throughput {
                 ready.countDown();
                 go.await();
                 long count = 0;
-                while (System.nanoTime() < deadline[0]) {
+                while (ticker.nanos() < deadline[0]) {
                   call.run(offset + (int) count);
                   count++;
                 }
@@ -66,7 +68,7 @@ final class Throughput {
               }));
     }
     ready.await();
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     // Written before the latch opens, so every thread sees it once it passes go.await().
     deadline[0] = start + sliceNanos;
     go.countDown();
@@ -74,6 +76,6 @@ final class Throughput {
     for (Future<Long> count : counts) {
       total += count.get();
     }
-    return total / ((System.nanoTime() - start) / 1e9);
+    return total / ((ticker.nanos() - start) / 1e9);
   }
 }

@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,15 +69,15 @@ record WideFixture(Path ufsRoot, long files, int folders) {
   }
 
   /** Milliseconds of a raw listing of the tree with attributes (nio, one thread). */
-  double rawListing() throws IOException {
-    long start = System.nanoTime();
+  double rawListing(Ticker ticker) throws IOException {
+    long start = ticker.nanos();
     long count = folders == 1 ? LocalListing.listFolder(top()) : LocalListing.walkTree(top());
     Listings.check("raw listing of " + top(), count, entries());
-    return (System.nanoTime() - start) / 1e6;
+    return (ticker.nanos() - start) / 1e6;
   }
 
   /** Creates the tree unless its marker says it is there (a different shape is replaced). */
-  void prepare() throws Exception {
+  void prepare(Ticker ticker) throws Exception {
     Path marker = ufsRoot.getParent().resolve(top().getFileName() + ".complete");
     String spec = files + " files in " + folders + " folders\n";
     if (Files.exists(marker) && Files.readString(marker).equals(spec) && Files.isDirectory(top())) {
@@ -86,7 +87,7 @@ record WideFixture(Path ufsRoot, long files, int folders) {
     Files.deleteIfExists(marker);
     FolderDeletion.delete(top());
     Files.createDirectories(top());
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     AtomicLong created = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(CREATE_THREADS);
     try {
@@ -111,7 +112,7 @@ record WideFixture(Path ufsRoot, long files, int folders) {
       pool.shutdownNow();
     }
     Files.writeString(marker, spec);
-    Progress.log("wide: created %,d files in %.1f s", files, (System.nanoTime() - start) / 1e9);
+    Progress.log("wide: created %,d files in %.1f s", files, (ticker.nanos() - start) / 1e9);
   }
 
   private void createSlice(int slice, int slices, AtomicLong created) {

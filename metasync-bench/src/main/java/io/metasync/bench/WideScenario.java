@@ -3,6 +3,7 @@ package io.metasync.bench;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.Ticker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ final class WideScenario {
     WideFixture tree = new WideFixture(ufsRoot, options.wideFiles(), options.wideFolders());
     long files = tree.files();
     String path = tree.path();
-    tree.prepare();
+    Ticker ticker = context.ticker();
+    tree.prepare(ticker);
     ResultTable table = context.table();
     String heap = "-Xmx" + options.masterHeap();
     // the inode store of the masters: -Dmetasync.bench.metastore=HEAP in METASYNC_BENCH_JAVA_OPTS
@@ -52,14 +54,14 @@ final class WideScenario {
     for (int round = 0; round < rounds; round++) {
       home = masters.resolve("master-" + round);
       FolderDeletion.delete(home);
-      double rawFirst = round % 2 == 0 ? tree.rawListing() : -1;
+      double rawFirst = round % 2 == 0 ? tree.rawListing(ticker) : -1;
       double load;
-      try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
+      try (MasterJvm master = new MasterJvm(home, ufsRoot, ticker, heap, store);
           MetasyncClient client =
               MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
         Progress.log(
             "wide: round %d/%d: loadMetadata -R %s in a %s master", round + 1, rounds, path, heap);
-        load = Listings.timedLoad(client, path, BenchMaster.ALWAYS_SYNC, files);
+        load = Listings.timedLoad(client, path, BenchMaster.ALWAYS_SYNC, files, ticker);
         peakAfterLoad = Math.max(peakAfterLoad, master.residentMemory()[0]);
         if (round < rounds - 1) {
           master.kill();
@@ -67,7 +69,7 @@ final class WideScenario {
           master.stop();
         }
       }
-      double raw = rawFirst >= 0 ? rawFirst : tree.rawListing();
+      double raw = rawFirst >= 0 ? rawFirst : tree.rawListing(ticker);
       Progress.log(
           "wide: round %d/%d: load %,.0f ms, raw listing %,.0f ms, ratio %.2f",
           round + 1, rounds, load, raw, load / raw);
@@ -107,14 +109,14 @@ final class WideScenario {
 
     // The last round's master stopped cleanly (snapshot on close): restart it, list, kill, again.
     long journalBytes = RestartScenario.folderSize(home.resolve("journal"));
-    try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
+    try (MasterJvm master = new MasterJvm(home, ufsRoot, ticker, heap, store);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
       Listings.check("inodes after a clean restart", master.inodes, tree.inodes());
       table.figure(
           NAME, "restart after a clean stop, JVM launch to serving", ms(master.startMillis), "–");
       for (int i = 1; i <= 2; i++) {
-        double[] ls = timedList(client, tree);
+        double[] ls = timedList(client, tree, ticker);
         table.figure(
             NAME,
             lsName(tree) + " (" + i + "), after a clean restart: first entry / all entries",
@@ -128,7 +130,7 @@ final class WideScenario {
           "–");
       master.kill();
     }
-    try (MasterJvm master = new MasterJvm(home, ufsRoot, heap, store);
+    try (MasterJvm master = new MasterJvm(home, ufsRoot, ticker, heap, store);
         MetasyncClient client =
             MetasyncClient.connect("localhost", master.port, BenchMaster.CACHED)) {
       Listings.check("inodes after kill -9", master.inodes, tree.inodes());
@@ -137,13 +139,13 @@ final class WideScenario {
           "restart after kill -9 (no writes since the snapshot), JVM launch to " + "serving",
           ms(master.startMillis),
           "–");
-      double[] ls = timedList(client, tree);
+      double[] ls = timedList(client, tree, ticker);
       table.figure(
           NAME,
           lsName(tree) + " after kill -9 and restart: first entry / all",
           ms(ls[0]) + " / " + ms(ls[1]),
           "–");
-      cachedGetStatus(table, NAME, client, tree::filePath, files);
+      cachedGetStatus(table, NAME, client, tree::filePath, files, ticker);
       table.figure(
           NAME,
           "master peak resident memory, restart and listing after kill -9",
@@ -165,16 +167,17 @@ final class WideScenario {
       String scenario,
       MetasyncClient client,
       LongFunction<String> filePath,
-      long files)
+      long files,
+      Ticker ticker)
       throws Exception {
     Random random = new Random(files);
     int calls = 20_000;
     long[] latencies = new long[calls];
     for (int i = 0; i < calls; i++) {
       String file = filePath.apply(Math.floorMod(random.nextLong(), files));
-      long start = System.nanoTime();
+      long start = ticker.nanos();
       client.getStatus(file, BenchMaster.CACHED);
-      latencies[i] = System.nanoTime() - start;
+      latencies[i] = ticker.nanos() - start;
     }
     table.figure(
         scenario,
@@ -197,7 +200,8 @@ final class WideScenario {
               index ->
                   client.getStatus(
                       filePath.apply(Math.floorMod(index * 7_919L, files)), BenchMaster.CACHED),
-              10_000_000_000L);
+              10_000_000_000L,
+              ticker);
       table.figure(
           scenario,
           "cached getStatus of random files, 8 threads, 10 s",
@@ -215,13 +219,14 @@ final class WideScenario {
   }
 
   /** A cached {@code ls} of a wide folder, or {@code ls -R} of a tree. */
-  private static double[] timedList(MetasyncClient client, WideFixture tree) {
-    return timedList(client, tree.path(), tree.folders() > 1, tree.entries());
+  private static double[] timedList(MetasyncClient client, WideFixture tree, Ticker ticker) {
+    return timedList(client, tree.path(), tree.folders() > 1, tree.entries(), ticker);
   }
 
   /** Milliseconds to the first entry and to the last of a cached listing of {@code path}. */
-  static double[] timedList(MetasyncClient client, String path, boolean recursive, long expected) {
-    long start = System.nanoTime();
+  static double[] timedList(
+      MetasyncClient client, String path, boolean recursive, long expected, Ticker ticker) {
+    long start = ticker.nanos();
     double first = -1;
     long count = 0;
     try (CloseableIterator<FileStatus> entries =
@@ -229,11 +234,11 @@ final class WideScenario {
       while (entries.hasNext()) {
         entries.next();
         if (count++ == 0) {
-          first = (System.nanoTime() - start) / 1e6;
+          first = (ticker.nanos() - start) / 1e6;
         }
       }
     }
-    double all = (System.nanoTime() - start) / 1e6;
+    double all = (ticker.nanos() - start) / 1e6;
     Listings.check("ls " + path, count, expected);
     return new double[] {first, all};
   }

@@ -2,6 +2,7 @@ package io.metasync.bench;
 
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.Ticker;
 import io.metasync.master.journal.JournaledState;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.proto.journal.InodeBatch;
@@ -105,10 +106,12 @@ final class WritesScenario {
         }
       }
       long delayNanos = TimeUnit.MILLISECONDS.toNanos(SLOW_UFS_DELAY_MS);
-      try (BenchMaster master = context.startMaster(ufs -> new LatencyUfs(ufs, delayNanos));
+      Ticker ticker = context.ticker();
+      try (BenchMaster master =
+              context.startMaster(ufs -> new LatencyUfs(ufs, delayNanos, ticker));
           UnderFileSystem direct =
               new LatencyUfs(
-                  new UnderFileSystemLoader().open(root.toUri(), Map.of()), delayNanos)) {
+                  new UnderFileSystemLoader().open(root.toUri(), Map.of()), delayNanos, ticker)) {
         MetasyncClient client = master.client();
         Prepare viaMetasync = folder -> client.createDirectory(folder, true, BenchMaster.CACHED);
         Prepare locally = folder -> Files.createDirectories(fixtures.local(folder));
@@ -283,6 +286,7 @@ final class WritesScenario {
       throws Exception {
     BenchOptions options = context.options();
     long sliceNanos = (long) (options.sliceSeconds() * 1e9);
+    Ticker ticker = context.ticker();
     String scratch = context.fixtures().scratchPath() + "/writes";
     String label = String.format("%s %s %d thread%s", op, ufs, threads, threads == 1 ? "" : "s");
     PairedRounds.Result result =
@@ -290,8 +294,8 @@ final class WritesScenario {
             "writes " + label,
             "µs/write",
             options,
-            () -> slice(pool, threads, sliceNanos, scratch, metasyncPrepare, metasyncWrite),
-            () -> slice(pool, threads, sliceNanos, scratch, directPrepare, directWrite));
+            () -> slice(pool, threads, sliceNanos, ticker, scratch, metasyncPrepare, metasyncWrite),
+            () -> slice(pool, threads, sliceNanos, ticker, scratch, directPrepare, directWrite));
     context
         .table()
         .add(
@@ -315,6 +319,7 @@ final class WritesScenario {
       ExecutorService pool,
       int threads,
       long sliceNanos,
+      Ticker ticker,
       String scratch,
       Prepare prepare,
       Write write)
@@ -337,7 +342,7 @@ final class WritesScenario {
                 ready.countDown();
                 go.await();
                 long count = 0;
-                while (System.nanoTime() < deadline[0]) {
+                while (ticker.nanos() < deadline[0]) {
                   write.run(folder, (int) count);
                   count++;
                 }
@@ -345,14 +350,14 @@ final class WritesScenario {
               }));
     }
     ready.await();
-    long start = System.nanoTime();
+    long start = ticker.nanos();
     deadline[0] = start + sliceNanos;
     go.countDown();
     long total = 0;
     for (Future<Long> count : counts) {
       total += count.get();
     }
-    double micros = (System.nanoTime() - start) / 1e3;
+    double micros = (ticker.nanos() - start) / 1e3;
     return micros / total;
   }
 }
