@@ -14,6 +14,7 @@ import io.metasync.master.file.WriteOperations;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.InodeTree;
+import io.metasync.master.inode.TrashPurger;
 import io.metasync.master.inode.rocks.RocksInodeStore;
 import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.JournaledState;
@@ -52,6 +53,7 @@ public final class Namespace implements AutoCloseable {
 
   private final InodeStore store;
   private final InodeTree tree;
+  private final TrashPurger trashPurger;
   private final Journal journal;
   private final MountTable mountTable;
   private final ReadOperations reads;
@@ -101,7 +103,8 @@ public final class Namespace implements AutoCloseable {
       store.close();
       throw e;
     }
-    tree = new InodeTree(store, journal, state.removals());
+    trashPurger = new TrashPurger(store, journal, state.removals());
+    tree = new InodeTree(store, journal, state.removals(), trashPurger);
     tree.initializeRoot(rootStatus(rootUfs));
     groupCommit =
         new GroupCommit(
@@ -163,6 +166,7 @@ public final class Namespace implements AutoCloseable {
             conf.getInt(PropertyKey.ACTIVESYNC_MAX_ACTIVITY),
             conf.getInt(PropertyKey.ACTIVESYNC_MAX_AGE),
             conf.getBoolean(PropertyKey.ACTIVESYNC_INITIAL_SYNC));
+    trashPurger.start();
   }
 
   /**
@@ -284,6 +288,7 @@ public final class Namespace implements AutoCloseable {
   public void close() {
     activeSync.close();
     groupCommit.close();
+    trashPurger.close();
     // The journal may take a snapshot of the store as it stops: close the store after it.
     journal.close();
     store.close();

@@ -33,6 +33,13 @@ public record Inode(
   /** The parent id of the root, which has none. */
   public static final long NO_PARENT = 0;
 
+  /**
+   * The parent id of the subtrees detached from the namespace and waiting for the {@link
+   * TrashPurger}: no path leads there. No inode gets it (ids count up from the root's), and it is
+   * below {@link Long#MAX_VALUE} so that a store's key range of its children has an end.
+   */
+  public static final long TRASH_ID = Long.MAX_VALUE - 1;
+
   public Inode {
     requireNonNull(name, "name is null");
     requireNonNull(type, "type is null");

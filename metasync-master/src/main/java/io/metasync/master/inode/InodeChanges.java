@@ -3,7 +3,9 @@ package io.metasync.master.inode;
 import io.metasync.master.journal.InodeRecords;
 import io.metasync.proto.journal.InodeBatch;
 import io.metasync.proto.journal.InodeChange;
+import io.metasync.proto.journal.InodeIds;
 import io.metasync.proto.journal.JournalEntry;
+import java.util.List;
 
 /**
  * Inode changes to be journaled together as one entry: one write through metasync, or one batch of
@@ -11,14 +13,34 @@ import io.metasync.proto.journal.JournalEntry;
  */
 public final class InodeChanges {
   private final InodeBatch.Builder batch = InodeBatch.newBuilder();
+  private boolean detaches;
 
   public InodeChanges put(Inode inode) {
     batch.addChanges(InodeChange.newBuilder().setPut(InodeRecords.toRecord(inode)));
     return this;
   }
 
+  /**
+   * Removes {@code inode} and everything below it from the namespace. A file goes at once; a folder
+   * is detached into the trash, whose purger removes its subtree in entries of their own, so that
+   * applying this entry takes one put however big the subtree is.
+   */
   public InodeChanges removeSubtree(Inode inode) {
-    batch.addChanges(InodeChange.newBuilder().setRemoveSubtree(inode.id()));
+    InodeChange.Builder change = InodeChange.newBuilder();
+    if (inode.isDirectory()) {
+      change.setDetachSubtree(inode.id());
+      detaches = true;
+    } else {
+      change.setRemoveSubtree(inode.id());
+    }
+    batch.addChanges(change);
+    return this;
+  }
+
+  /** Removes these inodes of the trash, in this order (children before their folder). */
+  InodeChanges removeInodes(List<Long> ids) {
+    batch.addChanges(
+        InodeChange.newBuilder().setRemoveInodes(InodeIds.newBuilder().addAllIds(ids)));
     return this;
   }
 
@@ -30,9 +52,15 @@ public final class InodeChanges {
     return batch.getChangesCount() == 0;
   }
 
+  /** Whether these changes detach a subtree into the trash. */
+  boolean detaches() {
+    return detaches;
+  }
+
   JournalEntry toEntryAndClear() {
     JournalEntry entry = JournalEntry.newBuilder().setInodes(batch.build()).build();
     batch.clear();
+    detaches = false;
     return entry;
   }
 }

@@ -20,14 +20,18 @@ public final class InodeTree {
   private final InodeStore store;
   private final Journal journal;
   private final RemovalWatchers removals;
+  private final TrashPurger purger;
 
   /**
-   * @param removals the watchers that the journal's state reports subtree removals to
+   * @param removals the watchers that subtree removals are reported to
+   * @param purger removes the subtrees that {@link InodeChanges#removeSubtree} detached
    */
-  public InodeTree(InodeStore store, Journal journal, RemovalWatchers removals) {
+  public InodeTree(
+      InodeStore store, Journal journal, RemovalWatchers removals, TrashPurger purger) {
     this.store = requireNonNull(store, "store is null");
     this.journal = requireNonNull(journal, "journal is null");
     this.removals = requireNonNull(removals, "removals is null");
+    this.purger = requireNonNull(purger, "purger is null");
   }
 
   /** Creates the root folder from the root UFS's status if the journal has none yet. */
@@ -78,17 +82,26 @@ public final class InodeTree {
   /** Writes {@code changes} to the journal; they are applied to the store when this returns. */
   public void commit(InodeChanges changes) {
     if (!changes.isEmpty()) {
+      boolean detaches = changes.detaches();
       journal.write(changes.toEntryAndClear());
+      if (detaches) {
+        purger.wake();
+      }
     }
   }
 
   /**
-   * As {@link #commit(InodeChanges)}, for changes that remove the subtree of {@code top}: {@code
-   * removed} is passed the number of inodes removed, page by page, while the journal applies them.
+   * As {@link #commit(InodeChanges)}, for changes that remove the subtree of {@code top}, and waits
+   * until the trash purger removed what they detached: {@code removed} is passed the number of
+   * inodes removed, page by page.
    */
   public void commit(InodeChanges changes, Inode top, LongConsumer removed) {
     try (RemovalWatchers.Watch ignored = removals.watch(top.id(), removed)) {
       commit(changes);
+      purger.awaitPurged(top.id());
+    } catch (InterruptedException e) {
+      // The subtree is out of the namespace already: only the count is cut short.
+      Thread.currentThread().interrupt();
     }
   }
 

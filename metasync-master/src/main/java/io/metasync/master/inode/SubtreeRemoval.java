@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -25,6 +26,23 @@ public final class SubtreeRemoval {
    * after each page (the top included), for the progress of a huge removal.
    */
   public static void remove(InodeStore store, long topId, LongConsumer removed) {
+    walk(
+        store,
+        topId,
+        ids -> {
+          // a page of siblings at once: one RocksDB write instead of a thousand
+          store.removeAll(ids);
+          removed.accept(ids.size());
+        });
+  }
+
+  /**
+   * Hands {@code pages} the ids of the subtree of {@code topId} in an order they can be removed in,
+   * children before their folder: a listed page of siblings at a time, and each folder once its
+   * children were handed out. Changes nothing itself, and never reads an inode again once it was
+   * handed out, so a page may be removed at once or later (the trash purger journals them).
+   */
+  public static void walk(InodeStore store, long topId, Consumer<List<Long>> pages) {
     if (store.get(topId).isEmpty()) {
       return;
     }
@@ -36,23 +54,22 @@ public final class SubtreeRemoval {
       // (RocksDB) would otherwise step over every removed child again on each page.
       List<Inode> children = store.listChildren(folder.id, folder.after, PAGE);
       if (children.isEmpty()) {
-        store.remove(pending.pop().id);
-        removed.accept(1);
+        pages.accept(List.of(pending.pop().id));
         continue;
       }
       folder.after = children.get(children.size() - 1).name();
       List<Long> leaves = new ArrayList<>(children.size());
       for (Inode child : children) {
         if (child.isDirectory() && store.hasChildren(child.id())) {
-          // Removed, after its children, when it is popped, before its parent is listed on.
+          // Handed out after its children, when it is popped, before its parent is listed on.
           pending.push(new Folder(child.id()));
         } else {
           leaves.add(child.id());
         }
       }
-      // a page of siblings at once: one RocksDB write instead of a thousand
-      store.removeAll(leaves);
-      removed.accept(leaves.size());
+      if (!leaves.isEmpty()) {
+        pages.accept(leaves);
+      }
     }
   }
 

@@ -75,6 +75,17 @@ public final class NamespaceState implements JournaledState {
               long top = change.getRemoveSubtree();
               SubtreeRemoval.remove(store, top, removals.watcherOf(top));
             }
+            case DETACH_SUBTREE -> {
+              putAll(puts);
+              long id = change.getDetachSubtree();
+              store
+                  .get(id)
+                  .ifPresent(top -> store.put(top.withLocation(Inode.TRASH_ID, Long.toString(id))));
+            }
+            case REMOVE_INODES -> {
+              putAll(puts);
+              store.removeAll(change.getRemoveInodes().getIdsList());
+            }
             case CHANGE_NOT_SET ->
                 throw new IllegalStateException("journal entry with an empty inode change");
           }
