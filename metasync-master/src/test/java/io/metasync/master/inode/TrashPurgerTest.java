@@ -2,7 +2,6 @@ package io.metasync.master.inode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metasync.common.FileType;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.NamespaceState;
@@ -62,7 +61,7 @@ class TrashPurgerTest {
         };
     purger = new TrashPurger(store, journal, state.removals());
     tree = new InodeTree(store, journal, state.removals(), purger);
-    store.put(inode(Inode.ROOT_ID, Inode.NO_PARENT, "", true));
+    store.put(AbstractInodeStoreTest.root());
   }
 
   @AfterEach
@@ -72,14 +71,14 @@ class TrashPurgerTest {
 
   /** {@code /big}: 3 folders of 4,000 files, 12,004 inodes with the folders and big itself. */
   private Inode putBigTree(long parentId, String name) {
-    Inode big = inode(BIG, parentId, name, true);
+    Inode big = AbstractInodeStoreTest.folder(BIG, parentId, name);
     store.put(big);
     long id = 10;
     for (int folder = 0; folder < 3; folder++) {
       long folderId = id++;
-      store.put(inode(folderId, BIG, "d" + folder, true));
+      store.put(AbstractInodeStoreTest.folder(folderId, BIG, "d" + folder));
       for (int file = 0; file < 4_000; file++) {
-        store.put(inode(id++, folderId, "f" + file, false));
+        store.put(AbstractInodeStoreTest.file(id++, folderId, "f" + file));
       }
     }
     return big;
@@ -136,7 +135,7 @@ class TrashPurgerTest {
 
   @Test
   void aFileIsRemovedInItsOwnEntryWithoutThePurger() {
-    Inode file = inode(3, Inode.ROOT_ID, "f", false);
+    Inode file = AbstractInodeStoreTest.file(3, Inode.ROOT_ID, "f");
     store.put(file);
 
     tree.commit(new InodeChanges().removeSubtree(file), file, removed -> {});
@@ -144,20 +143,5 @@ class TrashPurgerTest {
     assertThat(store.get(3)).isEmpty();
     assertThat(written).hasSize(1);
     assertThat(written.get(0).getInodes().getChanges(0).getRemoveSubtree()).isEqualTo(3);
-  }
-
-  private static Inode inode(long id, long parent, String name, boolean directory) {
-    return new Inode(
-        id,
-        parent,
-        name,
-        directory ? FileType.DIRECTORY : FileType.FILE,
-        0,
-        id,
-        "o",
-        "g",
-        0644,
-        "",
-        directory);
   }
 }
