@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Terse calls to a master over real gRPC, for tests; each takes the sync interval to send. */
 public final class RpcCalls {
@@ -187,7 +188,9 @@ public final class RpcCalls {
                 .build());
   }
 
-  public void loadMetadata(String path, boolean recursive, long intervalMs) {
+  /** Loads {@code path}; returns the files of the last progress report (the load's total). */
+  public long loadMetadata(String path, boolean recursive, long intervalMs) {
+    AtomicLong files = new AtomicLong();
     stub()
         .loadMetadata(
             SyncRequest.newBuilder()
@@ -195,7 +198,8 @@ public final class RpcCalls {
                 .setPath(path)
                 .setRecursive(recursive)
                 .build())
-        .forEachRemaining(response -> {});
+        .forEachRemaining(response -> files.set(response.getProgress().getFiles()));
+    return files.get();
   }
 
   /** The inconsistencies reported, as "path: description". */

@@ -137,6 +137,25 @@ class SyncInvariantsTest {
   }
 
   @Test
+  void aLoadThatJoinsARunningSyncReportsWhatThatSyncListed() throws Exception {
+    long joinedBefore = fixture.master().namespace().syncs().joinedCount();
+    gated.close("/" + dir.substring(1));
+    CompletableFuture<Long> first =
+        CompletableFuture.supplyAsync(() -> calls.loadMetadata(dir, false, 0));
+    await().atMost(Duration.ofSeconds(30)).until(() -> gated.waiting() == 1);
+    CompletableFuture<Long> second =
+        CompletableFuture.supplyAsync(() -> calls.loadMetadata(dir, false, 0));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fixture.master().namespace().syncs().joinedCount() - joinedBefore == 1);
+    gated.open();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(counting.count(UfsOperation.LIST)).isEqualTo(1);
+  }
+
+  @Test
   void ufsErrorIsReportedKeepsTheCacheAndMarksThePathForRetry() throws Exception {
     calls.names(dir, ALWAYS);
     faults.failAlways(UfsOperation.LIST, new IOException("disk on fire"));

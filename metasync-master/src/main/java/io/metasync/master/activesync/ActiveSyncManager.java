@@ -253,7 +253,9 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   private void runSyncIfStillFollowed(SyncPoint point) {
-    if (!closed && points.get(point.path()) == point) {
+    // A round may have run the initial sync first: a second sync of nothing would reset the
+    // point's counts, and getSyncPathList would show listed=0 for it.
+    if (!closed && points.get(point.path()) == point && !point.pending().isEmpty()) {
       runSync(point);
     }
   }

@@ -41,7 +41,7 @@ public final class SyncCoordinator {
   /** Children read from the cache at a time when a folder had too many subfolders to remember. */
   private static final int PAGE_SIZE = 1000;
 
-  private record Running(SyncDepth depth, CompletableFuture<Void> done) {}
+  private record Running(SyncDepth depth, CompletableFuture<Void> done, SyncStats stats) {}
 
   public SyncCoordinator(
       PathSyncer syncer,
@@ -68,9 +68,11 @@ public final class SyncCoordinator {
       if (covering != null) {
         joined.incrementAndGet();
         await(covering.done());
+        // what the request got is what the covering sync listed: its progress says so
+        stats.add(covering.stats());
         return;
       }
-      Running mine = new Running(depth, new CompletableFuture<>());
+      Running mine = new Running(depth, new CompletableFuture<>(), stats);
       Running other = running.putIfAbsent(path, mine);
       if (other != null) {
         // A shallower sync of the same path holds the slot: let it finish, then look again.

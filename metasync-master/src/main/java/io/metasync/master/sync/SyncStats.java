@@ -21,6 +21,13 @@ public final class SyncStats {
     changes.incrementAndGet();
   }
 
+  /** Adds the counts of {@code other}: a sync that this one joined instead of listing again. */
+  void add(SyncStats other) {
+    directories.addAndGet(other.directories());
+    files.addAndGet(other.files());
+    changes.addAndGet(other.changes());
+  }
+
   /** Folders seen in the UFS. */
   public long directories() {
     return directories.get();
