@@ -3,6 +3,7 @@ package io.metasync.master;
 import static io.metasync.master.RpcCalls.ALWAYS;
 import static io.metasync.master.RpcCalls.NEVER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.grpc.Status;
 import io.metasync.proto.FileInfo;
@@ -11,6 +12,7 @@ import io.metasync.proto.MountInfo;
 import io.metasync.proto.UnmountRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,25 @@ class MountTest {
             fixture.stub().getMountTable(GetMountTableRequest.getDefaultInstance()).getMountsList())
         .extracting(MountInfo::getPath)
         .doesNotContain("/outer", "/outer/inner");
+  }
+
+  @Test
+  void anUnmountLeavesTheNamespaceAtOnceAndItsInodesArePurgedAfter() throws Exception {
+    Path data = externalFolder("purged");
+    for (int i = 0; i < 50; i++) {
+      Files.createDirectories(data.resolve("d" + i)).resolve("f").toFile().createNewFile();
+    }
+    long before = fixture.master().namespace().inodeCount();
+    calls.mount("/purged", data.toUri().toString(), false);
+    calls.loadMetadata("/purged", true, 0);
+    assertThat(fixture.master().namespace().inodeCount()).isEqualTo(before + 102);
+
+    unmount("/purged");
+
+    assertThat(calls.names("/", NEVER)).doesNotContain("purged");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> fixture.master().namespace().inodeCount() == before);
   }
 
   @Test

@@ -186,6 +186,7 @@ public final class MountOperations {
           JournalEntry.newBuilder()
               .setRemoveMount(RemoveMount.newBuilder().setPath(path.toString()))
               .build());
+      tree.purgeTrash();
       syncPathCache.forgetSubtree(path);
       absentPathCache.forgetSubtree(path);
     }

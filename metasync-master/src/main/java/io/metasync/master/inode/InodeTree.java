@@ -105,6 +105,11 @@ public final class InodeTree {
     }
   }
 
+  /** Something outside {@link #commit} detached a subtree into the trash (an unmount). */
+  public void purgeTrash() {
+    purger.wake();
+  }
+
   public Inode addChild(Inode parent, String name, UfsStatus status) {
     Inode inode = newChild(parent, name, status);
     commit(new InodeChanges().put(inode));

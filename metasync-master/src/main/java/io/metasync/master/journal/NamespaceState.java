@@ -77,10 +77,7 @@ public final class NamespaceState implements JournaledState {
             }
             case DETACH_SUBTREE -> {
               putAll(puts);
-              long id = change.getDetachSubtree();
-              store
-                  .get(id)
-                  .ifPresent(top -> store.put(top.withLocation(Inode.TRASH_ID, Long.toString(id))));
+              store.get(change.getDetachSubtree()).ifPresent(this::detach);
             }
             case REMOVE_INODES -> {
               putAll(puts);
@@ -98,7 +95,8 @@ public final class NamespaceState implements JournaledState {
       }
       case REMOVE_MOUNT -> {
         NamespacePath path = NamespacePath.parse(entry.getRemoveMount().getPath());
-        lookup(path).ifPresent(inode -> SubtreeRemoval.remove(store, inode.id()));
+        // the trash purger removes the mount's inodes, however many: unmounting holds up nothing
+        lookup(path).ifPresent(this::detach);
         mounts.unregister(path);
         activeSync.forgetMount(path);
       }
@@ -122,6 +120,11 @@ public final class NamespaceState implements JournaledState {
   private void putAll(List<Inode> puts) {
     store.putAll(puts);
     puts.clear();
+  }
+
+  /** Moves {@code top}, and with it its subtree, out of the namespace into the trash. */
+  private void detach(Inode top) {
+    store.put(top.withLocation(Inode.TRASH_ID, Long.toString(top.id())));
   }
 
   /** Who counts the inodes that applying a subtree removal removes (not journaled). */

@@ -185,7 +185,7 @@ class NamespaceStateTest {
   }
 
   @Test
-  void removeMountForgetsTheMountAndItsSubtree() {
+  void removeMountForgetsTheMountAndDetachesItsSubtreeForTheTrashPurger() {
     applyTree();
     state.apply(puts(inode(7, 6, "inside", false)));
 
@@ -193,8 +193,10 @@ class NamespaceStateTest {
         JournalEntry.newBuilder().setRemoveMount(RemoveMount.newBuilder().setPath("/m")).build());
 
     assertThat(mounts.isMountPoint(NamespacePath.parse("/m"))).isFalse();
-    assertThat(store.get(6)).isEmpty();
-    assertThat(store.get(7)).isEmpty();
+    assertThat(store.getChild(Inode.ROOT_ID, "m")).isEmpty();
+    // out of the namespace in one put; TrashPurger removes the subtree later
+    assertThat(store.get(6).map(Inode::parentId)).contains(Inode.TRASH_ID);
+    assertThat(store.get(7).map(Inode::parentId)).contains(6L);
   }
 
   private static JournalEntry progress(FeedCursorUpdate.Builder update) {
