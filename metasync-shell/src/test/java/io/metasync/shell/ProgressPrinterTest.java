@@ -3,21 +3,20 @@ package io.metasync.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metasync.client.Progress;
+import io.metasync.ufs.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ManualClock clock = new ManualClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   @Test
   void printsAtMostAboutOnceASecondOnATerminal() {
@@ -90,28 +89,5 @@ class ProgressPrinterTest {
         interactive,
         ZoneOffset.UTC,
         clock);
-  }
-
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -17,10 +17,6 @@ public final class SubtreeRemoval {
 
   private SubtreeRemoval() {}
 
-  public static void remove(InodeStore store, long topId) {
-    remove(store, topId, removed -> {});
-  }
-
   /**
    * Removes the subtree of {@code topId}, passing {@code removed} the number of inodes removed
    * after each page (the top included), for the progress of a huge removal.

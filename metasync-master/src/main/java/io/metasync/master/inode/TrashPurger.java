@@ -70,7 +70,6 @@ public final class TrashPurger implements AutoCloseable {
    * was in the trash), or this purger is closed: the subtree is out of the namespace either way.
    */
   public void awaitPurged(long topId) throws InterruptedException {
-    wake();
     synchronized (signal) {
       while (!closed
           && store.get(topId).filter(top -> top.parentId() == Inode.TRASH_ID).isPresent()) {
