@@ -64,7 +64,10 @@ final class ProtoConversions {
         info.getPendingChanges(),
         info.getActivity(),
         info.getAge(),
-        info.getListedEntries());
+        info.getListedEntries(),
+        info.getFailure(),
+        info.getFailingSinceMs(),
+        info.getFailures());
   }
 
   static MountInfo mountInfo(io.metasync.proto.MountInfo info) {

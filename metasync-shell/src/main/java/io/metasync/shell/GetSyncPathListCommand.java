@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "getSyncPathList",
     description = {
-      "List the sync points, one per line: path, state (initial-sync, syncing, idle), the start time",
-      "of the last sync (or never), then pending=N (paths waiting; all: the whole folder),",
-      "activity=A, age=G (intervals waited) and listed=L (UFS entries listed by the running sync,",
-      "or by the last one when idle), separated by two spaces."
+      "List the sync points, one per line: path, state (initial-sync, syncing, idle, feed-failing,",
+      "sync-failing), the start time of the last sync (or never), then pending=N (paths waiting;",
+      "all: the whole folder), activity=A, age=G (intervals waited) and listed=L (UFS entries",
+      "listed by the running sync, or by the last one when idle), separated by two spaces. A",
+      "failing sync point adds failures=N (failed attempts), since=TIME and cause=WORDS."
     })
 final class GetSyncPathListCommand extends FsHandler {
   @Override
@@ -22,14 +23,26 @@ final class GetSyncPathListCommand extends FsHandler {
   }
 
   static String line(SyncPointInfo point, StatusFormat format) {
+    String line =
+        String.join(
+            "  ",
+            point.path(),
+            point.state().toLowerCase(Locale.ROOT).replace('_', '-'),
+            point.lastSyncMs() == 0 ? "never" : format.time(point.lastSyncMs()),
+            "pending="
+                + (point.pendingChanges() < 0 ? "all" : String.valueOf(point.pendingChanges())),
+            "activity=" + point.activity(),
+            "age=" + point.age(),
+            "listed=" + point.listedEntries());
+    if (point.failures() == 0) {
+      return line;
+    }
+    // last, because the cause is words with spaces
     return String.join(
         "  ",
-        point.path(),
-        point.state().toLowerCase(Locale.ROOT).replace('_', '-'),
-        point.lastSyncMs() == 0 ? "never" : format.time(point.lastSyncMs()),
-        "pending=" + (point.pendingChanges() < 0 ? "all" : String.valueOf(point.pendingChanges())),
-        "activity=" + point.activity(),
-        "age=" + point.age(),
-        "listed=" + point.listedEntries());
+        line,
+        "failures=" + point.failures(),
+        "since=" + format.time(point.failingSinceMs()),
+        "cause=" + point.failure());
   }
 }

@@ -13,8 +13,6 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.SyncCoordinator;
-import io.metasync.master.sync.SyncDepth;
-import io.metasync.master.sync.SyncStats;
 import io.metasync.proto.journal.AddSyncPoint;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveSyncPoint;
@@ -26,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +57,7 @@ public final class ActiveSyncManager implements AutoCloseable {
   private final SyncProgressWriter progress;
   private final MountTable mounts;
   private final OnDemandSync onDemandSync;
-  private final SyncCoordinator coordinator;
+  private final SyncPointRunner runner;
   private final ScheduledExecutorService thread;
   private final Clock clock;
   private final Duration interval;
@@ -68,7 +67,8 @@ public final class ActiveSyncManager implements AutoCloseable {
   private final Map<NamespacePath, SyncPoint> points = new ConcurrentSkipListMap<>();
   private final Map<NamespacePath, NamespacePath> mountOfPoint = new HashMap<>();
   private final Map<NamespacePath, FeedFollower> followers = new HashMap<>();
-  private final Set<NamespacePath> failingFeeds = new java.util.HashSet<>();
+  // Sync points whose feed is open but could not watch them (a local folder missing at restart).
+  private final Set<NamespacePath> unwatched = new HashSet<>();
   private long nextIntervalMs;
   private ScheduledFuture<?> rounds;
   // Set on the active-sync thread by close(): work queued before it (an initial sync) is dropped.
@@ -91,9 +91,9 @@ public final class ActiveSyncManager implements AutoCloseable {
     this.progress = new SyncProgressWriter(journal, records);
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
-    this.coordinator = requireNonNull(coordinator, "coordinator is null");
     this.thread = requireNonNull(thread, "thread is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.runner = new SyncPointRunner(requireNonNull(coordinator, "coordinator is null"), clock);
     this.interval = requireNonNull(interval, "interval is null");
     this.rule = new QuietPeriodRule(maxActivity, maxAge);
     this.initialSync = initialSync;
@@ -124,16 +124,25 @@ public final class ActiveSyncManager implements AutoCloseable {
       // unknown.
       point.pending().markWholeSubtree();
     }
+    register(point, mount.path());
     try {
       follower(mount, cursor.orElse(null)).feed().watch(mounts.resolve(path).ufsPath());
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "Cannot follow sync point {} after the restart ({}); it will be synced whole and retried",
           path,
-          e.toString());
-      point.pending().markWholeSubtree();
+          e.getMessage());
+      watchFailed(point, e);
     }
-    register(point, mount.path());
+  }
+
+  /** Shown as a failing feed and retried each interval; synced whole once it is followed. */
+  private void watchFailed(SyncPoint point, Exception error) {
+    point.pending().markWholeSubtree();
+    point.feedFailed(String.valueOf(error.getMessage()), clock.millis());
+    if (followers.containsKey(mountOfPoint.get(point.path()))) {
+      unwatched.add(point.path());
+    }
   }
 
   /**
@@ -228,6 +237,7 @@ public final class ActiveSyncManager implements AutoCloseable {
 
   private void forget(NamespacePath path) {
     points.remove(path);
+    unwatched.remove(path);
     NamespacePath mountPath = mountOfPoint.remove(path);
     FeedFollower follower = followers.get(mountPath);
     if (follower == null) {
@@ -256,7 +266,7 @@ public final class ActiveSyncManager implements AutoCloseable {
     // A round may have run the initial sync first: a second sync of nothing would reset the
     // point's counts, and getSyncPathList would show listed=0 for it.
     if (!closed && points.get(point.path()) == point && !point.pending().isEmpty()) {
-      runSync(point);
+      runner.run(point);
     }
   }
 
@@ -296,25 +306,35 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   private void read(FeedFollower follower) {
+    NamespacePath mountPath = follower.mount().path();
+    if (!follower.readable(clock.millis())) {
+      return;
+    }
     ChangeBatch batch;
     try {
       batch = follower.feed().poll(Duration.ZERO);
     } catch (IOException e) {
-      // Polled every 50 ms: say it once when it starts failing, not twenty times a second.
-      if (failingFeeds.add(follower.mount().path())) {
+      if (!follower.failing()) {
         LOG.warn(
             "Reading the change feed of {} failed: {}; retrying until it answers",
             follower.mount().ufsUri(),
-            e.toString());
+            e.getMessage());
       }
+      follower.readFailed(clock.millis(), interval);
+      pointsOn(mountPath).forEach(point -> point.feedFailed(e.getMessage(), clock.millis()));
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
-    if (failingFeeds.remove(follower.mount().path())) {
-      LOG.info("The change feed of {} answers again", follower.mount().ufsUri());
+    if (follower.readSucceeded()) {
+      LOG.info(
+          "The change feed of {} answers again; its sync points are synced whole",
+          follower.mount().ufsUri());
     }
+    pointsOn(mountPath).stream()
+        .filter(point -> !unwatched.contains(point.path()))
+        .forEach(SyncPoint::feedRecovered);
     List<SyncPoint> onMount = pointsOn(follower.mount().path());
     if (batch.eventsLost()) {
       onMount.forEach(point -> point.pending().markWholeSubtree());
@@ -353,10 +373,10 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   private void closeInterval() {
-    reopenMissingFeeds();
+    repairFeeds();
     for (SyncPoint point : List.copyOf(points.values())) {
       if (point.closeInterval(rule)) {
-        runSync(point);
+        runner.run(point);
       }
     }
     // Every mount with sync points, its feed open or not: a sync point whose feed is not open
@@ -367,85 +387,28 @@ public final class ActiveSyncManager implements AutoCloseable {
   }
 
   /**
-   * A feed that could not be opened (its UFS was down at start-up, say) is tried again once per
-   * interval; until it opens, its sync points stay marked for a whole sync, so nothing is trusted
-   * that the feed did not see.
+   * A feed that could not be opened (its UFS was down at start-up, say), or that could not watch a
+   * sync point (its folder was missing), is tried again once per interval; until then the sync
+   * point shows a failing feed and stays marked for a whole sync, so nothing is trusted that the
+   * feed did not see.
    */
-  private void reopenMissingFeeds() {
+  private void repairFeeds() {
     for (SyncPoint point : List.copyOf(points.values())) {
       NamespacePath mountPath = mountOfPoint.get(point.path());
-      if (followers.containsKey(mountPath)) {
+      if (followers.containsKey(mountPath) && !unwatched.contains(point.path())) {
         continue;
       }
-      point.pending().markWholeSubtree();
       try {
         MountPoint mount = mounts.get(mountPath).orElseThrow();
         FeedFollower follower =
             follower(mount, records.cursor(mountPath).map(FeedCursor::new).orElse(null));
-        for (SyncPoint onMount : points.values()) {
-          if (mountPath.equals(mountOfPoint.get(onMount.path()))) {
-            follower.feed().watch(mounts.resolve(onMount.path()).ufsPath());
-          }
-        }
-        LOG.info("Following the change feed of {} again", mount.ufsUri());
+        follower.feed().watch(mounts.resolve(point.path()).ufsPath());
+        unwatched.remove(point.path());
+        point.feedRecovered();
+        LOG.info("Following the changes of sync point {} again", point.path());
       } catch (IOException | RuntimeException e) {
-        // Still not there; the next interval tries again.
-        FeedFollower opened = followers.remove(mountPath);
-        if (opened != null) {
-          opened.closeQuietly();
-        }
+        watchFailed(point, e);
       }
-    }
-  }
-
-  private void runSync(SyncPoint point) {
-    long startMs = clock.millis();
-    boolean whole = point.pending().wholeSubtree();
-    Set<NamespacePath> paths = point.pending().paths();
-    point.pending().clear();
-    SyncStats stats = point.startSync();
-    if (point.state() != SyncPointState.INITIAL_SYNC) {
-      point.setState(SyncPointState.SYNCING);
-    }
-    try {
-      if (whole) {
-        coordinator.sync(point.path(), SyncDepth.SUBTREE, stats);
-      } else {
-        for (NamespacePath folder : foldersToList(point, paths)) {
-          syncFolder(folder, stats);
-        }
-      }
-      point.synced(startMs);
-      point.setState(SyncPointState.IDLE);
-    } catch (MetasyncException e) {
-      LOG.warn(
-          "Active sync of {} failed ({}); it is retried at the next interval",
-          point.path(),
-          e.getMessage());
-      point.pending().retry(paths, whole);
-      if (point.state() == SyncPointState.SYNCING) {
-        point.setState(SyncPointState.IDLE);
-      }
-    }
-  }
-
-  /** A changed path is seen in its folder's listing (which carries its own metadata too). */
-  private static Set<NamespacePath> foldersToList(SyncPoint point, Set<NamespacePath> paths) {
-    Set<NamespacePath> folders = new java.util.TreeSet<>();
-    for (NamespacePath path : paths) {
-      folders.add(path.equals(point.path()) ? path : path.parent());
-    }
-    return folders;
-  }
-
-  private void syncFolder(NamespacePath folder, SyncStats stats) {
-    try {
-      coordinator.sync(folder, SyncDepth.CHILDREN, stats);
-    } catch (MetasyncException e) {
-      if (e.code() != ErrorCode.NOT_FOUND) {
-        throw e;
-      }
-      // Gone since the event: its parent's listing, if it changed too, has its own event.
     }
   }
 

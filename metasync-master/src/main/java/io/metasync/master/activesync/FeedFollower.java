@@ -11,12 +11,21 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * One mount's change feed, and the last cursor journaled for it. Owned by the active-sync thread.
+ * One mount's change feed, the last cursor journaled for it, and whether its reads are failing.
+ * Owned by the active-sync thread.
+ *
+ * <p>A failing feed is read again after a back-off that doubles from {@link #FIRST_RETRY} up to the
+ * active-sync interval, so that a dead NameNode is not asked twenty times a second and each failed
+ * attempt counts once.
  */
 final class FeedFollower implements AutoCloseable {
+  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
   private final MountPoint mount;
   private final ChangeFeed feed;
   private FeedCursor journaledCursor;
+  private int failures;
+  private long nextReadMs;
 
   FeedFollower(MountPoint mount, ChangeFeed feed, FeedCursor journaledCursor) {
     this.mount = requireNonNull(mount, "mount is null");
@@ -71,6 +80,29 @@ final class FeedFollower implements AutoCloseable {
 
   void journaled(FeedCursor cursor) {
     journaledCursor = cursor;
+  }
+
+  /** Whether the feed may be read now: always while it answers, after its back-off otherwise. */
+  boolean readable(long nowMs) {
+    return failures == 0 || nowMs >= nextReadMs;
+  }
+
+  /** A read failed at {@code nowMs}: the next waits for the back-off, at most {@code longest}. */
+  void readFailed(long nowMs, Duration longest) {
+    failures++;
+    long delayMs = FIRST_RETRY.toMillis() << Math.min(failures - 1, 16);
+    nextReadMs = nowMs + Math.min(delayMs, Math.max(longest.toMillis(), 1));
+  }
+
+  boolean failing() {
+    return failures > 0;
+  }
+
+  /** A read succeeded; says whether reads were failing until now. */
+  boolean readSucceeded() {
+    boolean wasFailing = failures > 0;
+    failures = 0;
+    return wasFailing;
   }
 
   @Override

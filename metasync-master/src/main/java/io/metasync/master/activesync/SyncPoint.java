@@ -18,6 +18,8 @@ final class SyncPoint {
   private volatile int age;
   // The running sync's counts (the last one's when idle), so getSyncPathList shows its progress.
   private volatile SyncStats stats = new SyncStats();
+  private volatile Trouble feedTrouble;
+  private volatile Trouble syncTrouble;
 
   SyncPoint(NamespacePath path, int maxPendingPaths, boolean initialSync) {
     this.path = requireNonNull(path, "path is null");
@@ -78,15 +80,46 @@ final class SyncPoint {
     return lastSyncMs;
   }
 
+  /** The feed failed again (or for the first time) to read, open or watch this sync point. */
+  void feedFailed(String cause, long nowMs) {
+    feedTrouble = Trouble.after(feedTrouble, cause, nowMs);
+  }
+
+  /** The feed answers again: what it missed meanwhile is unknown, so the whole subtree syncs. */
+  void feedRecovered() {
+    if (feedTrouble != null) {
+      pending.markWholeSubtree();
+      feedTrouble = null;
+    }
+  }
+
+  void syncFailed(String cause, long nowMs) {
+    syncTrouble = Trouble.after(syncTrouble, cause, nowMs);
+  }
+
+  void syncSucceeded() {
+    syncTrouble = null;
+  }
+
   SyncPointStatus status() {
     SyncStats current = stats;
+    SyncPointState shown = state;
+    Trouble trouble = feedTrouble;
+    if (trouble != null) {
+      shown = SyncPointState.FEED_FAILING;
+    } else if (syncTrouble != null && shown != SyncPointState.SYNCING) {
+      // a retry that runs now shows as syncing; until then the failure shows
+      trouble = syncTrouble;
+      shown = SyncPointState.SYNC_FAILING;
+    }
     return new SyncPointStatus(
         path,
-        state,
+        shown,
         lastSyncMs,
         pending.size(),
         activity,
         age,
-        current.directories() + current.files());
+        current.directories() + current.files(),
+        trouble);
   }
 }

@@ -7,5 +7,12 @@ public enum SyncPointState {
   /** Changed paths are being synced now. */
   SYNCING,
   /** Waiting for changes, or for a quiet interval to sync the ones pending. */
-  IDLE
+  IDLE,
+  /**
+   * Its change feed cannot be read, opened or made to watch it: changes are not seen until it
+   * answers again, and then the whole sync point is synced.
+   */
+  FEED_FAILING,
+  /** Its last sync failed (the UFS did not answer, say); it is retried at the next interval. */
+  SYNC_FAILING
 }

@@ -11,6 +11,7 @@ import io.metasync.common.NamespacePath;
  * @param pendingChanges paths waiting to be synced; -1 when the whole sync point will be
  * @param age intervals waited with changes pending
  * @param listedEntries UFS entries listed so far by the running sync, or by the last one when idle
+ * @param trouble why the state is {@code FEED_FAILING} or {@code SYNC_FAILING}; null otherwise
  */
 public record SyncPointStatus(
     NamespacePath path,
@@ -19,7 +20,8 @@ public record SyncPointStatus(
     int pendingChanges,
     long activity,
     int age,
-    long listedEntries) {
+    long listedEntries,
+    Trouble trouble) {
   public SyncPointStatus {
     requireNonNull(path, "path is null");
     requireNonNull(state, "state is null");

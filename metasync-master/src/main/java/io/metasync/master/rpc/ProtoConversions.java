@@ -76,15 +76,21 @@ final class ProtoConversions {
   }
 
   static SyncPointInfo syncPointInfo(SyncPointStatus point) {
-    return SyncPointInfo.newBuilder()
-        .setPath(point.path().toString())
-        .setState(point.state().name())
-        .setLastSyncMs(point.lastSyncMs())
-        .setPendingChanges(point.pendingChanges())
-        .setActivity(point.activity())
-        .setAge(point.age())
-        .setListedEntries(point.listedEntries())
-        .build();
+    SyncPointInfo.Builder info =
+        SyncPointInfo.newBuilder()
+            .setPath(point.path().toString())
+            .setState(point.state().name())
+            .setLastSyncMs(point.lastSyncMs())
+            .setPendingChanges(point.pendingChanges())
+            .setActivity(point.activity())
+            .setAge(point.age())
+            .setListedEntries(point.listedEntries());
+    if (point.trouble() != null) {
+      info.setFailure(point.trouble().cause())
+          .setFailingSinceMs(point.trouble().sinceMs())
+          .setFailures(point.trouble().failures());
+    }
+    return info.build();
   }
 
   static MountInfo mountInfo(MountPoint mount) {

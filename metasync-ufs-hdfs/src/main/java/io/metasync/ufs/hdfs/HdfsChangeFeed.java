@@ -33,6 +33,12 @@ import org.apache.hadoop.hdfs.inotify.MissingEventsException;
  * off up to a minute, which would hold an event that long. An empty read costs one NameNode call
  * that reads no edits.
  *
+ * <p>Lost events are reported, never hidden: purged edits (the stream says so), and a NameNode
+ * whose last transaction id is below this feed's cursor (it was reformatted, or restored from an
+ * older image), checked every {@link #TXID_CHECK_PERIOD} and after every failed read. The feed then
+ * reads on from the NameNode's current transaction. A failed read is thrown, so that the caller
+ * shows the feed as failing.
+ *
  * <p>It never writes to HDFS, and it does not own the HDFS client: closing the mount's UFS ends it.
  */
 final class HdfsChangeFeed implements ChangeFeed {
@@ -42,35 +48,45 @@ final class HdfsChangeFeed implements ChangeFeed {
   /** At most this many events per batch (plus the rest of one transaction's). */
   static final int MAX_EVENTS = 1000;
 
+  /** How often the NameNode's last transaction id is compared with the cursor. */
+  static final Duration TXID_CHECK_PERIOD = Duration.ofSeconds(1);
+
   private final URI rootUri;
   private final InotifyEventTranslator translator;
-  private final EventBatchSource source;
+  private final EditLog editLog;
   private final Clock clock;
   private final Pause pause;
+  private EventBatchSource source;
   private volatile long txid;
   private boolean unreportedLoss;
+  private Instant nextTxidCheck;
+  private boolean lastReadFailed;
   private volatile boolean closed;
 
   /**
-   * @param txid the transaction after which {@code source} reads
+   * @param txid the transaction after which the feed reads
    * @param eventsLost whether events before {@code txid} were missed (a cursor that could not be
    *     resumed from), for the first batch to say so
+   * @throws IOException when the NameNode refuses the stream
    */
   HdfsChangeFeed(
       URI rootUri,
       InotifyEventTranslator translator,
-      EventBatchSource source,
+      EditLog editLog,
       long txid,
       boolean eventsLost,
       Clock clock,
-      Pause pause) {
+      Pause pause)
+      throws IOException {
     this.rootUri = requireNonNull(rootUri, "rootUri is null");
     this.translator = requireNonNull(translator, "translator is null");
-    this.source = requireNonNull(source, "source is null");
+    this.editLog = requireNonNull(editLog, "editLog is null");
     this.txid = txid;
     this.unreportedLoss = eventsLost;
     this.clock = requireNonNull(clock, "clock is null");
     this.pause = requireNonNull(pause, "pause is null");
+    this.source = editLog.readAfter(txid);
+    this.nextTxidCheck = clock.instant().plus(TXID_CHECK_PERIOD);
   }
 
   /** Nothing to do: HDFS reports every folder (see the class comment). */
@@ -107,6 +123,9 @@ final class HdfsChangeFeed implements ChangeFeed {
 
   /** What the stream has now, without waiting, up to {@link #MAX_EVENTS}. */
   private ChangeBatch read() throws IOException {
+    if (lastReadFailed || !clock.instant().isBefore(nextTxidCheck)) {
+      checkTxidGoesForward();
+    }
     List<ChangeEvent> events = new ArrayList<>();
     boolean lost = unreportedLoss;
     long readTxid = txid;
@@ -122,6 +141,7 @@ final class HdfsChangeFeed implements ChangeFeed {
         continue;
       } catch (IOException e) {
         if (events.isEmpty() && !lost && readTxid == txid) {
+          lastReadFailed = true;
           throw new IOException(
               "the HDFS change feed of "
                   + rootUri
@@ -143,6 +163,33 @@ final class HdfsChangeFeed implements ChangeFeed {
     txid = readTxid;
     unreportedLoss = false;
     return new ChangeBatch(events, lost, cursor());
+  }
+
+  /**
+   * A NameNode behind this feed's cursor lost the edits up to it (reformatted, or restored from an
+   * older image): nothing read after the cursor would be this namespace's news, so the loss is
+   * reported and the feed reads on from the NameNode's current transaction.
+   */
+  private void checkTxidGoesForward() throws IOException {
+    long current;
+    try {
+      current = editLog.currentTxid();
+    } catch (IOException e) {
+      lastReadFailed = true;
+      throw new IOException(
+          "the HDFS change feed of "
+              + rootUri
+              + " cannot reach the NameNode: "
+              + HdfsErrors.translate(e, rootUri).getMessage(),
+          e);
+    }
+    if (current >= 0 && current < txid) {
+      source = editLog.readAfter(current);
+      txid = current;
+      unreportedLoss = true;
+    }
+    lastReadFailed = false;
+    nextTxidCheck = clock.instant().plus(TXID_CHECK_PERIOD);
   }
 
   @Override

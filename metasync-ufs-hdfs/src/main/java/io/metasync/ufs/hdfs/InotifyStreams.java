@@ -46,11 +46,23 @@ final class InotifyStreams {
         start = resumed;
       }
     }
-    DFSInotifyEventInputStream stream = hdfs.getInotifyEventStream(start);
+    EditLog editLog =
+        new EditLog() {
+          @Override
+          public long currentTxid() throws IOException {
+            return hdfs.getClient().getNamenode().getCurrentEditLogTxid();
+          }
+
+          @Override
+          public EventBatchSource readAfter(long txid) throws IOException {
+            DFSInotifyEventInputStream stream = hdfs.getInotifyEventStream(txid);
+            return stream::poll;
+          }
+        };
     return new HdfsChangeFeed(
         rootUri,
         new InotifyEventTranslator(rootPath),
-        stream::poll,
+        editLog,
         start,
         lost,
         Clock.systemUTC(),

@@ -31,6 +31,12 @@ class HdfsChangeFeedPollTest {
   /** What each read of the stream returns: a batch, null (nothing yet), or an exception. */
   private final Deque<Object> script = new ArrayDeque<>();
 
+  /** The NameNode's last transaction id, or the IOException that asking for it throws. */
+  private Object namenodeTxid = 1_000_000L;
+
+  /** The transactions after which streams were opened. */
+  private final List<Long> readsAfter = new ArrayList<>();
+
   @Test
   void returnsWhatIsThereWithoutPausing() throws Exception {
     script.add(batch(7, "/data/a"));
@@ -147,11 +153,69 @@ class HdfsChangeFeedPollTest {
     assertThat(feed.cursor()).isEqualTo(new FeedCursor("6"));
   }
 
-  private HdfsChangeFeed feed(long txid, boolean eventsLost) {
+  @Test
+  void aNameNodeBehindTheCursorIsReportedAsLostEventsAndReadFromItsCurrentTransaction()
+      throws Exception {
+    HdfsChangeFeed feed = feed(500, false);
+    assertThat(feed.poll(Duration.ZERO).eventsLost()).isFalse();
+
+    // reformatted: its log restarts below the cursor, and the old stream reads nothing past 500
+    namenodeTxid = 12L;
+    clock.advance(HdfsChangeFeed.TXID_CHECK_PERIOD);
+    ChangeBatch batch = feed.poll(Duration.ZERO);
+
+    assertThat(batch.eventsLost()).isTrue();
+    assertThat(batch.cursor()).isEqualTo(new FeedCursor("12"));
+    assertThat(readsAfter).containsExactly(500L, 12L);
+    script.add(batch(13, "/data/new"));
+    assertThat(feed.poll(Duration.ZERO).events())
+        .containsExactly(ChangeEvent.of(ChangeKind.CONTENT, "/new"));
+  }
+
+  @Test
+  void aFailedReadIsFollowedByATxidCheckBeforeTheNextRead() throws Exception {
+    HdfsChangeFeed feed = feed(500, false);
+    script.add(new IOException("connection refused"));
+    assertThatThrownBy(() -> feed.poll(Duration.ZERO)).isInstanceOf(IOException.class);
+
+    // the NameNode came back formatted, well within one check period
+    namenodeTxid = 3L;
+    ChangeBatch batch = feed.poll(Duration.ZERO);
+
+    assertThat(batch.eventsLost()).isTrue();
+    assertThat(batch.cursor()).isEqualTo(new FeedCursor("3"));
+  }
+
+  @Test
+  void aNameNodeThatCannotBeAskedForItsTxidFailsThePoll() throws Exception {
+    HdfsChangeFeed feed = feed(500, false);
+    namenodeTxid = new IOException("connection refused");
+    clock.advance(HdfsChangeFeed.TXID_CHECK_PERIOD);
+
+    assertThatThrownBy(() -> feed.poll(Duration.ZERO))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("cannot reach the NameNode")
+        .hasMessageContaining("hdfs://nn/data");
+  }
+
+  @Test
+  void aNameNodeAheadOfTheCursorIsReadOnWithoutLoss() throws Exception {
+    HdfsChangeFeed feed = feed(5, false);
+    clock.advance(HdfsChangeFeed.TXID_CHECK_PERIOD);
+    script.add(batch(6, "/data/a"));
+
+    ChangeBatch batch = feed.poll(Duration.ZERO);
+
+    assertThat(batch.eventsLost()).isFalse();
+    assertThat(batch.events()).hasSize(1);
+    assertThat(readsAfter).containsExactly(5L);
+  }
+
+  private HdfsChangeFeed feed(long txid, boolean eventsLost) throws IOException {
     return new HdfsChangeFeed(
         URI.create("hdfs://nn/data"),
         new InotifyEventTranslator("/data"),
-        this::next,
+        new ScriptedEditLog(),
         txid,
         eventsLost,
         clock,
@@ -159,6 +223,23 @@ class HdfsChangeFeedPollTest {
           pauses.add(duration);
           clock.advance(duration);
         });
+  }
+
+  /** The NameNode's transaction id is {@link #namenodeTxid}; every stream reads the script. */
+  private final class ScriptedEditLog implements EditLog {
+    @Override
+    public long currentTxid() throws IOException {
+      if (namenodeTxid instanceof IOException e) {
+        throw e;
+      }
+      return (Long) namenodeTxid;
+    }
+
+    @Override
+    public EventBatchSource readAfter(long txid) {
+      readsAfter.add(txid);
+      return HdfsChangeFeedPollTest.this::next;
+    }
   }
 
   private EventBatch next() throws IOException, MissingEventsException {

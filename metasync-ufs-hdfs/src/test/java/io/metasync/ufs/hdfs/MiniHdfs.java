@@ -48,6 +48,12 @@ public final class MiniHdfs implements AutoCloseable {
 
   private static MiniHdfs start(Path folder, Map<String, String> settings, boolean format)
       throws IOException {
+    return start(folder, settings, format, PortsBelowEphemeralRange.freePort());
+  }
+
+  private static MiniHdfs start(
+      Path folder, Map<String, String> settings, boolean format, int nameNodePort)
+      throws IOException {
     Configuration conf = new Configuration();
     settings.forEach(conf::set);
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, folder.toAbsolutePath().toString());
@@ -58,7 +64,7 @@ public final class MiniHdfs implements AutoCloseable {
             .numDataNodes(1)
             .format(format)
             // startNameNode reuses the port: one from the ephemeral range could be taken meanwhile.
-            .nameNodePort(PortsBelowEphemeralRange.freePort())
+            .nameNodePort(nameNodePort)
             .build();
     cluster.waitActive();
     return new MiniHdfs(cluster);
@@ -99,6 +105,16 @@ public final class MiniHdfs implements AutoCloseable {
   public void stopKeepingData() {
     cluster.shutdownDataNodes();
     cluster.shutdownNameNodes();
+  }
+
+  /**
+   * Stops this cluster and starts a freshly formatted one on the same NameNode port, with its files
+   * under {@code folder}: a NameNode reformatted behind its clients' backs (a new namespace, its
+   * transaction ids starting again from 1).
+   */
+  public MiniHdfs reformat(Path folder) throws IOException {
+    cluster.shutdown(true);
+    return start(folder, Map.of(), true, port);
   }
 
   @Override

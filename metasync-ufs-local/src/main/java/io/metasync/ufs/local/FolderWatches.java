@@ -63,6 +63,11 @@ final class FolderWatches {
     return watchedFolders.contains(path);
   }
 
+  /** Whether the folder at {@code path} holds a watch now. */
+  synchronized boolean hasWatch(String path) {
+    return keysByPath.containsKey(path);
+  }
+
   private boolean isCovered(String path) {
     for (String watched : watchedFolders) {
       if (LocalPaths.isAtOrUnder(path, watched)) {

@@ -22,9 +22,12 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * the UFS follows them when listing); an entry created and deleted again before a new folder's
  * listing reaches it (harmless: it is gone).
  *
+ * <p>A watched folder that is replaced (deleted or moved away, and another folder put at its path)
+ * is registered again and reported as lost events, so its sync point is synced whole; while nothing
+ * is at its path, {@link #poll} fails, so that the feed shows as failing rather than quietly
+ * reporting nothing.
+ *
  * <p>The cursor is a time mark. Events are not kept anywhere, so a feed resumed from a cursor
  * (after a restart) cannot know what changed meanwhile: its first batch reports lost events, and
  * the folders it watches must be synced whole.
@@ -72,6 +80,9 @@ final class LocalChangeFeed implements ChangeFeed {
   private volatile RuntimeException drainFailure;
   private volatile boolean closed;
   private volatile FeedCursor cursor;
+  // Each watched folder's file key (device and inode) when it was registered: a folder that has
+  // another key now was replaced. Written by watch() on callers' threads, read by the poller.
+  private final Map<String, Object> watchedFolderKeys = new ConcurrentHashMap<>();
 
   /**
    * @param registration how a folder is registered with {@code watchService} (tests make it fail)
@@ -137,17 +148,20 @@ final class LocalChangeFeed implements ChangeFeed {
       throw new NotDirectoryException(folder.toUri().toString());
     }
     watches.addWatchedFolder(path);
+    Object key = fileKey(folder);
     try {
       watches.registerSubtree(path, entry -> {});
     } catch (IOException e) {
       watches.removeWatchedFolder(path);
       throw limits.explain(e, folder.toUri().toString(), watches.size());
     }
+    watchedFolderKeys.put(path, key);
   }
 
   @Override
   public void unwatch(String path) {
-    watches.removeWatchedFolder(requireNonNull(path, "path is null"));
+    watchedFolderKeys.remove(requireNonNull(path, "path is null"));
+    watches.removeWatchedFolder(path);
   }
 
   /**
@@ -160,9 +174,56 @@ final class LocalChangeFeed implements ChangeFeed {
       throw new IOException(
           "the change feed of " + paths.root().toUri() + " stopped; open a new one", drainFailure);
     }
+    followReplacedFolders();
     ChangeEventQueue.Taken taken = queue.takeAll(timeout);
     cursor = cursorAt(clock.millis());
     return new ChangeBatch(taken.events(), taken.eventsLost(), cursor);
+  }
+
+  /**
+   * Registers again a watched folder that was replaced (its watch ended, or another folder is at
+   * its path), reporting lost events because what happened in it meanwhile is unknown.
+   *
+   * @throws IOException when a watched folder is gone, or cannot be registered again
+   */
+  private void followReplacedFolders() throws IOException {
+    String gone = null;
+    for (Map.Entry<String, Object> watched : watchedFolderKeys.entrySet()) {
+      String path = watched.getKey();
+      Path folder = paths.local(path);
+      Object key = fileKey(folder);
+      if (key == null) {
+        gone = path;
+      } else if (!key.equals(watched.getValue()) || !watches.hasWatch(path)) {
+        watches.cancelSubtree(path);
+        try {
+          watches.registerSubtree(path, entry -> {});
+        } catch (IOException e) {
+          throw limits.explain(e, folder.toUri().toString(), watches.size());
+        }
+        watched.setValue(key);
+        queue.markLost();
+        LOG.info("The watched folder {} was replaced; following the new one", folder.toUri());
+      }
+    }
+    if (gone != null) {
+      throw new IOException(
+          "the watched folder "
+              + paths.local(gone).toUri()
+              + " is gone (deleted or moved away); its changes are followed again when a folder"
+              + " is back at that path");
+    }
+  }
+
+  /** The file key (device and inode) of the folder at {@code folder}, or null if none is there. */
+  private static Object fileKey(Path folder) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isDirectory() ? attributes.fileKey() : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   @Override
