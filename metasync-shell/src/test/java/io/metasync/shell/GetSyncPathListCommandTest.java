@@ -14,7 +14,7 @@ class GetSyncPathListCommandTest {
     SyncPointInfo point = new SyncPointInfo("/w", "IDLE", 1_000, 0, 3, 1, 42, "", 0, 0);
 
     assertThat(GetSyncPathListCommand.line(point, UTC))
-        .isEqualTo("/w  idle  1970-01-01T00:00:01.000Z  pending=0  activity=3  age=1  listed=42");
+        .isEqualTo("/w  idle  1970-01-01T00:00:01.000+00:00  pending=0  activity=3  age=1  listed=42");
   }
 
   @Test
@@ -26,6 +26,6 @@ class GetSyncPathListCommandTest {
     assertThat(GetSyncPathListCommand.line(point, UTC))
         .isEqualTo(
             "/hdfs/w  feed-failing  never  pending=all  activity=0  age=0  listed=12  failures=7"
-                + "  since=1970-01-01T00:00:02.000Z  cause=cannot reach the NameNode");
+                + "  since=1970-01-01T00:00:02.000+00:00  cause=cannot reach the NameNode");
   }
 }
