@@ -14,7 +14,8 @@ class GetSyncPathListCommandTest {
     SyncPointInfo point = new SyncPointInfo("/w", "IDLE", 1_000, 0, 3, 1, 42, "", 0, 0);
 
     assertThat(GetSyncPathListCommand.line(point, UTC))
-        .isEqualTo("/w  idle  1970-01-01T00:00:01.000+00:00  pending=0  activity=3  age=1  listed=42");
+        .isEqualTo(
+            "/w  idle  1970-01-01T00:00:01.000+00:00  pending=0  activity=3  age=1  listed=42");
   }
 
   @Test
