@@ -7,6 +7,7 @@ import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
@@ -78,25 +79,29 @@ public final class MetasyncClient implements AutoCloseable {
     return connect(
         conf.get(PropertyKey.MASTER_HOSTNAME),
         conf.getInt(PropertyKey.MASTER_RPC_PORT),
-        CallOptions.from(conf));
+        CallOptions.from(conf),
+        ClientIdentity.from(conf));
   }
 
   /** A client of the master at {@code host}:{@code port}; connecting is lazy. */
   public static MetasyncClient connect(String host, int port, CallOptions defaults) {
-    return connect(host, port, defaults, System.getProperty("user.name", ""));
+    return connect(host, port, defaults, ClientIdentity.of(System.getProperty("user.name", "")));
   }
 
   /**
-   * A client of the master at {@code host}:{@code port} that calls as {@code user} (the Hadoop
+   * A client of the master at {@code host}:{@code port} that calls as {@code identity} (the Hadoop
    * client passes its UGI user); connecting is lazy.
    */
-  public static MetasyncClient connect(String host, int port, CallOptions defaults, String user) {
+  public static MetasyncClient connect(
+      String host, int port, CallOptions defaults, ClientIdentity identity) {
     requireNonNull(host, "host is null");
     requireNonNull(defaults, "defaults is null");
-    requireNonNull(user, "user is null");
+    requireNonNull(identity, "identity is null");
     ManagedChannel channel =
-        Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create()).build();
-    return new MetasyncClient(channel, host + ":" + port, defaults, user);
+        Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
+            .intercept(MetadataUtils.newAttachHeadersInterceptor(identity.headers()))
+            .build();
+    return new MetasyncClient(channel, host + ":" + port, defaults, identity.user());
   }
 
   /** The user name sent with every call. */

@@ -12,7 +12,9 @@ public enum ErrorCode {
   PERMISSION_DENIED(7),
   FAILED_PRECONDITION(9),
   INTERNAL(13),
-  UNAVAILABLE(14);
+  UNAVAILABLE(14),
+  /** The caller could not prove who it is (a missing or wrong token). */
+  UNAUTHENTICATED(16);
 
   private final int grpcCode;
 

@@ -20,9 +20,12 @@ import java.util.Properties;
  */
 public final class MetasyncConfiguration {
   private final Map<PropertyKey, String> values;
+  // Keys that name a user ({@link PropertyKey#PROXY_USER_KEY}), by their full name.
+  private final Map<String, String> proxyUserValues;
 
-  private MetasyncConfiguration(Map<PropertyKey, String> values) {
+  private MetasyncConfiguration(Map<PropertyKey, String> values, Map<String, String> proxyUsers) {
     this.values = Map.copyOf(values);
+    this.proxyUserValues = Map.copyOf(proxyUsers);
   }
 
   /** Defaults only. */
@@ -37,8 +40,9 @@ public final class MetasyncConfiguration {
    */
   public static MetasyncConfiguration of(Map<String, String> overrides) {
     Map<PropertyKey, String> values = new HashMap<>();
-    put(values, overrides, "-D");
-    return new MetasyncConfiguration(values);
+    Map<String, String> proxyUsers = new HashMap<>();
+    put(values, proxyUsers, overrides, "-D");
+    return new MetasyncConfiguration(values, proxyUsers);
   }
 
   /**
@@ -49,6 +53,7 @@ public final class MetasyncConfiguration {
    */
   public static MetasyncConfiguration load(Path siteFile, Map<String, String> overrides) {
     Map<PropertyKey, String> values = new HashMap<>();
+    Map<String, String> proxyUsers = new HashMap<>();
     if (Files.exists(siteFile)) {
       Properties properties = new Properties();
       try (Reader reader = Files.newBufferedReader(siteFile, StandardCharsets.UTF_8)) {
@@ -61,24 +66,32 @@ public final class MetasyncConfiguration {
       properties
           .stringPropertyNames()
           .forEach(name -> fromFile.put(name, properties.getProperty(name)));
-      put(values, fromFile, siteFile.toString());
+      put(values, proxyUsers, fromFile, siteFile.toString());
     }
-    put(values, overrides, "-D");
-    return new MetasyncConfiguration(values);
+    put(values, proxyUsers, overrides, "-D");
+    return new MetasyncConfiguration(values, proxyUsers);
   }
 
   /** This configuration with {@code overrides} applied on top. */
   public MetasyncConfiguration with(Map<String, String> overrides) {
     Map<PropertyKey, String> merged = new HashMap<>(values);
-    put(merged, overrides, "-D");
-    return new MetasyncConfiguration(merged);
+    Map<String, String> mergedProxyUsers = new HashMap<>(proxyUserValues);
+    put(merged, mergedProxyUsers, overrides, "-D");
+    return new MetasyncConfiguration(merged, mergedProxyUsers);
   }
 
   private static void put(
-      Map<PropertyKey, String> values, Map<String, String> entries, String source) {
+      Map<PropertyKey, String> values,
+      Map<String, String> proxyUsers,
+      Map<String, String> entries,
+      String source) {
     entries.forEach(
         (name, value) -> {
           requireNonNull(value, "value is null");
+          if (PropertyKey.PROXY_USER_KEY.matcher(name).matches()) {
+            proxyUsers.put(name, value.strip());
+            return;
+          }
           PropertyKey key =
               PropertyKey.fromKey(name)
                   .orElseThrow(
@@ -106,6 +119,11 @@ public final class MetasyncConfiguration {
         });
   }
 
+  /** The {@code metasync.security.proxyuser.<user>.users} and {@code .groups} settings, by key. */
+  public Map<String, String> proxyUserSettings() {
+    return proxyUserValues;
+  }
+
   public String get(PropertyKey key) {
     return values.getOrDefault(key, key.defaultValue());
   }
@@ -124,6 +142,15 @@ public final class MetasyncConfiguration {
 
   public SyncInterval getSyncInterval(PropertyKey key) {
     return SyncInterval.parse(get(key));
+  }
+
+  public AuthenticationType getAuthenticationType(PropertyKey key) {
+    return AuthenticationType.valueOf(get(key).toUpperCase(Locale.ROOT));
+  }
+
+  /** An octal key's value, such as a umask. */
+  public int getOctal(PropertyKey key) {
+    return Integer.parseInt(get(key), 8);
   }
 
   public LoadType getLoadType(PropertyKey key) {

@@ -113,7 +113,55 @@ public enum PropertyKey {
       "metasync.master.activesync.initialsync",
       "true",
       ValueKind.BOOLEAN,
-      "sync a new sync point at once");
+      "sync a new sync point at once"),
+  SECURITY_AUTHENTICATION_TYPE(
+      "metasync.security.authentication.type",
+      "SIMPLE",
+      ValueKind.AUTHENTICATION,
+      "how the master learns who calls: SIMPLE (the client's user name), TOKEN (proven by a"
+          + " per-user token) or NONE (every call acts as the master's user; trials only)"),
+  SECURITY_AUTHENTICATION_NONE_ALLOWED(
+      "metasync.security.authentication.none.allowed",
+      "false",
+      ValueKind.BOOLEAN,
+      "must be true for the master to start with authentication type NONE"),
+  SECURITY_AUTHENTICATION_SECRET_FILE(
+      "metasync.security.authentication.secret.file",
+      "data/master.secret",
+      ValueKind.STRING,
+      "the master's secret that user tokens are made from (created on first use, mode 600)"),
+  SECURITY_AUTHORIZATION_PERMISSION_ENABLED(
+      "metasync.security.authorization.permission.enabled",
+      "true",
+      ValueKind.BOOLEAN,
+      "check POSIX mode bits on every call, as the HDFS NameNode does"),
+  SECURITY_SUPERGROUP(
+      "metasync.security.supergroup",
+      "supergroup",
+      ValueKind.STRING,
+      "members of this group are superusers (administrators), as is the master's own user"),
+  SECURITY_UMASK(
+      "metasync.security.authorization.umask",
+      "022",
+      ValueKind.UMASK,
+      "bits taken away from 777 (folders) and 666 (files) created through metasync"),
+  USER_NAME(
+      "metasync.user.name",
+      "",
+      ValueKind.STRING,
+      "the user a client calls as; empty means the OS user running it"),
+  USER_TOKEN_FILE(
+      "metasync.user.token.file",
+      "",
+      ValueKind.STRING,
+      "the file holding the client's user token; empty means ~/.metasync/token");
+
+  /**
+   * Keys made of a prefix, a user name and a suffix, as Hadoop's {@code hadoop.proxyuser.*}: which
+   * users and groups a service user may act for.
+   */
+  public static final java.util.regex.Pattern PROXY_USER_KEY =
+      java.util.regex.Pattern.compile("metasync\\.security\\.proxyuser\\.([^.]+)\\.(users|groups)");
 
   private static final Map<String, PropertyKey> BY_NAME =
       Arrays.stream(values())
@@ -160,7 +208,9 @@ public enum PropertyKey {
     DURATION("a duration such as 500ms, 30s, 5min, 2h"),
     SYNC_INTERVAL("-1 (never), 0 (always) or a duration such as 500ms, 30s, 5min"),
     LOAD_TYPE("NEVER, ONCE or ALWAYS"),
-    METASTORE("ROCKS or HEAP");
+    METASTORE("ROCKS or HEAP"),
+    AUTHENTICATION("SIMPLE, TOKEN or NONE"),
+    UMASK("an octal mask from 000 to 777, such as 022");
 
     private final String expected;
 
@@ -192,6 +242,9 @@ public enum PropertyKey {
         case SYNC_INTERVAL -> SyncInterval.parse(value);
         case LOAD_TYPE -> LoadType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         case METASTORE -> MetastoreType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        case AUTHENTICATION -> AuthenticationType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        case UMASK ->
+            Preconditions.checkArgument(value.strip().matches("[0-7]{1,3}"), "not an octal mask");
       }
     }
   }

@@ -34,7 +34,7 @@ final class HadoopErrors {
         switch (e.code()) {
           case NOT_FOUND -> new FileNotFoundException(e.getMessage());
           case ALREADY_EXISTS -> new FileAlreadyExistsException(e.getMessage());
-          case PERMISSION_DENIED -> new AccessControlException(e.getMessage());
+          case PERMISSION_DENIED, UNAUTHENTICATED -> new AccessControlException(e.getMessage());
           case FAILED_PRECONDITION ->
               creation ? new ParentNotDirectoryException(e.getMessage()) : plain(e);
           case INVALID_ARGUMENT, INTERNAL, UNAVAILABLE -> plain(e);

@@ -1,6 +1,7 @@
 package io.metasync.hadoop;
 
 import io.metasync.client.CallOptions;
+import io.metasync.client.ClientIdentity;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.ErrorCode;
@@ -75,9 +76,24 @@ public class MetasyncFileSystem extends FileSystem {
     this.workingDirectory = new Path(uri.toString() + "/");
     this.options = new CallOptionsReader(conf);
     this.readDirect = CallOptionsReader.readDirect(conf);
-    String user = UserGroupInformation.getCurrentUser().getShortUserName();
-    this.client = SharedClients.acquire(host, port, user, options.current());
+    this.client = SharedClients.acquire(host, port, identity(conf), options.current());
     this.directReads = new DirectReads(client, conf);
+  }
+
+  /**
+   * The Hadoop (UGI) current user; for a proxy user ({@code doAs} by a service such as Spark or
+   * Trino) the service's real user authenticates, with its token from {@code
+   * metasync.user.token.file} (by default {@code ~/.metasync/token} of the OS user running it).
+   */
+  private static ClientIdentity identity(Configuration conf) throws IOException {
+    UserGroupInformation current = UserGroupInformation.getCurrentUser();
+    UserGroupInformation real = current.getRealUser();
+    String realUser = real == null ? current.getShortUserName() : real.getShortUserName();
+    String named = conf.get(PropertyKey.USER_TOKEN_FILE.key(), "");
+    java.nio.file.Path tokenFile =
+        named.isEmpty() ? ClientIdentity.defaultTokenFile() : java.nio.file.Path.of(named);
+    return new ClientIdentity(
+        current.getShortUserName(), realUser, ClientIdentity.readToken(tokenFile).orElse(""));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.metasync.hadoop;
 
 import io.metasync.client.CallOptions;
+import io.metasync.client.ClientIdentity;
 import io.metasync.client.MetasyncClient;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * call passes its own options: the client's defaults are never used for metadata calls.
  */
 final class SharedClients {
-  private record Key(String host, int port, String user) {}
+  private record Key(String host, int port, ClientIdentity identity) {}
 
   private static final class Shared {
     final MetasyncClient client;
@@ -29,11 +30,11 @@ final class SharedClients {
   private SharedClients() {}
 
   static synchronized MetasyncClient acquire(
-      String host, int port, String user, CallOptions defaults) {
+      String host, int port, ClientIdentity identity, CallOptions defaults) {
     Shared shared =
         CLIENTS.computeIfAbsent(
-            new Key(host, port, user),
-            key -> new Shared(MetasyncClient.connect(host, port, defaults, user)));
+            new Key(host, port, identity),
+            key -> new Shared(MetasyncClient.connect(host, port, defaults, identity)));
     shared.users++;
     return shared.client;
   }

@@ -1,6 +1,8 @@
 package io.metasync.master;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.FolderLock;
@@ -10,8 +12,10 @@ import io.metasync.common.PropertyKey;
 import io.metasync.common.Ticker;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.rpc.CallerInterceptor;
 import io.metasync.master.rpc.MasterRpcService;
 import io.metasync.master.rpc.ProgressReporter;
+import io.metasync.master.security.SecuritySetup;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.UnderFileSystemLoader;
@@ -102,17 +106,17 @@ public final class MasterProcess implements AutoCloseable {
               conf.getLoadType(PropertyKey.USER_FILE_METADATA_LOAD_TYPE));
       MasterRpcService service =
           new MasterRpcService(
-              namespace.reads(),
-              namespace.writes(),
-              namespace.mounts(),
-              namespace.loads(),
-              namespace.consistency(),
-              namespace.activeSync(),
+              namespace.operations(),
               defaults,
               threads.streams,
               new ProgressReporter(threads.progress, clock, Duration.ofSeconds(1)));
+      CallerInterceptor callers = new CallerInterceptor(SecuritySetup.callerResolver(conf, clock));
       String host = conf.get(PropertyKey.MASTER_HOSTNAME);
-      server = startServer(service, host, conf.getInt(PropertyKey.MASTER_RPC_PORT));
+      server =
+          startServer(
+              ServerInterceptors.intercept(service, callers),
+              host,
+              conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
           WebServer.start(host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock);
       LOG.info(
@@ -146,7 +150,7 @@ public final class MasterProcess implements AutoCloseable {
     Runtime.getRuntime().halt(70);
   }
 
-  private static Server startServer(MasterRpcService service, String host, int port) {
+  private static Server startServer(ServerServiceDefinition service, String host, int port) {
     try {
       return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
           .addService(service)

@@ -24,6 +24,9 @@ import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.rpc.MasterOperations;
+import io.metasync.master.security.PathAuthorizer;
+import io.metasync.master.security.PermissionChecker;
 import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.GroupCommit;
 import io.metasync.master.sync.OnDemandSync;
@@ -62,6 +65,7 @@ public final class Namespace implements AutoCloseable {
   private final LoadOperations loads;
   private final ConsistencyChecker consistency;
   private final ActiveSyncManager activeSync;
+  private final PathAuthorizer authorizer;
   private final SyncCoordinator coordinator;
 
   /**
@@ -152,6 +156,12 @@ public final class Namespace implements AutoCloseable {
         new MountOperations(
             tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener, journal);
     loads = new LoadOperations(onDemandSync, reads);
+    authorizer =
+        new PathAuthorizer(
+            tree,
+            onDemandSync,
+            new PermissionChecker(
+                conf.getBoolean(PropertyKey.SECURITY_AUTHORIZATION_PERMISSION_ENABLED)));
     consistency = new ConsistencyChecker(tree, mountTable, locks, PAGE_SIZE);
     activeSync =
         new ActiveSyncManager(
@@ -244,6 +254,11 @@ public final class Namespace implements AutoCloseable {
               + " (metasync.master.mount.table.root.ufs): "
               + e.getMessage());
     }
+  }
+
+  /** The operations the RPC service calls, with their authorizer. */
+  public MasterOperations operations() {
+    return new MasterOperations(reads, writes, mounts, loads, consistency, activeSync, authorizer);
   }
 
   public ReadOperations reads() {

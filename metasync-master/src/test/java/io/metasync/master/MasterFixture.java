@@ -1,7 +1,10 @@
 package io.metasync.master;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.metasync.common.CallHeaders;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.proto.MetasyncMasterGrpc;
 import io.metasync.ufs.UnderFileSystem;
@@ -22,12 +25,24 @@ public final class MasterFixture implements AutoCloseable {
   private final Path rootFolder;
   private final MasterProcess master;
   private final ManagedChannel channel;
+  // Channels acting as other users (SIMPLE authentication), by user.
+  private final Map<String, ManagedChannel> userChannels =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private MasterFixture(Path rootFolder, MasterProcess master) {
     this.rootFolder = rootFolder;
     this.master = master;
-    this.channel =
-        NettyChannelBuilder.forAddress("localhost", master.rpcPort()).usePlaintext().build();
+    this.channel = channelAs(master.rpcPort(), System.getProperty("user.name"));
+  }
+
+  /** A channel whose calls act as {@code user} (SIMPLE authentication: a name, no token). */
+  public static ManagedChannel channelAs(int port, String user) {
+    Metadata headers = new Metadata();
+    headers.put(Metadata.Key.of(CallHeaders.USER, Metadata.ASCII_STRING_MARSHALLER), user);
+    return NettyChannelBuilder.forAddress("localhost", port)
+        .usePlaintext()
+        .intercept(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .build();
   }
 
   public static MasterFixture start(Path folder) throws IOException {
@@ -77,9 +92,17 @@ public final class MasterFixture implements AutoCloseable {
     return MetasyncMasterGrpc.newBlockingStub(channel);
   }
 
+  /** A channel whose calls act as {@code user}; closed with the fixture. */
+  public ManagedChannel channel(String user) {
+    return userChannels.computeIfAbsent(user, name -> channelAs(master.rpcPort(), name));
+  }
+
   @Override
   public void close() throws InterruptedException {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    for (ManagedChannel userChannel : userChannels.values()) {
+      userChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
     master.close();
   }
 }

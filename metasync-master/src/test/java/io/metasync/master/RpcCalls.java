@@ -30,14 +30,20 @@ public final class RpcCalls {
   public static final long NEVER = -1;
   public static final long ALWAYS = 0;
 
-  private final MasterFixture fixture;
+  private final io.grpc.ManagedChannel channel;
 
+  /** Calls as the master's own user, a superuser. */
   public RpcCalls(MasterFixture fixture) {
-    this.fixture = fixture;
+    this.channel = fixture.channel();
+  }
+
+  /** Calls as {@code user} (SIMPLE authentication). */
+  public RpcCalls(MasterFixture fixture, String user) {
+    this.channel = fixture.channel(user);
   }
 
   private MetasyncMasterGrpc.MetasyncMasterBlockingStub stub() {
-    return fixture.stub().withDeadlineAfter(60, TimeUnit.SECONDS);
+    return MetasyncMasterGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
   }
 
   public static CallContext context(long intervalMs) {
@@ -116,7 +122,7 @@ public final class RpcCalls {
   public FileInfo write(String path, byte[] content) throws Exception {
     CompletableFuture<FileInfo> result = new CompletableFuture<>();
     StreamObserver<WriteFileRequest> requests =
-        MetasyncMasterGrpc.newStub(fixture.channel())
+        MetasyncMasterGrpc.newStub(channel)
             .writeFile(
                 new StreamObserver<>() {
                   @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       MasterCommand.class,
       FsCommand.class,
       FormatCommand.class,
+      TokenCommand.class,
       DevHdfsCommand.class,
       HadoopFsCommand.class
     },

@@ -1,13 +1,11 @@
 package io.metasync.shell;
 
-import io.metasync.common.FileType;
 import java.util.regex.Pattern;
 
 /** Permission bits as users write and read them: {@code 0644} and {@code -rw-r--r--}. */
 final class PermissionFormat {
   private static final Pattern OCTAL = Pattern.compile("[0-7]{1,5}");
   private static final int MAX_MODE = 07777;
-  private static final int STICKY = 01000;
 
   private PermissionFormat() {}
 
@@ -26,26 +24,5 @@ final class PermissionFormat {
   /** The mode in octal with a leading 0: {@code 0644}, {@code 01777}. */
   static String octal(int mode) {
     return "0" + String.format("%03o", mode & MAX_MODE);
-  }
-
-  /** As {@code ls -l} shows it: type, then rwx for user, group and others; sticky bit as t/T. */
-  static String symbolic(FileType type, int mode) {
-    StringBuilder text =
-        new StringBuilder(
-            switch (type) {
-              case DIRECTORY -> "d";
-              case FILE -> "-";
-            });
-    for (int shift = 6; shift >= 0; shift -= 3) {
-      int bits = mode >> shift;
-      text.append((bits & 4) != 0 ? 'r' : '-');
-      text.append((bits & 2) != 0 ? 'w' : '-');
-      text.append((bits & 1) != 0 ? 'x' : '-');
-    }
-    if ((mode & STICKY) != 0) {
-      boolean othersExecute = (mode & 1) != 0;
-      text.setCharAt(text.length() - 1, othersExecute ? 't' : 'T');
-    }
-    return text.toString();
   }
 }

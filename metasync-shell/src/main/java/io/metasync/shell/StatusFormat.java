@@ -3,6 +3,7 @@ package io.metasync.shell;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.client.FileStatus;
+import io.metasync.common.FileModes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,7 +37,7 @@ final class StatusFormat {
   String listLine(FileStatus status) {
     return String.join(
         SEPARATOR,
-        PermissionFormat.symbolic(status.type(), status.mode()),
+        FileModes.symbolic(status.type(), status.mode()),
         nonEmpty(status.owner()),
         nonEmpty(status.group()),
         Long.toString(status.length()),
@@ -53,7 +54,7 @@ final class StatusFormat {
         "owner: " + status.owner(),
         "group: " + status.group(),
         "mode: " + PermissionFormat.octal(status.mode()),
-        "permission: " + PermissionFormat.symbolic(status.type(), status.mode()),
+        "permission: " + FileModes.symbolic(status.type(), status.mode()),
         "ufsUri: " + status.ufsUri(),
         "lastSynced: " + (status.lastSyncedMs() == 0 ? "unknown" : time(status.lastSyncedMs())),
         "mountPoint: " + status.mountPoint());

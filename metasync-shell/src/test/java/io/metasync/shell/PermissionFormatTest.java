@@ -3,6 +3,7 @@ package io.metasync.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.metasync.common.FileModes;
 import io.metasync.common.FileType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,6 @@ class PermissionFormatTest {
     "FILE, 0421, -r---w---x"
   })
   void printsSymbolicModes(FileType type, String octal, String symbolic) {
-    assertThat(PermissionFormat.symbolic(type, Integer.parseInt(octal, 8))).isEqualTo(symbolic);
+    assertThat(FileModes.symbolic(type, Integer.parseInt(octal, 8))).isEqualTo(symbolic);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * A folder's listing as pages, read lazily from the cache: one page per call, a read lock per page,
@@ -27,8 +28,7 @@ final class ListingPages implements Iterator<List<PathStatus>> {
   private final PathLockManager locks;
   private final OnDemandSync onDemandSync;
   private final StatusFactory statuses;
-  private final LoadType loadType;
-  private final boolean recursive;
+  private final Walk walk;
   private final int pageSize;
   private final Deque<Frame> frames = new ArrayDeque<>();
   private List<PathStatus> next;
@@ -43,21 +43,25 @@ final class ListingPages implements Iterator<List<PathStatus>> {
     }
   }
 
+  /**
+   * How a listing walks: the load type of never-loaded folders, whether it descends, and into which
+   * folders (the ones the caller may list).
+   */
+  record Walk(LoadType loadType, boolean recursive, Predicate<Inode> mayDescend) {}
+
   ListingPages(
       InodeTree tree,
       PathLockManager locks,
       OnDemandSync onDemandSync,
       StatusFactory statuses,
       NamespacePath directory,
-      LoadType loadType,
-      boolean recursive,
+      Walk walk,
       int pageSize) {
     this.tree = tree;
     this.locks = locks;
     this.onDemandSync = onDemandSync;
     this.statuses = statuses;
-    this.loadType = loadType;
-    this.recursive = recursive;
+    this.walk = walk;
     this.pageSize = pageSize;
     frames.push(new Frame(directory));
   }
@@ -87,7 +91,8 @@ final class ListingPages implements Iterator<List<PathStatus>> {
       if (!frame.loaded) {
         frame.loaded = true;
         tree.lookup(frame.path)
-            .ifPresent(inode -> onDemandSync.ensureChildrenLoaded(frame.path, inode, loadType));
+            .ifPresent(
+                inode -> onDemandSync.ensureChildrenLoaded(frame.path, inode, walk.loadType()));
       }
       Frame descend = readInto(frame, page);
       if (descend != null) {
@@ -114,7 +119,7 @@ final class ListingPages implements Iterator<List<PathStatus>> {
         NamespacePath childPath = frame.path.child(child.name());
         page.add(statuses.of(childPath, child));
         frame.lastName = child.name();
-        if (recursive && child.isDirectory()) {
+        if (walk.recursive() && child.isDirectory() && walk.mayDescend().test(child)) {
           return new Frame(childPath);
         }
       }

@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** {@code stat}, {@code ls} and {@code open}: answered from the cache after on-demand sync. */
 public final class ReadOperations {
@@ -68,6 +69,15 @@ public final class ReadOperations {
    */
   public Iterator<List<PathStatus>> listStatus(
       NamespacePath path, boolean recursive, ReadOptions options) {
+    return listStatus(path, recursive, options, folder -> true);
+  }
+
+  /**
+   * As {@link #listStatus(NamespacePath, boolean, ReadOptions)}; a recursive listing descends only
+   * into the folders that {@code mayDescend} accepts (the ones the caller may list).
+   */
+  public Iterator<List<PathStatus>> listStatus(
+      NamespacePath path, boolean recursive, ReadOptions options, Predicate<Inode> mayDescend) {
     onDemandSync.syncIfStale(
         path, recursive ? SyncDepth.SUBTREE : SyncDepth.CHILDREN, options, new SyncStats());
     Inode inode =
@@ -78,7 +88,13 @@ public final class ReadOperations {
       return List.of(List.of(statuses.of(path, inode))).iterator();
     }
     return new ListingPages(
-        tree, locks, onDemandSync, statuses, path, options.loadType(), recursive, pageSize);
+        tree,
+        locks,
+        onDemandSync,
+        statuses,
+        path,
+        new ListingPages.Walk(options.loadType(), recursive, mayDescend),
+        pageSize);
   }
 
   /**

@@ -2,8 +2,11 @@ package io.metasync.master.rpc;
 
 import io.grpc.stub.StreamObserver;
 import io.metasync.common.MetasyncException;
+import io.metasync.common.NamespacePath;
 import io.metasync.master.file.FileCreation;
 import io.metasync.master.file.WriteOperations;
+import io.metasync.master.security.Caller;
+import io.metasync.master.security.PathAuthorizer;
 import io.metasync.proto.FileInfo;
 import io.metasync.proto.WriteFileRequest;
 
@@ -15,12 +18,21 @@ import io.metasync.proto.WriteFileRequest;
  */
 final class FileUpload implements StreamObserver<WriteFileRequest> {
   private final WriteOperations writes;
+  private final PathAuthorizer authorizer;
+  private final Caller caller;
   private final StreamObserver<FileInfo> response;
   private FileCreation creation;
+  private Audit audit;
   private boolean failed;
 
-  FileUpload(WriteOperations writes, StreamObserver<FileInfo> response) {
+  FileUpload(
+      WriteOperations writes,
+      PathAuthorizer authorizer,
+      Caller caller,
+      StreamObserver<FileInfo> response) {
     this.writes = writes;
+    this.authorizer = authorizer;
+    this.caller = caller;
     this.response = response;
   }
 
@@ -35,7 +47,10 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
           if (creation != null) {
             throw MetasyncException.invalidArgument("a WriteFile stream carries one header");
           }
-          creation = writes.createFile(ProtoConversions.path(request.getHeader().getPath()));
+          NamespacePath path = ProtoConversions.path(request.getHeader().getPath());
+          audit = Audit.mutation(caller, "create", path.toString());
+          authorizer.checkCreate(caller, path);
+          creation = writes.createFile(path);
         }
         case CHUNK -> {
           if (creation == null) {
@@ -52,6 +67,9 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
 
   private void fail(RuntimeException error) {
     failed = true;
+    if (audit != null) {
+      audit.failed(error);
+    }
     if (creation != null) {
       creation.abort();
     }
@@ -77,10 +95,12 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
     }
     try {
       FileInfo info = ProtoConversions.fileInfo(creation.complete());
+      audit.succeeded();
       response.onNext(info);
       response.onCompleted();
     } catch (RuntimeException e) {
       failed = true;
+      audit.failed(e);
       response.onError(RpcErrors.toStatus(e));
     }
   }

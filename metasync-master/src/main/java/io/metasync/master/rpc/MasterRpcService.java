@@ -16,6 +16,9 @@ import io.metasync.master.file.PathStatus;
 import io.metasync.master.file.ReadOperations;
 import io.metasync.master.file.WriteOperations;
 import io.metasync.master.mount.MountOptions;
+import io.metasync.master.security.Caller;
+import io.metasync.master.security.PathAuthorizer;
+import io.metasync.master.security.PermissionChecker;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.proto.CheckConsistencyResponse;
@@ -73,57 +76,65 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
   private final LoadOperations loads;
   private final ConsistencyChecker consistency;
   private final ActiveSyncManager activeSync;
+  private final PathAuthorizer authorizer;
   private final ProtoConversions conversions;
   private final ExecutorService streamExecutor;
   private final ProgressReporter progress;
   private final ProgressReporter deleteProgress;
 
   public MasterRpcService(
-      ReadOperations reads,
-      WriteOperations writes,
-      MountOperations mounts,
-      LoadOperations loads,
-      ConsistencyChecker consistency,
-      ActiveSyncManager activeSync,
+      MasterOperations operations,
       ReadOptions defaults,
       ExecutorService streamExecutor,
       ProgressReporter progress) {
-    this.reads = requireNonNull(reads, "reads is null");
-    this.writes = requireNonNull(writes, "writes is null");
-    this.mounts = requireNonNull(mounts, "mounts is null");
-    this.loads = requireNonNull(loads, "loads is null");
-    this.consistency = requireNonNull(consistency, "consistency is null");
-    this.activeSync = requireNonNull(activeSync, "activeSync is null");
+    this.reads = operations.reads();
+    this.writes = operations.writes();
+    this.mounts = operations.mounts();
+    this.loads = operations.loads();
+    this.consistency = operations.consistency();
+    this.activeSync = operations.activeSync();
+    this.authorizer = operations.authorizer();
     this.conversions = new ProtoConversions(defaults);
     this.streamExecutor = requireNonNull(streamExecutor, "streamExecutor is null");
     this.progress = requireNonNull(progress, "progress is null");
     this.deleteProgress = progress.every(DELETE_PROGRESS_PERIOD);
   }
 
-  private static <T> void unary(StreamObserver<T> observer, Supplier<T> call) {
+  /** Answers one call with {@code call}'s result or error, and audits it. */
+  private static <T> void unary(StreamObserver<T> observer, Audit audit, Supplier<T> call) {
     T response;
     try {
       response = call.get();
     } catch (RuntimeException e) {
+      audit.failed(e);
       observer.onError(RpcErrors.toStatus(e));
       return;
     }
+    audit.succeeded();
     observer.onNext(response);
     observer.onCompleted();
   }
 
+  private static Caller caller() {
+    return CallerInterceptor.current();
+  }
+
   /** Runs {@code producer} on the stream executor, completing or failing the stream after it. */
   private <T> void stream(
-      StreamObserver<T> observer, java.util.function.Consumer<FlowControlledStream<T>> producer) {
+      StreamObserver<T> observer,
+      Audit audit,
+      java.util.function.Consumer<FlowControlledStream<T>> producer) {
     FlowControlledStream<T> stream = new FlowControlledStream<>(observer);
     streamExecutor.execute(
         () -> {
           try {
             producer.accept(stream);
+            audit.succeeded();
             stream.complete();
           } catch (FlowControlledStream.StreamCancelledException e) {
             // The client is gone; nobody to tell.
           } catch (RuntimeException e) {
+            audit.failed(e);
             stream.fail(e);
           }
         });
@@ -131,25 +142,33 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void getStatus(GetStatusRequest request, StreamObserver<FileInfo> observer) {
+    Caller caller = caller();
     unary(
         observer,
-        () ->
-            ProtoConversions.fileInfo(
-                reads.getStatus(
-                    ProtoConversions.path(request.getPath()),
-                    conversions.readOptions(request.getContext()))));
+        Audit.read(caller, "getStatus", request.getPath()),
+        () -> {
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          PathStatus status = reads.getStatus(path, conversions.readOptions(request.getContext()));
+          authorizer.checkStatus(caller, path);
+          return ProtoConversions.fileInfo(status);
+        });
   }
 
   @Override
   public void listStatus(ListStatusRequest request, StreamObserver<ListStatusPage> observer) {
+    Caller caller = caller();
     stream(
         observer,
+        Audit.read(caller, "listStatus", request.getPath()),
         stream -> {
+          NamespacePath path = ProtoConversions.path(request.getPath());
           Iterator<List<PathStatus>> pages =
               reads.listStatus(
-                  ProtoConversions.path(request.getPath()),
+                  path,
                   request.getRecursive(),
-                  conversions.readOptions(request.getContext()));
+                  conversions.readOptions(request.getContext()),
+                  authorizer.listableFolders(caller));
+          authorizer.checkList(caller, path);
           while (pages.hasNext() && !stream.isCancelled()) {
             ListStatusPage.Builder page = ListStatusPage.newBuilder();
             pages.next().forEach(status -> page.addEntries(ProtoConversions.fileInfo(status)));
@@ -160,29 +179,41 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void createDirectory(CreateDirectoryRequest request, StreamObserver<FileInfo> observer) {
+    Caller caller = caller();
     unary(
         observer,
-        () ->
-            ProtoConversions.fileInfo(
-                writes.createDirectory(
-                    ProtoConversions.path(request.getPath()), request.getParents())));
+        Audit.mutation(caller, "mkdir", request.getPath()),
+        () -> {
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          authorizer.checkCreate(caller, path);
+          return ProtoConversions.fileInfo(writes.createDirectory(path, request.getParents()));
+        });
   }
 
   @Override
   public StreamObserver<WriteFileRequest> writeFile(StreamObserver<FileInfo> observer) {
-    return new FileUpload(writes, observer);
+    return new FileUpload(writes, authorizer, caller(), observer);
   }
 
   @Override
   public void readFile(ReadFileRequest request, StreamObserver<ReadFileResponse> observer) {
+    Caller caller = caller();
     stream(
         observer,
+        Audit.read(caller, "open", request.getPath()),
         stream -> {
-          OpenedFile file =
-              reads.open(
-                  ProtoConversions.path(request.getPath()),
-                  conversions.readOptions(request.getContext()),
-                  request.getOffset());
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          ReadOptions options = conversions.readOptions(request.getContext());
+          OpenedFile file = reads.open(path, options, request.getOffset());
+          try {
+            authorizer.checkRead(caller, path);
+          } catch (RuntimeException e) {
+            try (InputStream unread = file.content()) {
+              throw e;
+            } catch (IOException closing) {
+              throw e;
+            }
+          }
           stream.send(
               ReadFileResponse.newBuilder()
                   .setInfo(ProtoConversions.fileInfo(file.status()))
@@ -207,20 +238,27 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void delete(DeleteRequest request, StreamObserver<DeleteResponse> observer) {
+    Caller caller = caller();
     unary(
         observer,
+        Audit.mutation(caller, "delete", request.getPath()),
         () -> {
-          writes.delete(ProtoConversions.path(request.getPath()), request.getRecursive());
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          authorizer.checkDelete(caller, path, request.getRecursive());
+          writes.delete(path, request.getRecursive());
           return DeleteResponse.getDefaultInstance();
         });
   }
 
   @Override
   public void deleteWithProgress(DeleteRequest request, StreamObserver<DeleteProgress> observer) {
+    Caller caller = caller();
     stream(
         observer,
+        Audit.mutation(caller, "delete", request.getPath()),
         stream -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
+          authorizer.checkDelete(caller, path, request.getRecursive());
           DeleteStats stats = new DeleteStats();
           deleteProgress.run(
               () -> writes.delete(path, request.getRecursive(), stats),
@@ -232,19 +270,24 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void rename(RenameRequest request, StreamObserver<FileInfo> observer) {
+    Caller caller = caller();
     unary(
         observer,
-        () ->
-            ProtoConversions.fileInfo(
-                writes.rename(
-                    ProtoConversions.path(request.getSource()),
-                    ProtoConversions.path(request.getDestination()))));
+        Audit.mutation(caller, "rename", request.getSource(), request.getDestination()),
+        () -> {
+          NamespacePath source = ProtoConversions.path(request.getSource());
+          NamespacePath destination = ProtoConversions.path(request.getDestination());
+          authorizer.checkRename(caller, source, destination);
+          return ProtoConversions.fileInfo(writes.rename(source, destination));
+        });
   }
 
   @Override
   public void setAttribute(SetAttributeRequest request, StreamObserver<FileInfo> observer) {
+    Caller caller = caller();
     unary(
         observer,
+        Audit.mutation(caller, "setAttribute", request.getPath()),
         () -> {
           if (request.hasMode() && (request.getMode() < 0 || request.getMode() > 07777)) {
             throw MetasyncException.invalidArgument(
@@ -252,22 +295,26 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
                     "mode %o for %s is out of range (0 to 7777 octal)",
                     request.getMode(), request.getPath()));
           }
-          return ProtoConversions.fileInfo(
-              writes.setAttributes(
-                  ProtoConversions.path(request.getPath()),
-                  request.hasMode() ? request.getMode() : null,
-                  request.hasOwner() ? request.getOwner() : null,
-                  request.hasGroup() ? request.getGroup() : null));
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          Integer mode = request.hasMode() ? request.getMode() : null;
+          String owner = request.hasOwner() ? request.getOwner() : null;
+          String group = request.hasGroup() ? request.getGroup() : null;
+          authorizer.checkSetAttributes(caller, path, mode, owner, group);
+          return ProtoConversions.fileInfo(writes.setAttributes(path, mode, owner, group));
         });
   }
 
   @Override
   public void mount(MountRequest request, StreamObserver<MountResponse> observer) {
+    Caller caller = caller();
     unary(
         observer,
+        Audit.mutation(caller, "mount", request.getPath(), request.getUfsUri()),
         () -> {
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          PermissionChecker.checkSuperuser(caller, "mount", path);
           mounts.mount(
-              ProtoConversions.path(request.getPath()),
+              path,
               request.getUfsUri(),
               new MountOptions(
                   request.getReadOnly(), request.getShared(), request.getOptionsMap()));
@@ -277,10 +324,14 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void unmount(UnmountRequest request, StreamObserver<UnmountResponse> observer) {
+    Caller caller = caller();
     unary(
         observer,
+        Audit.mutation(caller, "unmount", request.getPath()),
         () -> {
-          mounts.unmount(ProtoConversions.path(request.getPath()));
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          PermissionChecker.checkSuperuser(caller, "unmount", path);
+          mounts.unmount(path);
           return UnmountResponse.getDefaultInstance();
         });
   }
@@ -290,6 +341,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
       GetMountTableRequest request, StreamObserver<GetMountTableResponse> observer) {
     unary(
         observer,
+        Audit.read(caller(), "getMountTable", "/"),
         () -> {
           GetMountTableResponse.Builder response = GetMountTableResponse.newBuilder();
           mounts
@@ -301,11 +353,15 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void loadMetadata(SyncRequest request, StreamObserver<LoadMetadataResponse> observer) {
+    Caller caller = caller();
     stream(
         observer,
+        Audit.read(caller, "loadMetadata", request.getPath()),
         stream -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
           ReadOptions options = conversions.readOptions(request.getContext());
+          reads.getStatus(path, options);
+          authorizer.checkList(caller, path);
           SyncStats stats = new SyncStats();
           progress.run(
               () -> loads.loadMetadata(path, request.getRecursive(), options, stats),
@@ -317,10 +373,13 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
   @Override
   public void checkConsistency(
       SyncRequest request, StreamObserver<CheckConsistencyResponse> observer) {
+    Caller caller = caller();
     stream(
         observer,
+        Audit.read(caller, "checkConsistency", request.getPath()),
         stream -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
+          PermissionChecker.checkSuperuser(caller, "check the consistency of", path);
           SyncStats stats = new SyncStats();
           progress.run(
               () ->
@@ -344,20 +403,28 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   @Override
   public void startSync(SyncPointRequest request, StreamObserver<SyncPointResponse> observer) {
+    Caller caller = caller();
     unary(
         observer,
+        Audit.mutation(caller, "startSync", request.getPath()),
         () -> {
-          activeSync.startSync(ProtoConversions.path(request.getPath()));
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          PermissionChecker.checkSuperuser(caller, "start syncing", path);
+          activeSync.startSync(path);
           return SyncPointResponse.getDefaultInstance();
         });
   }
 
   @Override
   public void stopSync(SyncPointRequest request, StreamObserver<SyncPointResponse> observer) {
+    Caller caller = caller();
     unary(
         observer,
+        Audit.mutation(caller, "stopSync", request.getPath()),
         () -> {
-          activeSync.stopSync(ProtoConversions.path(request.getPath()));
+          NamespacePath path = ProtoConversions.path(request.getPath());
+          PermissionChecker.checkSuperuser(caller, "stop syncing", path);
+          activeSync.stopSync(path);
           return SyncPointResponse.getDefaultInstance();
         });
   }
@@ -367,6 +434,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
       GetSyncPathListRequest request, StreamObserver<GetSyncPathListResponse> observer) {
     unary(
         observer,
+        Audit.read(caller(), "getSyncPathList", "/"),
         () -> {
           GetSyncPathListResponse.Builder response = GetSyncPathListResponse.newBuilder();
           activeSync

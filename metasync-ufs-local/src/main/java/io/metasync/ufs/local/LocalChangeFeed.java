@@ -174,8 +174,16 @@ final class LocalChangeFeed implements ChangeFeed {
       throw new IOException(
           "the change feed of " + paths.root().toUri() + " stopped; open a new one", drainFailure);
     }
-    followReplacedFolders();
-    ChangeEventQueue.Taken taken = queue.takeAll(timeout);
+    String gone = followReplacedFolders();
+    // The events that came before a folder went (its own DELETE among them) are delivered first.
+    ChangeEventQueue.Taken taken = queue.takeAll(gone == null ? timeout : Duration.ZERO);
+    if (gone != null && taken.events().isEmpty() && !taken.eventsLost()) {
+      throw new IOException(
+          "the watched folder "
+              + paths.local(gone).toUri()
+              + " is gone (deleted or moved away); its changes are followed again when a folder"
+              + " is back at that path");
+    }
     cursor = cursorAt(clock.millis());
     return new ChangeBatch(taken.events(), taken.eventsLost(), cursor);
   }
@@ -184,9 +192,10 @@ final class LocalChangeFeed implements ChangeFeed {
    * Registers again a watched folder that was replaced (its watch ended, or another folder is at
    * its path), reporting lost events because what happened in it meanwhile is unknown.
    *
-   * @throws IOException when a watched folder is gone, or cannot be registered again
+   * @return a watched folder that is gone, or null
+   * @throws IOException when a replaced folder cannot be registered again
    */
-  private void followReplacedFolders() throws IOException {
+  private String followReplacedFolders() throws IOException {
     String gone = null;
     for (Map.Entry<String, Object> watched : watchedFolderKeys.entrySet()) {
       String path = watched.getKey();
@@ -206,13 +215,7 @@ final class LocalChangeFeed implements ChangeFeed {
         LOG.info("The watched folder {} was replaced; following the new one", folder.toUri());
       }
     }
-    if (gone != null) {
-      throw new IOException(
-          "the watched folder "
-              + paths.local(gone).toUri()
-              + " is gone (deleted or moved away); its changes are followed again when a folder"
-              + " is back at that path");
-    }
+    return gone;
   }
 
   /** The file key (device and inode) of the folder at {@code folder}, or null if none is there. */
