@@ -1,20 +1,19 @@
 package io.metasync.master;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.metasync.common.PropertyKey;
 import io.metasync.master.mount.MountPoint;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
  * The master's read-only web face: {@code /} shows the mount table, {@code /metrics} a few gauges
- * in the Prometheus text format. Nothing here changes state.
+ * in the Prometheus text format; any other path is 404 (see {@link PageRouter}). Nothing here
+ * changes state.
  */
 final class WebServer {
   private final HttpServer server;
@@ -32,11 +31,14 @@ final class WebServer {
     }
     long startedMs = clock.millis();
     server.createContext(
-        "/metrics",
-        exchange ->
-            respond(exchange, "text/plain; version=0.0.4", metrics(namespace, clock, startedMs)));
-    server.createContext(
-        "/", exchange -> respond(exchange, "text/html; charset=utf-8", page(namespace, startedMs)));
+        "/",
+        new PageRouter(
+            Map.of(
+                "/",
+                new PageRouter.Page("text/html; charset=utf-8", () -> page(namespace, startedMs)),
+                "/metrics",
+                new PageRouter.Page(
+                    "text/plain; version=0.0.4", () -> metrics(namespace, clock, startedMs)))));
     server.setExecutor(
         Executors.newSingleThreadExecutor(
             runnable -> {
@@ -94,17 +96,6 @@ final class WebServer {
 
   private static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static void respond(HttpExchange exchange, String contentType, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    int status = exchange.getRequestMethod().equals("GET") ? 200 : 405;
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   int port() {

@@ -1,6 +1,7 @@
 package io.metasync.ufs.hdfs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,13 @@ public final class PortsBelowEphemeralRange {
 
   /** A port between 10000 and the start of the ephemeral range that nothing listens on now. */
   public static int freePort() throws IOException {
-    // readAllBytes: Files.readString of a /proc file returns one byte on JDK 17.
-    String range = new String(Files.readAllBytes(EPHEMERAL_RANGE), StandardCharsets.US_ASCII);
+    String range;
+    // One read from offset 0: a sysctl file reports its size as 0, so Files.readAllBytes (and
+    // readString) read one byte, then continue at offset 1, where the kernel answers end-of-file:
+    // "3" for "32768 60999", and every port asked for was 10000.
+    try (InputStream in = Files.newInputStream(EPHEMERAL_RANGE)) {
+      range = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
     int ephemeralStart = Integer.parseInt(range.trim().split("\\s+")[0]);
     Random random = new Random();
     for (int attempt = 0; attempt < 100; attempt++) {
