@@ -166,6 +166,30 @@ class OnDemandSyncTest {
   }
 
   @Test
+  void statOfANameMissingFromACachedListingSaysSoAndHowToAskTheUfs() throws Exception {
+    Files.writeString(ufs.resolve("new.txt"), "new");
+    String hint =
+        " does not exist (the cached listing of "
+            + dir
+            + " has no new.txt; pass -Dmetasync.user.file.metadata.sync.interval=0 to ask the UFS)";
+
+    assertNotFound(() -> calls.stat(dir + "/new.txt", NEVER), dir + "/new.txt" + hint);
+    assertNotFound(() -> calls.list(dir + "/new.txt/x", false, NEVER), dir + "/new.txt/x" + hint);
+    assertThat(calls.stat(dir + "/new.txt", ALWAYS).getLength()).isEqualTo(3);
+  }
+
+  private static void assertNotFound(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String description) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+              assertThat(e.getStatus().getDescription()).isEqualTo(description);
+            });
+  }
+
+  @Test
   void checkConsistencyReportsDifferencesUntilASyncRepairsThem() throws Exception {
     Files.writeString(ufs.resolve("only-in-ufs.txt"), "x");
     Files.writeString(ufs.resolve("existing.txt"), "hello!");
