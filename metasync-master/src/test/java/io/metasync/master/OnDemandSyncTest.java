@@ -178,6 +178,20 @@ class OnDemandSyncTest {
     assertThat(calls.stat(dir + "/new.txt", ALWAYS).getLength()).isEqualTo(3);
   }
 
+  @Test
+  void checkConsistencyWritesTimesInUtcWithMilliseconds() throws Exception {
+    Files.setLastModifiedTime(
+        ufs.resolve("existing.txt"), FileTime.from(Instant.parse("2030-01-02T03:04:05Z")));
+
+    assertThat(calls.checkConsistency(dir, false))
+        .singleElement()
+        .asString()
+        .matches(
+            dir
+                + "/existing.txt: modified \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z in metasync,"
+                + " 2030-01-02T03:04:05.000Z in the UFS");
+  }
+
   private static void assertNotFound(
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String description) {
     assertThatThrownBy(call)
