@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -122,6 +124,18 @@ public final class MetasyncConfiguration {
   /** The {@code metasync.security.proxyuser.<user>.users} and {@code .groups} settings, by key. */
   public Map<String, String> proxyUserSettings() {
     return proxyUserValues;
+  }
+
+  /**
+   * One line for each value that was set (by file or {@code -D}) and is valid but probably not
+   * meant, such as {@code metasync.user.file.metadata.sync.interval=30 means 30 ms; write 30s for
+   * seconds}; sorted by key. The command line prints them once, on stderr.
+   */
+  public List<String> warnings() {
+    return values.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(PropertyKey::key)))
+        .flatMap(entry -> entry.getKey().warning(entry.getValue()).stream())
+        .toList();
   }
 
   public String get(PropertyKey key) {

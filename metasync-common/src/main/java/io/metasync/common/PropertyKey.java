@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -167,6 +168,9 @@ public enum PropertyKey {
       Arrays.stream(values())
           .collect(Collectors.toUnmodifiableMap(PropertyKey::key, Function.identity()));
 
+  /** 1 to 999 (leading zeros allowed): a bare number that is likely not meant as milliseconds. */
+  private static final Pattern SMALL_BARE_NUMBER = Pattern.compile("0*[1-9]\\d{0,2}");
+
   private final String key;
   private final String defaultValue;
   private final ValueKind kind;
@@ -193,6 +197,22 @@ public enum PropertyKey {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * A warning about a valid value of this key that is probably not what was meant, or empty: a bare
+   * number from 1 to 999 for a duration or sync interval is milliseconds, so {@code 30} (meant as
+   * seconds) would ask the UFS on almost every call or run active sync 33 times a second.
+   */
+  public Optional<String> warning(String value) {
+    boolean duration = kind == ValueKind.DURATION || kind == ValueKind.SYNC_INTERVAL;
+    String bare = value.strip();
+    if (!duration || !SMALL_BARE_NUMBER.matcher(bare).matches()) {
+      return Optional.empty();
+    }
+    long millis = Long.parseLong(bare);
+    return Optional.of(
+        key + "=" + bare + " means " + millis + " ms; write " + millis + "s for seconds");
   }
 
   public static Optional<PropertyKey> fromKey(String key) {

@@ -184,4 +184,34 @@ class MetasyncConfigurationTest {
   private Path write(String name, String text) throws IOException {
     return Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aBareNumberBelowOneThousandForADurationIsAcceptedWithAWarning() {
+    MetasyncConfiguration conf =
+        MetasyncConfiguration.of(
+            Map.of(
+                "metasync.user.file.metadata.sync.interval", "30",
+                "metasync.master.activesync.interval", " 5 ",
+                "metasync.master.activesync.maxage", "30"));
+
+    assertThat(conf.getSyncInterval(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL).millis())
+        .isEqualTo(30);
+    assertThat(conf.warnings())
+        .containsExactly(
+            "metasync.master.activesync.interval=5 means 5 ms; write 5s for seconds",
+            "metasync.user.file.metadata.sync.interval=30 means 30 ms; write 30s for seconds");
+  }
+
+  @Test
+  void durationsWithAUnitSpecialIntervalsAndLargeBareNumbersGiveNoWarning() {
+    for (String interval : new String[] {"-1", "0", "30s", "500ms", "1000", "60000"}) {
+      assertThat(
+              MetasyncConfiguration.of(
+                      Map.of("metasync.user.file.metadata.sync.interval", interval))
+                  .warnings())
+          .as(interval)
+          .isEmpty();
+    }
+    assertThat(MetasyncConfiguration.defaults().warnings()).isEmpty();
+  }
 }

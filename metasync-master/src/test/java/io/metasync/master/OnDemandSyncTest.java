@@ -166,6 +166,44 @@ class OnDemandSyncTest {
   }
 
   @Test
+  void statOfANameMissingFromACachedListingSaysSoAndHowToAskTheUfs() throws Exception {
+    Files.writeString(ufs.resolve("new.txt"), "new");
+    String hint =
+        " does not exist (the cached listing of "
+            + dir
+            + " has no new.txt; pass -Dmetasync.user.file.metadata.sync.interval=0 to ask the UFS)";
+
+    assertNotFound(() -> calls.stat(dir + "/new.txt", NEVER), dir + "/new.txt" + hint);
+    assertNotFound(() -> calls.list(dir + "/new.txt/x", false, NEVER), dir + "/new.txt/x" + hint);
+    assertThat(calls.stat(dir + "/new.txt", ALWAYS).getLength()).isEqualTo(3);
+  }
+
+  @Test
+  void checkConsistencyWritesTimesInUtcWithMilliseconds() throws Exception {
+    Files.setLastModifiedTime(
+        ufs.resolve("existing.txt"), FileTime.from(Instant.parse("2030-01-02T03:04:05Z")));
+
+    assertThat(calls.checkConsistency(dir, false))
+        .singleElement()
+        .asString()
+        .matches(
+            dir
+                + "/existing.txt: modified \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z in metasync,"
+                + " 2030-01-02T03:04:05.000Z in the UFS");
+  }
+
+  private static void assertNotFound(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String description) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+              assertThat(e.getStatus().getDescription()).isEqualTo(description);
+            });
+  }
+
+  @Test
   void checkConsistencyReportsDifferencesUntilASyncRepairsThem() throws Exception {
     Files.writeString(ufs.resolve("only-in-ufs.txt"), "x");
     Files.writeString(ufs.resolve("existing.txt"), "hello!");

@@ -22,11 +22,15 @@ final class CheckConsistencyCommand extends FsHandler {
 
   @Override
   void execute(MetasyncClient client) {
+    StatusFormat format = statusFormat();
     long count =
         client.checkConsistency(
             path,
             recursive,
-            difference -> out().println(difference.path() + ": " + difference.description()),
+            difference ->
+                out()
+                    .println(
+                        difference.path() + ": " + format.localTimes(difference.description())),
             new ProgressPrinter("checking " + path, environment()));
     if (count > 0) {
       throw MetasyncException.failedPrecondition(

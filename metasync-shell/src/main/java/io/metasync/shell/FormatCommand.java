@@ -25,6 +25,8 @@ import picocli.CommandLine.ParentCommand;
       "Refused while a master runs on it; a journal that is not empty needs --force."
     })
 final class FormatCommand implements Callable<Integer> {
+  private static final int NAMES_SHOWN = 5;
+
   @Option(names = "--force", description = "Wipe a journal that is not empty.")
   private boolean force;
 
@@ -54,9 +56,8 @@ final class FormatCommand implements Callable<Integer> {
         throw MetasyncException.failedPrecondition(
             "the journal "
                 + journal
-                + " is not empty ("
-                + entries.size()
-                + (entries.size() == 1 ? " entry" : " entries")
+                + " is not empty (it holds "
+                + names(entries)
                 + "); run 'metasync format --force' to wipe it");
       }
       for (Path entry : entries) {
@@ -65,6 +66,19 @@ final class FormatCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The files and folders of the journal folder by name (a Ratis log holds many entries in one
+   * file, so a count of files would not be a count of journal entries).
+   */
+  private static String names(List<Path> entries) {
+    List<String> names =
+        entries.stream().limit(NAMES_SHOWN).map(entry -> entry.getFileName().toString()).toList();
+    String shown = String.join(", ", names);
+    return entries.size() > NAMES_SHOWN
+        ? shown + " and " + (entries.size() - NAMES_SHOWN) + " more"
+        : shown;
   }
 
   private static List<Path> journalEntries(Path journal) throws IOException {

@@ -1,5 +1,6 @@
 package io.metasync.shell;
 
+import io.metasync.common.PropertyKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -63,6 +64,9 @@ final class HadoopFsCommand implements Runnable {
       if (!definition.getKey().startsWith("metasync.")
           || definition.getKey().startsWith("metasync.user.")) {
         conf.set(definition.getKey(), definition.getValue());
+        PropertyKey.fromKey(definition.getKey())
+            .flatMap(key -> key.warning(definition.getValue()))
+            .ifPresent(warning -> environment.err().println("Warning: " + warning));
       }
     }
     // FsShell's commands print to System.out and System.err as they are when each is made

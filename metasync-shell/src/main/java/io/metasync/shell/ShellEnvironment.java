@@ -58,7 +58,9 @@ final class ShellEnvironment {
   }
 
   /**
-   * The site file of the install folder overridden by the definitions.
+   * The site file of the install folder overridden by the definitions. A value that is valid but
+   * probably not meant (a bare number of milliseconds below 1000 for a duration) is warned about on
+   * stderr, once.
    *
    * @throws MetasyncException INVALID_ARGUMENT naming a bad key or value and where it came from
    */
@@ -67,6 +69,8 @@ final class ShellEnvironment {
       Map<String, String> overrides = new HashMap<>(definitions);
       overrides.put(PropertyKey.HOME.key(), home.toString());
       configuration = MetasyncConfiguration.load(home.resolve(SITE_FILE), overrides);
+      // loaded once per command, so each warning is printed once
+      configuration.warnings().forEach(warning -> err.println("Warning: " + warning));
     }
     return configuration;
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * How {@code ls} and {@code stat} show a status. Scripts parse this, so it is fixed: {@code ls}
@@ -21,6 +22,9 @@ final class StatusFormat {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
 
+  private static final Pattern UTC_TIME =
+      Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z\\b");
+
   private static final String SEPARATOR = "  ";
 
   private final ZoneId zone;
@@ -31,6 +35,17 @@ final class StatusFormat {
 
   String time(long epochMs) {
     return TIME.format(Instant.ofEpochMilli(epochMs).atZone(zone));
+  }
+
+  /**
+   * {@code text} (a message of the master's, such as a {@code checkConsistency} difference) with
+   * every UTC time the master wrote into it ({@code 2026-11-25T11:34:56.789Z}) shown as {@link
+   * #time} shows times.
+   */
+  String localTimes(String text) {
+    return UTC_TIME
+        .matcher(text)
+        .replaceAll(match -> time(Instant.parse(match.group()).toEpochMilli()));
   }
 
   /** mode, owner, group, length, modification time, path. */

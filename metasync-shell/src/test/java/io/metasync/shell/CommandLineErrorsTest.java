@@ -34,6 +34,20 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void aBareNumberBelowOneThousandForAnIntervalIsWarnedAboutOnceOnStderr() {
+    String warning =
+        "Warning: metasync.user.file.metadata.sync.interval=30 means 30 ms; write 30s for seconds";
+
+    ShellRunner.Result result =
+        shell.run("fs", "ls", "-Dmetasync.user.file.metadata.sync.interval=30", "/x");
+
+    assertThat(result.err().lines()).hasSize(2).first().isEqualTo(warning);
+    assertThat(result.err()).contains("Error: cannot reach the master at localhost:" + freePort);
+    assertThat(shell.run("fs", "ls", "-Dmetasync.user.file.metadata.sync.interval=30s", "/x").err())
+        .doesNotContain("Warning");
+  }
+
+  @Test
   void missingCommandIsAUsageErrorListingTheCommands() {
     ShellRunner.Result result = shell.run("fs");
 

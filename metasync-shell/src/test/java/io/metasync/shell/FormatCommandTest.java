@@ -52,9 +52,12 @@ class FormatCommandTest {
   }
 
   @Test
-  void nonEmptyJournalNeedsForce() throws IOException {
-    Files.createDirectories(journal.resolve("log"));
-    Files.writeString(journal.resolve("log/segment-1"), "entries");
+  void nonEmptyJournalNeedsForceAndTheErrorNamesWhatItHolds() throws IOException {
+    Files.createDirectories(journal.resolve("raft/group/current"));
+    Files.writeString(journal.resolve("raft/group/current/log_inprogress_0"), "entries");
+    Files.createDirectories(journal.resolve("metastore"));
+    Files.writeString(journal.resolve("VERSION"), "1");
+    Files.createFile(journal.resolve("master.lock"));
 
     ShellRunner.Result result = shell.run("format");
 
@@ -63,8 +66,19 @@ class FormatCommandTest {
         .isEqualTo(
             "Error: the journal "
                 + journal
-                + " is not empty (1 entry); run 'metasync format --force' to wipe it\n");
-    assertThat(journal.resolve("log/segment-1")).exists();
+                + " is not empty (it holds VERSION, metastore, raft); run 'metasync format"
+                + " --force' to wipe it\n");
+    assertThat(journal.resolve("raft/group/current/log_inprogress_0")).exists();
+  }
+
+  @Test
+  void aJournalOfManyFilesIsNamedInPart() throws IOException {
+    Files.createDirectories(journal);
+    for (int i = 1; i <= 7; i++) {
+      Files.writeString(journal.resolve("f" + i), "x");
+    }
+
+    assertThat(shell.run("format").err()).contains("(it holds f1, f2, f3, f4, f5 and 2 more)");
   }
 
   @Test

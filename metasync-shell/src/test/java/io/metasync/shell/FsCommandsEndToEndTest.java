@@ -173,7 +173,7 @@ class FsCommandsEndToEndTest {
 
   @Test
   void statOfAMissingPathNamesIt() {
-    assertThat(master.fail("fs", "stat", "/nowhere")).isEqualTo("Error: /nowhere does not exist");
+    assertThat(master.fail("fs", "stat", "/nowhere")).startsWith("Error: /nowhere does not exist");
   }
 
   @Test
@@ -229,7 +229,7 @@ class FsCommandsEndToEndTest {
     Path target = local.resolve("never.txt");
 
     assertThat(master.fail("fs", "copyToLocal", "/nothing-here", target.toString()))
-        .isEqualTo("Error: /nothing-here does not exist");
+        .startsWith("Error: /nothing-here does not exist");
     assertThat(target).doesNotExist();
   }
 
@@ -251,7 +251,7 @@ class FsCommandsEndToEndTest {
     master.succeed("fs", "rm", "-R", "/removed");
 
     assertThat(master.ufsPath("/removed")).doesNotExist();
-    assertThat(master.fail("fs", "ls", "/removed")).isEqualTo("Error: /removed does not exist");
+    assertThat(master.fail("fs", "ls", "/removed")).startsWith("Error: /removed does not exist");
   }
 
   @Test

@@ -94,4 +94,17 @@ class StatusFormatTest {
 
     assertThat(format.statLines(neverSynced)).contains("lastSynced: unknown");
   }
+
+  @Test
+  void localTimesShowsTheMastersUtcTimesAsLsShowsTimes() {
+    assertThat(
+            format.localTimes(
+                "modified 2026-11-25T11:34:56.789Z in metasync, 2026-07-01T00:00:00.000Z in the"
+                    + " UFS"))
+        .isEqualTo(
+            "modified 2026-11-25T12:34:56.789+01:00 in metasync, 2026-07-01T02:00:00.000+02:00"
+                + " in the UFS");
+    assertThat(format.localTimes("length 3 in metasync, 5 in the UFS"))
+        .isEqualTo("length 3 in metasync, 5 in the UFS");
+  }
 }

@@ -22,6 +22,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NotDirectoryException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +40,13 @@ import java.util.function.BiConsumer;
  * holds one folder's listing and a page of names per level of the tree in memory, however wide.
  */
 public final class ConsistencyChecker {
+  /**
+   * Times in a description: UTC with millisecond precision always (2026-11-25T11:34:56.789Z), one
+   * fixed form that the command line rewrites into its own zone as {@code ls} shows times.
+   */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private final InodeTree tree;
   private final MountTable mounts;
   private final PathLockManager locks;
@@ -240,9 +249,9 @@ public final class ConsistencyChecker {
       if (mine.lastModifiedMs() != theirs.lastModifiedMs()) {
         differences.add(
             "modified "
-                + Instant.ofEpochMilli(mine.lastModifiedMs())
+                + TIME.format(Instant.ofEpochMilli(mine.lastModifiedMs()))
                 + " in metasync, "
-                + Instant.ofEpochMilli(theirs.lastModifiedMs())
+                + TIME.format(Instant.ofEpochMilli(theirs.lastModifiedMs()))
                 + " in the UFS");
       }
       if (!mine.contentHash().equals(theirs.contentHash())) {

@@ -41,7 +41,9 @@ public final class LoadOperations {
             && onDemandSync.syncIfStale(
                 path, recursive ? SyncDepth.SUBTREE : SyncDepth.CHILDREN, options, stats);
     Inode inode =
-        onDemandSync.resolve(path, loadType).orElseThrow(() -> MetasyncException.notFound(path));
+        onDemandSync
+            .resolve(path, loadType)
+            .orElseThrow(() -> reads.notFound(path, new ReadOptions(options.interval(), loadType)));
     if (synced && recursive) {
       return;
     }

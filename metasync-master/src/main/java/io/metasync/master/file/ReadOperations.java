@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
+import io.metasync.common.PropertyKey;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.PathLockManager;
@@ -56,8 +57,7 @@ public final class ReadOperations {
    *     sync fails
    */
   public PathStatus getStatus(NamespacePath path, ReadOptions options) {
-    Inode inode =
-        onDemandSync.status(path, options).orElseThrow(() -> MetasyncException.notFound(path));
+    Inode inode = onDemandSync.status(path, options).orElseThrow(() -> notFound(path, options));
     return statuses.of(path, inode);
   }
 
@@ -81,9 +81,7 @@ public final class ReadOperations {
     onDemandSync.syncIfStale(
         path, recursive ? SyncDepth.SUBTREE : SyncDepth.CHILDREN, options, new SyncStats());
     Inode inode =
-        onDemandSync
-            .resolve(path, options.loadType())
-            .orElseThrow(() -> MetasyncException.notFound(path));
+        onDemandSync.resolve(path, options.loadType()).orElseThrow(() -> notFound(path, options));
     if (!inode.isDirectory()) {
       return List.of(List.of(statuses.of(path, inode))).iterator();
     }
@@ -95,6 +93,29 @@ public final class ReadOperations {
         path,
         new ListingPages.Walk(options.loadType(), recursive, mayDescend),
         pageSize);
+  }
+
+  /**
+   * NOT_FOUND for {@code path}. When a folder's cached listing answered it without asking the UFS
+   * (load type ONCE never looks up a new name in a listed folder), the message says so and how to
+   * ask the UFS; it still begins {@code PATH does not exist}, which scripts match.
+   */
+  MetasyncException notFound(NamespacePath path, ReadOptions options) {
+    return onDemandSync
+        .cachedListingWithout(path, options)
+        .map(
+            folder ->
+                new MetasyncException(
+                    ErrorCode.NOT_FOUND,
+                    path
+                        + " does not exist (the cached listing of "
+                        + folder
+                        + " has no "
+                        + path.ancestor(folder.depth() + 1).name()
+                        + "; pass -D"
+                        + PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL.key()
+                        + "=0 to ask the UFS)"))
+        .orElseGet(() -> MetasyncException.notFound(path));
   }
 
   /**

@@ -89,6 +89,30 @@ public final class OnDemandSync {
     return Optional.of(current);
   }
 
+  /**
+   * The folder whose cached listing answered that {@code path} does not exist without asking the
+   * UFS: with interval -1 and load type ONCE or NEVER, a folder whose children were loaded is not
+   * asked for a name it lacks. Empty when {@code path} exists, when the UFS was or may have been
+   * asked (another interval, load type ALWAYS), or when no listing of the folder is cached.
+   */
+  public Optional<NamespacePath> cachedListingWithout(NamespacePath path, ReadOptions options) {
+    if (!options.interval().isNever() || options.loadType() == LoadType.ALWAYS) {
+      return Optional.empty();
+    }
+    Inode current = tree.root();
+    for (int depth = 1; depth <= path.depth(); depth++) {
+      if (!current.isDirectory()) {
+        return Optional.empty();
+      }
+      Optional<Inode> child = tree.child(current, path.ancestor(depth).name());
+      if (child.isEmpty()) {
+        return current.childrenLoaded() ? Optional.of(path.ancestor(depth - 1)) : Optional.empty();
+      }
+      current = child.get();
+    }
+    return Optional.empty();
+  }
+
   private boolean shouldLoad(NamespacePath path, Inode parent, LoadType loadType) {
     return switch (loadType) {
       case NEVER -> false;
