@@ -108,6 +108,7 @@ public final class MasterProcess implements AutoCloseable {
           new MasterRpcService(
               namespace.operations(),
               defaults,
+              conf.getOctal(PropertyKey.SECURITY_UMASK),
               threads.streams,
               new ProgressReporter(threads.progress, clock, Duration.ofSeconds(1)));
       CallerInterceptor callers = new CallerInterceptor(SecuritySetup.callerResolver(conf, clock));

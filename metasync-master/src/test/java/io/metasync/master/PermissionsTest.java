@@ -123,9 +123,14 @@ class PermissionsTest {
     assertThat(Files.exists(master.rootFolder().resolve("public/new.txt"))).isFalse();
     assertThat(Files.exists(master.rootFolder().resolve("public/readable.txt"))).isTrue();
 
-    other.mkdir("/shared/mine", false);
-    other.write("/shared/mine/data.txt", "x".getBytes(StandardCharsets.UTF_8));
-    assertThat(admin.names("/shared/mine", NEVER)).containsExactly("data.txt");
+    FileInfo created = other.mkdir("/shared/mine", false);
+    // the creator owns it where the master may give it away (a master running as root)
+    String masterUser = System.getProperty("user.name");
+    assertThat(created.getOwner()).isEqualTo(masterUser.equals("root") ? OTHER : masterUser);
+    assertThat(created.getMode() & 0777).isEqualTo(0755);
+    other.write("/shared/data.txt", "x".getBytes(StandardCharsets.UTF_8));
+    assertThat(admin.stat("/shared/data.txt", NEVER).getMode() & 0777).isEqualTo(0644);
+    other.delete("/shared/data.txt", false);
     other.delete("/shared/mine", true);
     assertThat(Files.exists(master.rootFolder().resolve("shared/mine"))).isFalse();
   }

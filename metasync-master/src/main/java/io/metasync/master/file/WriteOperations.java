@@ -26,6 +26,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes through metasync: each does the UFS operation, then updates the cache under the same write
@@ -35,8 +37,7 @@ import java.util.Optional;
  * trusts a cache that never saw the UFS.
  */
 public final class WriteOperations {
-  static final int DIRECTORY_MODE = 0755;
-  static final int FILE_MODE = 0644;
+  private static final Logger LOG = LoggerFactory.getLogger(WriteOperations.class);
 
   private final InodeTree tree;
   private final MountTable mounts;
@@ -81,7 +82,7 @@ public final class WriteOperations {
    * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
    *     (read-only)
    */
-  public PathStatus createDirectory(NamespacePath path, boolean parents) {
+  public PathStatus createDirectory(NamespacePath path, boolean parents, Creator creator) {
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent()) {
       if (parents && existing.get().isDirectory()) {
@@ -90,19 +91,15 @@ public final class WriteOperations {
       throw MetasyncException.alreadyExists(path);
     }
     if (parents && lookup(path.parent()).isEmpty()) {
-      createDirectory(path.parent(), true);
+      createDirectory(path.parent(), true, creator);
     }
     WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
     UfsLocation location = guard.writableLocation(path);
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Inode parent = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
-      location.ufs().mkdir(location.ufsPath(), DIRECTORY_MODE);
-      UfsStatus status =
-          location
-              .ufs()
-              .getStatus(location.ufsPath())
-              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+      location.ufs().mkdir(location.ufsPath(), creator.directoryMode());
+      UfsStatus status = giveToCreator(location, creator);
       // A folder created here is empty: its children are known.
       Inode created = tree.newChild(parent, path.name(), status).withChildrenLoaded(true);
       InodeChanges changes = new InodeChanges().put(created);
@@ -131,7 +128,7 @@ public final class WriteOperations {
    * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
    *     (read-only)
    */
-  public FileCreation createFile(NamespacePath path) {
+  public FileCreation createFile(NamespacePath path, Creator creator) {
     if (lookup(path).isPresent()) {
       throw MetasyncException.alreadyExists(path);
     }
@@ -142,8 +139,8 @@ public final class WriteOperations {
       return new FileCreation(
           path,
           location,
-          location.ufs().create(location.ufsPath(), FILE_MODE),
-          this::completeCreation);
+          location.ufs().create(location.ufsPath(), creator.fileMode()),
+          (created, at, aborted) -> completeCreation(created, at, aborted, creator));
     } catch (FileAlreadyExistsException e) {
       coordinator.sync(path, SyncDepth.SELF, new SyncStats());
       throw MetasyncException.alreadyExists(path);
@@ -155,7 +152,8 @@ public final class WriteOperations {
   /**
    * Called by {@link FileCreation}: takes the finished (or, when {@code aborted}, removed) file in.
    */
-  private PathStatus completeCreation(NamespacePath path, UfsLocation location, boolean aborted) {
+  private PathStatus completeCreation(
+      NamespacePath path, UfsLocation location, boolean aborted, Creator creator) {
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Optional<Inode> parent = tree.lookup(path.parent());
@@ -167,11 +165,7 @@ public final class WriteOperations {
         tree.commit(changes);
         return null;
       }
-      UfsStatus status =
-          location
-              .ufs()
-              .getStatus(location.ufsPath())
-              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+      UfsStatus status = giveToCreator(location, creator);
       Inode parentInode = WriteGuard.requireDirectory(parent, path, "create");
       // A sync of the folder may have taken the file in while its bytes were being written.
       Inode inode =
@@ -229,6 +223,38 @@ public final class WriteOperations {
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }
+  }
+
+  /**
+   * Makes the creator the owner of what it just created, where the UFS lets the master do that (a
+   * local folder when the master runs as root and the creator is a user of its host; HDFS when the
+   * master's HDFS user is a superuser there), and returns the entry's status as the UFS has it: the
+   * cache says who owns it, even when that stayed the master's user.
+   */
+  private static UfsStatus giveToCreator(UfsLocation location, Creator creator) throws IOException {
+    UfsStatus status =
+        location
+            .ufs()
+            .getStatus(location.ufsPath())
+            .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+    if (status.owner().equals(creator.user())) {
+      return status;
+    }
+    try {
+      location.ufs().setOwner(location.ufsPath(), creator.user(), null);
+    } catch (IOException e) {
+      LOG.debug(
+          "{} stays owned by {}: the UFS did not let it go to {} ({})",
+          location.uri(),
+          status.owner(),
+          creator.user(),
+          e.getMessage());
+      return status;
+    }
+    return location
+        .ufs()
+        .getStatus(location.ufsPath())
+        .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
   }
 
   private void forgetRemoved(NamespacePath path) {

@@ -3,6 +3,7 @@ package io.metasync.master.rpc;
 import io.grpc.stub.StreamObserver;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
+import io.metasync.master.file.Creator;
 import io.metasync.master.file.FileCreation;
 import io.metasync.master.file.WriteOperations;
 import io.metasync.master.security.Caller;
@@ -20,6 +21,7 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
   private final WriteOperations writes;
   private final PathAuthorizer authorizer;
   private final Caller caller;
+  private final Creator creator;
   private final StreamObserver<FileInfo> response;
   private FileCreation creation;
   private Audit audit;
@@ -29,7 +31,9 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
       WriteOperations writes,
       PathAuthorizer authorizer,
       Caller caller,
+      Creator creator,
       StreamObserver<FileInfo> response) {
+    this.creator = creator;
     this.writes = writes;
     this.authorizer = authorizer;
     this.caller = caller;
@@ -50,7 +54,7 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
           NamespacePath path = ProtoConversions.path(request.getHeader().getPath());
           audit = Audit.mutation(caller, "create", path.toString());
           authorizer.checkCreate(caller, path);
-          creation = writes.createFile(path);
+          creation = writes.createFile(path, creator);
         }
         case CHUNK -> {
           if (creation == null) {

@@ -8,6 +8,7 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.activesync.ActiveSyncManager;
 import io.metasync.master.file.ConsistencyChecker;
+import io.metasync.master.file.Creator;
 import io.metasync.master.file.DeleteStats;
 import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
@@ -81,12 +82,18 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
   private final ExecutorService streamExecutor;
   private final ProgressReporter progress;
   private final ProgressReporter deleteProgress;
+  private final int umask;
 
+  /**
+   * @param umask the bits taken away from the modes of what callers create
+   */
   public MasterRpcService(
       MasterOperations operations,
       ReadOptions defaults,
+      int umask,
       ExecutorService streamExecutor,
       ProgressReporter progress) {
+    this.umask = umask;
     this.reads = operations.reads();
     this.writes = operations.writes();
     this.mounts = operations.mounts();
@@ -117,6 +124,10 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
 
   private static Caller caller() {
     return CallerInterceptor.current();
+  }
+
+  private Creator creator(Caller caller) {
+    return new Creator(caller.user(), umask);
   }
 
   /** Runs {@code producer} on the stream executor, completing or failing the stream after it. */
@@ -186,13 +197,15 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         () -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
           authorizer.checkCreate(caller, path);
-          return ProtoConversions.fileInfo(writes.createDirectory(path, request.getParents()));
+          return ProtoConversions.fileInfo(
+              writes.createDirectory(path, request.getParents(), creator(caller)));
         });
   }
 
   @Override
   public StreamObserver<WriteFileRequest> writeFile(StreamObserver<FileInfo> observer) {
-    return new FileUpload(writes, authorizer, caller(), observer);
+    Caller caller = caller();
+    return new FileUpload(writes, authorizer, caller, creator(caller), observer);
   }
 
   @Override
@@ -360,11 +373,14 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         stream -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
           ReadOptions options = conversions.readOptions(request.getContext());
-          reads.getStatus(path, options);
+          // on what the cache knows before the load, and again on what it loaded
           authorizer.checkList(caller, path);
           SyncStats stats = new SyncStats();
           progress.run(
-              () -> loads.loadMetadata(path, request.getRecursive(), options, stats),
+              () -> {
+                loads.loadMetadata(path, request.getRecursive(), options, stats);
+                authorizer.checkList(caller, path);
+              },
               stats,
               report -> stream.send(LoadMetadataResponse.newBuilder().setProgress(report).build()));
         });

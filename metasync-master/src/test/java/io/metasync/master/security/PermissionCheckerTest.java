@@ -44,7 +44,7 @@ class PermissionCheckerTest {
 
   @Test
   void traversingNeedsExecuteOnEveryFolderAbove() {
-    Inode root = folder("", "root", "root", 0755);
+    Inode root = new Inode(1, 0, "", FileType.DIRECTORY, 0, 0, "root", "root", 0755, "", true);
     Inode home = folder("home", "hive", "hive", 0700);
     assertThatThrownBy(
             () ->
