@@ -2,6 +2,7 @@ package io.metasync.shell;
 
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.MetasyncException;
+import io.metasync.common.PrintableNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,9 @@ final class CheckConsistencyCommand extends FsHandler {
             difference ->
                 out()
                     .println(
-                        difference.path() + ": " + format.localTimes(difference.description())),
+                        PrintableNames.escape(difference.path())
+                            + ": "
+                            + format.localTimes(difference.description())),
             new ProgressPrinter("checking " + path, environment()));
     if (count > 0) {
       throw MetasyncException.failedPrecondition(

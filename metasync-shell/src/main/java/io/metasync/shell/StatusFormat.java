@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.client.FileStatus;
 import io.metasync.common.FileModes;
+import io.metasync.common.PrintableNames;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -57,12 +58,12 @@ final class StatusFormat {
         nonEmpty(status.group()),
         Long.toString(status.length()),
         time(status.lastModifiedMs()),
-        status.path());
+        PrintableNames.escape(status.path()));
   }
 
   List<String> statLines(FileStatus status) {
     return List.of(
-        "path: " + status.path(),
+        "path: " + PrintableNames.escape(status.path()),
         "type: " + status.type(),
         "length: " + status.length(),
         "lastModified: " + time(status.lastModifiedMs()),

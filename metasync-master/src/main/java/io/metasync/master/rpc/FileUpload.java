@@ -3,6 +3,7 @@ package io.metasync.master.rpc;
 import io.grpc.stub.StreamObserver;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
+import io.metasync.common.PrintableNames;
 import io.metasync.master.file.Creator;
 import io.metasync.master.file.FileCreation;
 import io.metasync.master.file.WriteOperations;
@@ -53,6 +54,7 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
           }
           NamespacePath path = ProtoConversions.path(request.getHeader().getPath());
           audit = Audit.mutation(caller, "create", path.toString());
+          PrintableNames.checkCreatable(path);
           authorizer.checkCreate(caller, path);
           creation = writes.createFile(path, creator);
         }

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
+import io.metasync.common.PrintableNames;
 import io.metasync.master.activesync.ActiveSyncManager;
 import io.metasync.master.file.ConsistencyChecker;
 import io.metasync.master.file.Creator;
@@ -196,6 +197,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         Audit.mutation(caller, "mkdir", request.getPath()),
         () -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
+          PrintableNames.checkCreatable(path);
           authorizer.checkCreate(caller, path);
           return ProtoConversions.fileInfo(
               writes.createDirectory(path, request.getParents(), creator(caller)));
@@ -290,6 +292,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         () -> {
           NamespacePath source = ProtoConversions.path(request.getSource());
           NamespacePath destination = ProtoConversions.path(request.getDestination());
+          PrintableNames.checkCreatable(destination);
           authorizer.checkRename(caller, source, destination);
           return ProtoConversions.fileInfo(writes.rename(source, destination));
         });
@@ -326,6 +329,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         () -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
           PermissionChecker.checkSuperuser(caller, "mount", path);
+          PrintableNames.checkCreatable(path);
           mounts.mount(
               path,
               request.getUfsUri(),
