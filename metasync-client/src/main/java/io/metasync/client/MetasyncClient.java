@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -80,7 +79,8 @@ public final class MetasyncClient implements AutoCloseable {
         conf.get(PropertyKey.MASTER_HOSTNAME),
         conf.getInt(PropertyKey.MASTER_RPC_PORT),
         CallOptions.from(conf),
-        ClientIdentity.from(conf));
+        ClientIdentity.from(conf),
+        ClientTls.from(conf));
   }
 
   /** A client of the master at {@code host}:{@code port}; connecting is lazy. */
@@ -94,11 +94,21 @@ public final class MetasyncClient implements AutoCloseable {
    */
   public static MetasyncClient connect(
       String host, int port, CallOptions defaults, ClientIdentity identity) {
+    return connect(host, port, defaults, identity, ClientTls.PLAIN);
+  }
+
+  /**
+   * A client of the master at {@code host}:{@code port} that calls as {@code identity} over {@code
+   * tls}; connecting is lazy.
+   */
+  public static MetasyncClient connect(
+      String host, int port, CallOptions defaults, ClientIdentity identity, ClientTls tls) {
     requireNonNull(host, "host is null");
     requireNonNull(defaults, "defaults is null");
     requireNonNull(identity, "identity is null");
+    requireNonNull(tls, "tls is null");
     ManagedChannel channel =
-        Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
+        Grpc.newChannelBuilderForAddress(host, port, tls.credentials())
             .intercept(MetadataUtils.newAttachHeadersInterceptor(identity.headers()))
             .build();
     return new MetasyncClient(channel, host + ":" + port, defaults, identity.user());

@@ -146,6 +146,43 @@ public enum PropertyKey {
       "022",
       ValueKind.UMASK,
       "bits taken away from 777 (folders) and 666 (files) created through metasync"),
+  SECURITY_TLS_ENABLED(
+      "metasync.security.tls.enabled",
+      "false",
+      ValueKind.BOOLEAN,
+      "the RPC port speaks TLS (the master and its clients must agree)"),
+  MASTER_TLS_CERT_FILE(
+      "metasync.master.tls.cert.file",
+      "",
+      ValueKind.STRING,
+      "the master's certificate chain (PEM) for TLS"),
+  MASTER_TLS_KEY_FILE(
+      "metasync.master.tls.key.file",
+      "",
+      ValueKind.STRING,
+      "the master's private key (PEM, PKCS#8) for TLS"),
+  MASTER_TLS_CLIENT_AUTH(
+      "metasync.master.tls.client.auth",
+      "NONE",
+      ValueKind.TLS_CLIENT_AUTH,
+      "client certificates: NONE, OPTIONAL or REQUIRE; a certificate's CN is its user"),
+  MASTER_TLS_CLIENT_TRUST_FILE(
+      "metasync.master.tls.client.trust.file",
+      "",
+      ValueKind.STRING,
+      "the certificate authorities (PEM) that sign client certificates"),
+  USER_TLS_TRUST_FILE(
+      "metasync.user.tls.trust.file",
+      "",
+      ValueKind.STRING,
+      "the certificate authorities (PEM) a client trusts for the master; empty means the JVM's"),
+  USER_TLS_CERT_FILE(
+      "metasync.user.tls.cert.file",
+      "",
+      ValueKind.STRING,
+      "the client's own certificate chain (PEM), when the master asks for one"),
+  USER_TLS_KEY_FILE(
+      "metasync.user.tls.key.file", "", ValueKind.STRING, "the client's private key (PEM, PKCS#8)"),
   USER_NAME(
       "metasync.user.name",
       "",
@@ -230,6 +267,7 @@ public enum PropertyKey {
     LOAD_TYPE("NEVER, ONCE or ALWAYS"),
     METASTORE("ROCKS or HEAP"),
     AUTHENTICATION("SIMPLE, TOKEN or NONE"),
+    TLS_CLIENT_AUTH("NONE, OPTIONAL or REQUIRE"),
     UMASK("an octal mask from 000 to 777, such as 022");
 
     private final String expected;
@@ -262,6 +300,11 @@ public enum PropertyKey {
         case SYNC_INTERVAL -> SyncInterval.parse(value);
         case LOAD_TYPE -> LoadType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         case METASTORE -> MetastoreType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        case TLS_CLIENT_AUTH ->
+            Preconditions.checkArgument(
+                java.util.Set.of("NONE", "OPTIONAL", "REQUIRE")
+                    .contains(value.strip().toUpperCase(Locale.ROOT)),
+                "not a client auth");
         case AUTHENTICATION -> AuthenticationType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         case UMASK ->
             Preconditions.checkArgument(value.strip().matches("[0-7]{1,3}"), "not an octal mask");

@@ -2,6 +2,7 @@ package io.metasync.hadoop;
 
 import io.metasync.client.CallOptions;
 import io.metasync.client.ClientIdentity;
+import io.metasync.client.ClientTls;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.ErrorCode;
@@ -76,7 +77,7 @@ public class MetasyncFileSystem extends FileSystem {
     this.workingDirectory = new Path(uri.toString() + "/");
     this.options = new CallOptionsReader(conf);
     this.readDirect = CallOptionsReader.readDirect(conf);
-    this.client = SharedClients.acquire(host, port, identity(conf), options.current());
+    this.client = SharedClients.acquire(host, port, identity(conf), tls(conf), options.current());
     this.directReads = new DirectReads(client, conf);
   }
 
@@ -94,6 +95,15 @@ public class MetasyncFileSystem extends FileSystem {
         named.isEmpty() ? ClientIdentity.defaultTokenFile() : java.nio.file.Path.of(named);
     return new ClientIdentity(
         current.getShortUserName(), realUser, ClientIdentity.readToken(tokenFile).orElse(""));
+  }
+
+  /** {@code metasync.security.tls.enabled} and the {@code metasync.user.tls.*} files. */
+  private static ClientTls tls(Configuration conf) {
+    return ClientTls.of(
+        conf.getBoolean(PropertyKey.SECURITY_TLS_ENABLED.key(), false),
+        conf.get(PropertyKey.USER_TLS_TRUST_FILE.key(), ""),
+        conf.get(PropertyKey.USER_TLS_CERT_FILE.key(), ""),
+        conf.get(PropertyKey.USER_TLS_KEY_FILE.key(), ""));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.metasync.hadoop;
 
 import io.metasync.client.CallOptions;
 import io.metasync.client.ClientIdentity;
+import io.metasync.client.ClientTls;
 import io.metasync.client.MetasyncClient;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * call passes its own options: the client's defaults are never used for metadata calls.
  */
 final class SharedClients {
-  private record Key(String host, int port, ClientIdentity identity) {}
+  private record Key(String host, int port, ClientIdentity identity, ClientTls tls) {}
 
   private static final class Shared {
     final MetasyncClient client;
@@ -30,11 +31,11 @@ final class SharedClients {
   private SharedClients() {}
 
   static synchronized MetasyncClient acquire(
-      String host, int port, ClientIdentity identity, CallOptions defaults) {
+      String host, int port, ClientIdentity identity, ClientTls tls, CallOptions defaults) {
     Shared shared =
         CLIENTS.computeIfAbsent(
-            new Key(host, port, identity),
-            key -> new Shared(MetasyncClient.connect(host, port, defaults, identity)));
+            new Key(host, port, identity, tls),
+            key -> new Shared(MetasyncClient.connect(host, port, defaults, identity, tls)));
     shared.users++;
     return shared.client;
   }

@@ -1,6 +1,7 @@
 package io.metasync.master;
 
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -15,6 +16,7 @@ import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.CallerInterceptor;
 import io.metasync.master.rpc.MasterRpcService;
 import io.metasync.master.rpc.ProgressReporter;
+import io.metasync.master.rpc.ServerTls;
 import io.metasync.master.security.SecuritySetup;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.ufs.UnderFileSystem;
@@ -116,6 +118,7 @@ public final class MasterProcess implements AutoCloseable {
       server =
           startServer(
               ServerInterceptors.intercept(service, callers),
+              ServerTls.credentials(conf),
               host,
               conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
@@ -151,9 +154,10 @@ public final class MasterProcess implements AutoCloseable {
     Runtime.getRuntime().halt(70);
   }
 
-  private static Server startServer(ServerServiceDefinition service, String host, int port) {
+  private static Server startServer(
+      ServerServiceDefinition service, ServerCredentials credentials, String host, int port) {
     try {
-      return NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+      return NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
           .addService(service)
           .build()
           .start();

@@ -16,6 +16,13 @@ import io.metasync.master.security.Caller;
 import io.metasync.master.security.CallerResolver;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * Authenticates every call from its headers before it reaches the service, and hands the {@link
@@ -47,7 +54,11 @@ public final class CallerInterceptor implements ServerInterceptor {
       caller =
           resolver.resolve(
               new CallerResolver.Claim(
-                  headers.get(USER), headers.get(REAL_USER), headers.get(TOKEN), address));
+                  headers.get(USER),
+                  headers.get(REAL_USER),
+                  headers.get(TOKEN),
+                  certificateUser(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION)),
+                  address));
     } catch (MetasyncException e) {
       AuditLog.record(
           null,
@@ -69,6 +80,27 @@ public final class CallerInterceptor implements ServerInterceptor {
       throw new IllegalStateException("no caller: the service runs without its CallerInterceptor");
     }
     return caller;
+  }
+
+  /** The CN of the client's TLS certificate, when it presented one; else null. */
+  private static String certificateUser(SSLSession session) {
+    if (session == null) {
+      return null;
+    }
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
+        return null;
+      }
+      for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN")) {
+          return String.valueOf(rdn.getValue());
+        }
+      }
+      return null;
+    } catch (SSLPeerUnverifiedException | InvalidNameException e) {
+      return null; // no client certificate
+    }
   }
 
   private static String address(SocketAddress address) {

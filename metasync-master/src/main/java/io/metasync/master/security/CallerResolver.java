@@ -13,8 +13,12 @@ import java.util.List;
  * and decides whether it is a superuser.
  */
 public final class CallerResolver {
-  /** What a call claims: the user it acts as, the user who authenticates, and its token. */
-  public record Claim(String user, String realUser, String token, String address) {}
+  /**
+   * What a call claims: the user it acts as, the user who authenticates, its token, and the user
+   * its TLS client certificate names (null without one).
+   */
+  public record Claim(
+      String user, String realUser, String token, String certificateUser, String address) {}
 
   private final AuthenticationType type;
   private final String masterUser;
@@ -61,6 +65,15 @@ public final class CallerResolver {
     String realUser = blankToNull(claim.realUser());
     if (realUser == null) {
       realUser = user;
+    }
+    if (claim.certificateUser() != null && !claim.certificateUser().equals(realUser)) {
+      throw new MetasyncException(
+          ErrorCode.UNAUTHENTICATED,
+          "the call claims user "
+              + realUser
+              + " but its TLS client certificate is for "
+              + claim.certificateUser()
+              + "; a certificate proves only the user in its CN");
     }
     if (type == AuthenticationType.TOKEN) {
       tokens.check(realUser, claim.token());

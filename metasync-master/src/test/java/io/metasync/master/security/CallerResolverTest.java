@@ -31,7 +31,7 @@ class CallerResolverTest {
   }
 
   private static CallerResolver.Claim claim(String user, String realUser, String token) {
-    return new CallerResolver.Claim(user, realUser, token, "127.0.0.1");
+    return new CallerResolver.Claim(user, realUser, token, null, "127.0.0.1");
   }
 
   @Test
