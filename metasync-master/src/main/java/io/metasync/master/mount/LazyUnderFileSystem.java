@@ -50,6 +50,11 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
+  public void checkPathLength(String path) throws IOException {
+    delegate().checkPathLength(path);
+  }
+
+  @Override
   public Optional<UfsStatus> getStatus(String path) throws IOException {
     return delegate().getStatus(path);
   }
