@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.ErrorCode;
 import io.metasync.common.LoadType;
+import io.metasync.common.MessageText;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
@@ -115,7 +116,11 @@ public final class MountOperations {
       uri = new URI(uriText);
     } catch (URISyntaxException e) {
       throw MetasyncException.invalidArgument(
-          "'" + uriText + "' is not a valid UFS URI: " + e.getMessage());
+          "'"
+              + MessageText.abbreviate(uriText)
+              + "' is not a valid UFS URI: "
+              + e.getReason()
+              + (e.getIndex() < 0 ? "" : " at index " + e.getIndex()));
     }
     if (uri.getScheme() == null) {
       throw MetasyncException.invalidArgument(
