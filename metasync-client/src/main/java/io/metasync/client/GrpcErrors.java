@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.metasync.common.CauseChain;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
+import java.util.Locale;
 
 /**
  * The one place where a failed call becomes a {@link MetasyncException}. The master sends its error
@@ -30,12 +32,37 @@ final class GrpcErrors {
           e);
     }
     ErrorCode code = ErrorCode.fromGrpcCode(status.getCode().value());
+    if (status.getCause() != null) {
+      return new MetasyncException(code, transportFailure(status), e);
+    }
     String description = status.getDescription();
     String message =
         description == null || description.isBlank()
             ? "the call to the master at " + masterAddress + " failed with " + status.getCode()
             : description;
     return new MetasyncException(code, message, e);
+  }
+
+  /**
+   * A status with a cause was made by this side's transport. The master bounds its error messages
+   * (see its RpcErrors), but an older one could send a header over the 8 KiB limit, which reached
+   * the user as a bare "http2 exception".
+   */
+  private String transportFailure(Status status) {
+    String cause = CauseChain.describe(status.getCause());
+    if (cause.toLowerCase(Locale.ROOT).contains("header size exceeded")) {
+      return "the answer of the master at "
+          + masterAddress
+          + " was over gRPC's 8 KiB header limit ("
+          + cause
+          + "), most likely an error message naming a very long path; see the master's log";
+    }
+    String description = status.getDescription();
+    return "the call to the master at "
+        + masterAddress
+        + " failed: "
+        + (description == null ? "" : description + ": ")
+        + cause;
   }
 
   /**

@@ -50,7 +50,7 @@ public final class FolderLock implements AutoCloseable {
     } catch (IOException e) {
       throw new MetasyncException(
           ErrorCode.FAILED_PRECONDITION,
-          "cannot use " + what.replace("{}", folder.toString()) + ": " + e.getMessage(),
+          "cannot use " + what.replace("{}", folder.toString()) + ": " + CauseChain.describe(e),
           e);
     }
   }

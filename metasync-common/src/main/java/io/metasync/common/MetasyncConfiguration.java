@@ -62,7 +62,7 @@ public final class MetasyncConfiguration {
         properties.load(reader);
       } catch (IOException | IllegalArgumentException e) {
         throw MetasyncException.invalidArgument(
-            "cannot read configuration file " + siteFile + ": " + e.getMessage());
+            "cannot read configuration file " + siteFile + ": " + CauseChain.describe(e));
       }
       Map<String, String> fromFile = new HashMap<>();
       properties

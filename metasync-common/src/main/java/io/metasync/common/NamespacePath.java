@@ -13,13 +13,24 @@ import java.util.List;
  * A normalized, absolute path in the metasync namespace, such as {@code /a/b}. Paths are checked
  * once, here at the edge: {@code .}, {@code ..}, empty components, NUL and text that is not valid
  * UTF-8 are refused, so no request can name a UFS path outside its mount. One trailing slash is
- * accepted.
+ * accepted. Paths longer than {@link #MAX_LENGTH} characters and names longer than {@link
+ * #MAX_NAME_BYTES} bytes are refused too, before any UFS sees them: a {@code mkdir -p} of such a
+ * path creates nothing. Names that come from a UFS ({@link #child}) are taken as the UFS has them.
  *
  * <p>Paths are ordered component by component, so an ancestor always sorts before its descendants;
  * the lock manager relies on that order to take several paths' locks without deadlock.
  */
 public final class NamespacePath implements Comparable<NamespacePath> {
   public static final NamespacePath ROOT = new NamespacePath(List.of());
+
+  /** The longest path {@link #parse} accepts, in characters: HDFS's own limit. */
+  public static final int MAX_LENGTH = 8000;
+
+  /**
+   * The longest name (path component) {@link #parse} accepts, in UTF-8 bytes: POSIX's {@code
+   * NAME_MAX} and the default of HDFS's {@code dfs.namenode.fs-limits.max-component-length}.
+   */
+  public static final int MAX_NAME_BYTES = 255;
 
   private final List<String> components;
   private final String text;
@@ -34,6 +45,14 @@ public final class NamespacePath implements Comparable<NamespacePath> {
    */
   public static NamespacePath parse(String path) {
     requireNonNull(path, "path is null");
+    if (path.length() > MAX_LENGTH) {
+      throw MetasyncException.invalidArgument(
+          "the path "
+              + MessageText.abbreviate(path)
+              + " is longer than "
+              + MessageText.count(MAX_LENGTH)
+              + " characters, the most metasync accepts (as HDFS); use a shorter path");
+    }
     if (!path.startsWith("/")) {
       throw invalid(path, "is not absolute (it must start with /)");
     }
@@ -44,13 +63,25 @@ public final class NamespacePath implements Comparable<NamespacePath> {
     String body = path.endsWith("/") ? path.substring(1, path.length() - 1) : path.substring(1);
     List<String> components = new ArrayList<>();
     for (String component : body.split("/", -1)) {
-      checkComponent(path, component);
+      int bytes = checkComponent(path, component);
+      if (bytes > MAX_NAME_BYTES) {
+        throw invalid(
+            path,
+            "has a name of "
+                + MessageText.count(bytes)
+                + " bytes ("
+                + MessageText.abbreviate(component)
+                + "), more than the "
+                + MAX_NAME_BYTES
+                + " a name may have (as in POSIX and HDFS); use a shorter name");
+      }
       components.add(component);
     }
     return new NamespacePath(components);
   }
 
-  private static void checkComponent(String path, String component) {
+  /** Returns the component's length in UTF-8 bytes. */
+  private static int checkComponent(String path, String component) {
     if (component.isEmpty()) {
       throw invalid(path, "has an empty component (//)");
     }
@@ -61,18 +92,20 @@ public final class NamespacePath implements Comparable<NamespacePath> {
       throw invalid(path, "contains a NUL character");
     }
     try {
-      StandardCharsets.UTF_8
+      return StandardCharsets.UTF_8
           .newEncoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .encode(CharBuffer.wrap(component));
+          .encode(CharBuffer.wrap(component))
+          .remaining();
     } catch (CharacterCodingException e) {
       throw invalid(path, "is not valid UTF-8");
     }
   }
 
   private static MetasyncException invalid(String path, String why) {
-    return MetasyncException.invalidArgument("invalid path '" + path + "': it " + why);
+    return MetasyncException.invalidArgument(
+        "invalid path '" + MessageText.abbreviate(path) + "': it " + why);
   }
 
   public boolean isRoot() {

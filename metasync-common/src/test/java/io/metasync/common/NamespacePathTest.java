@@ -95,6 +95,46 @@ class NamespacePathTest {
   }
 
   @Test
+  void pathOfTheMostCharactersIsAcceptedAndOneMoreIsRefusedShortened() {
+    String longest = "/" + "abcdefghi/".repeat(799) + "abcdefghi";
+    assertThat(longest).hasSize(NamespacePath.MAX_LENGTH);
+    assertThat(NamespacePath.parse(longest).depth()).isEqualTo(800);
+
+    String tooLong = longest + "x";
+    assertThatThrownBy(() -> NamespacePath.parse(tooLong))
+        .isInstanceOfSatisfying(
+            MetasyncException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+              assertThat(e.getMessage())
+                  .startsWith("the path " + tooLong.substring(0, 100) + "... (8,001 characters)")
+                  .contains("longer than 8,000 characters")
+                  .endsWith("use a shorter path")
+                  .hasSizeLessThan(300);
+            });
+  }
+
+  @Test
+  void nameOfTheMostBytesIsAcceptedAndOneMoreIsRefused() {
+    String longest = "é".repeat(127) + "x"; // 255 bytes in UTF-8, 128 characters
+    assertThat(NamespacePath.parse("/a/" + longest).name()).isEqualTo(longest);
+
+    assertInvalid(
+        "/a/" + longest + "y/b",
+        "has a name of 256 bytes (" + longest + "y)",
+        "more than the 255",
+        "use a shorter name");
+  }
+
+  @Test
+  void anInvalidLongPathIsNamedShortened() {
+    String path = "/" + "abcdefghi/".repeat(500) + "/b";
+
+    assertInvalid(
+        path, "'" + path.substring(0, 100) + "... (5,003 characters)'", "empty component");
+  }
+
+  @Test
   void parentDropsTheLastComponent() {
     assertThat(NamespacePath.parse("/a/b/c").parent()).isEqualTo(NamespacePath.parse("/a/b"));
     assertThat(NamespacePath.parse("/a").parent()).isEqualTo(NamespacePath.ROOT);

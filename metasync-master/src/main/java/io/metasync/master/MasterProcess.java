@@ -5,6 +5,7 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.metasync.common.CauseChain;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.FolderLock;
 import io.metasync.common.MetasyncConfiguration;
@@ -24,9 +25,14 @@ import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -83,7 +89,7 @@ public final class MasterProcess implements AutoCloseable {
    */
   public static MasterProcess start(
       MetasyncConfiguration conf, UnaryOperator<UnderFileSystem> ufsDecorator, Clock clock) {
-    FolderLock journalLock = journalLock(conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER));
+    FolderLock journalLock = lockJournalThenCheckPorts(conf);
     MasterThreads threads = new MasterThreads(conf);
     Namespace namespace = null;
     Server server = null;
@@ -166,6 +172,67 @@ public final class MasterProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A journal folder in use is the more telling error, so an existing one is locked first (that
+   * writes nothing new); a new one is created only once the ports are known to be free.
+   */
+  private static FolderLock lockJournalThenCheckPorts(MetasyncConfiguration conf) {
+    Path folder = conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER);
+    if (!Files.isDirectory(folder)) {
+      checkPortsFree(conf);
+      return journalLock(folder);
+    }
+    FolderLock lock = journalLock(folder);
+    try {
+      checkPortsFree(conf);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
+  /**
+   * Before anything is written: a busy port found later, by the RPC server or by Ratis, left a new
+   * journal folder with a snapshot behind and printed Ratis's stack trace. A port taken between
+   * this check and the bind still fails there, with the same kind of message.
+   */
+  private static void checkPortsFree(MetasyncConfiguration conf) {
+    Map<Integer, PropertyKey> keysByPort = new LinkedHashMap<>();
+    for (PropertyKey key :
+        List.of(
+            PropertyKey.MASTER_RPC_PORT,
+            PropertyKey.MASTER_WEB_PORT,
+            PropertyKey.MASTER_JOURNAL_PORT)) {
+      int port = conf.getInt(key);
+      PropertyKey same = port == 0 ? null : keysByPort.putIfAbsent(port, key); // 0: any port
+      if (same != null) {
+        throw MetasyncException.invalidArgument(
+            same.key() + " and " + key.key() + " are both " + port + "; give each its own port");
+      }
+    }
+    String host = conf.get(PropertyKey.MASTER_HOSTNAME);
+    keysByPort.forEach(
+        (port, key) -> {
+          InetSocketAddress address = new InetSocketAddress(host, port);
+          if (address.isUnresolved()) {
+            throw MetasyncException.invalidArgument(
+                "cannot listen on "
+                    + host
+                    + ": unknown host '"
+                    + host
+                    + "'; set "
+                    + PropertyKey.MASTER_HOSTNAME.key()
+                    + " to a name of this machine");
+          }
+          try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(address);
+          } catch (IOException e) {
+            throw portError(host, port, key, e);
+          }
+        });
+  }
+
   static MetasyncException portError(String host, int port, PropertyKey key, IOException e) {
     return new MetasyncException(
         ErrorCode.UNAVAILABLE,
@@ -176,7 +243,7 @@ public final class MasterProcess implements AutoCloseable {
             + ": "
             + (addressInUse(e)
                 ? "the address is in use (is another master running?)"
-                : rootMessage(e))
+                : CauseChain.describe(e))
             + "; choose another port with -D"
             + key.key()
             + "=PORT",
@@ -194,14 +261,6 @@ public final class MasterProcess implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return String.valueOf(root.getMessage());
   }
 
   public int rpcPort() {

@@ -1,5 +1,6 @@
 package io.metasync.master;
 
+import io.metasync.common.CauseChain;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
@@ -217,7 +218,7 @@ public final class Namespace implements AutoCloseable {
     } catch (IOException e) {
       throw new MetasyncException(
           ErrorCode.UNAVAILABLE,
-          "cannot read the root UFS " + rootUfs.rootUri() + ": " + e.getMessage(),
+          "cannot read the root UFS " + rootUfs.rootUri() + ": " + CauseChain.describe(e),
           e);
     }
   }
@@ -240,7 +241,7 @@ public final class Namespace implements AutoCloseable {
             "cannot create the root UFS folder "
                 + folder
                 + " (metasync.master.mount.table.root.ufs): "
-                + e.getMessage());
+                + CauseChain.describe(e));
       }
       // Path.toUri() ends an existing folder's URI with '/'; mounts are shown without it.
       uri = URI.create(folder.toUri().toString().replaceAll("(?<!/)/$", ""));
@@ -252,7 +253,7 @@ public final class Namespace implements AutoCloseable {
           "cannot open the root UFS "
               + uri
               + " (metasync.master.mount.table.root.ufs): "
-              + e.getMessage());
+              + CauseChain.describe(e));
     }
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +58,56 @@ class MasterProcessTest {
       // The failed start released what it took: the second journal folder is free again.
       MasterProcess.start(conf("journal-2", 0)).close();
     }
+  }
+
+  @Test
+  void aTakenJournalPortIsOneLineNamingTheKeyAndWritesNothing() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+      Map<String, String> settings = new HashMap<>();
+      settings.put("metasync.home", folder.toString());
+      settings.put("metasync.master.rpc.port", "0");
+      settings.put("metasync.master.web.port", "0");
+      settings.put("metasync.master.journal.port", String.valueOf(taken.getLocalPort()));
+
+      assertThatThrownBy(() -> MasterProcess.start(MetasyncConfiguration.of(settings)))
+          .isInstanceOf(MetasyncException.class)
+          .hasMessage(
+              "cannot listen on localhost:"
+                  + taken.getLocalPort()
+                  + ": the address is in use (is another master running?); choose another port"
+                  + " with -Dmetasync.master.journal.port=PORT");
+    }
+    assertThat(folder.resolve("data/journal")).doesNotExist();
+    assertThat(folder.resolve("data/ufs")).doesNotExist();
+  }
+
+  @Test
+  void twoKeysOnOnePortAreRefusedNamingBoth() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("metasync.home", folder.toString());
+    settings.put("metasync.master.rpc.port", "0");
+    settings.put("metasync.master.web.port", "19200");
+    settings.put("metasync.master.journal.port", "19200");
+
+    assertThatThrownBy(() -> MasterProcess.start(MetasyncConfiguration.of(settings)))
+        .hasMessage(
+            "metasync.master.web.port and metasync.master.journal.port are both 19200;"
+                + " give each its own port");
+    assertThat(folder.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void anUnknownHostNameIsRefusedNamingItsKey() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("metasync.home", folder.toString());
+    settings.put("metasync.master.hostname", "no-such-host.invalid");
+    settings.put("metasync.master.rpc.port", "19998");
+
+    assertThatThrownBy(() -> MasterProcess.start(MetasyncConfiguration.of(settings)))
+        .hasMessage(
+            "cannot listen on no-such-host.invalid: unknown host 'no-such-host.invalid'; set"
+                + " metasync.master.hostname to a name of this machine");
+    assertThat(folder.resolve("data")).doesNotExist();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.metasync.shell;
 
+import io.metasync.common.CauseChain;
 import io.metasync.common.MetasyncException;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +34,10 @@ final class ErrorReporter {
 
   int failure(Throwable e) {
     String message =
-        e instanceof MetasyncException ? e.getMessage() : e.toString(); // toString: class: message
+        e instanceof MetasyncException
+            ? e.getMessage()
+            : CauseChain.describe(e)
+                + " (an unexpected error; -Dmetasync.user.debug=true shows where it happened)";
     print(message, e);
     return FAILURE;
   }

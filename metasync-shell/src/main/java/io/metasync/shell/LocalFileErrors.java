@@ -1,5 +1,6 @@
 package io.metasync.shell;
 
+import io.metasync.common.CauseChain;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import java.io.IOException;
@@ -30,6 +31,8 @@ final class LocalFileErrors {
           ErrorCode.PERMISSION_DENIED, "permission denied on local file " + file, e);
     }
     return new MetasyncException(
-        ErrorCode.UNAVAILABLE, "cannot access local file " + file + ": " + e.getMessage(), e);
+        ErrorCode.UNAVAILABLE,
+        "cannot access local file " + file + ": " + CauseChain.describe(e),
+        e);
   }
 }

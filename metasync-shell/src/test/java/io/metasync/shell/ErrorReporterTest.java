@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,12 +40,18 @@ class ErrorReporterTest {
   }
 
   @Test
-  void unexpectedExceptionShowsItsClassAndMessageWithoutTrace() {
-    int exitCode = reporter(Map.of()).failure(new IllegalStateException("boom"));
+  void unexpectedExceptionShowsItsCauseInWordsWithoutTrace() {
+    int exitCode =
+        reporter(Map.of())
+            .failure(
+                new IllegalStateException(
+                    "java.net.UnknownHostException: nosuch", new UnknownHostException("nosuch")));
 
     assertThat(exitCode).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("Error: java.lang.IllegalStateException: boom\n");
+        .isEqualTo(
+            "Error: unknown host 'nosuch' (an unexpected error; -Dmetasync.user.debug=true shows"
+                + " where it happened)\n");
   }
 
   @Test
@@ -60,7 +67,7 @@ class ErrorReporterTest {
         .failure(new IllegalStateException("boom"));
 
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("Error: java.lang.IllegalStateException: boom\n")
+        .startsWith("Error: boom (an unexpected error;")
         .contains("\tat ");
   }
 }

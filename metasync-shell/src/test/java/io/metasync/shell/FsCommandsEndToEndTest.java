@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -317,5 +318,22 @@ class FsCommandsEndToEndTest {
 
     assertThat(master.fail("fs", "chown", "no-such-user-xyz", "/unowned/f"))
         .contains("no-such-user-xyz");
+  }
+
+  @Test
+  void mkdirPOfA5500CharacterPathIsOneLineAndCreatesNothing() throws IOException {
+    master.succeed("fs", "mkdir", "/deep");
+    String path = "/deep" + "/abcdefghi".repeat(550);
+
+    String error = master.fail("fs", "mkdir", "-p", path);
+
+    assertThat(error)
+        .startsWith("Error: " + path.substring(0, 100) + "... (5,505 characters) (UFS file:")
+        .contains(" is too long for the UFS: its local path would have ")
+        .endsWith(" Linux allows; use a shorter path")
+        .hasSizeLessThan(600);
+    try (Stream<Path> created = Files.list(master.ufsPath("/deep"))) {
+      assertThat(created).isEmpty();
+    }
   }
 }

@@ -125,7 +125,9 @@ class HdfsEndToEndTest {
         .contains(hdfs.uri("/no/such").toString())
         .contains("does not exist");
     assertThat(master.fail("fs", "mount", "/unreachable", "hdfs://localhost:1/data"))
-        .contains("cannot reach the HDFS NameNode localhost:1");
+        .isEqualTo(
+            "Error: cannot mount hdfs://localhost:1/data: nothing answers at localhost:1"
+                + " (connection refused); check the host and port, and that the NameNode runs");
   }
 
   @Test

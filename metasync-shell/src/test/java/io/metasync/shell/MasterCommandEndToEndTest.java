@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +128,30 @@ class MasterCommandEndToEndTest {
         .startsWith("Error: cannot listen on localhost:" + rpcPort + ": ")
         .endsWith("; choose another port with -Dmetasync.master.rpc.port=PORT\n")
         .hasLineCount(1);
+  }
+
+  @Test
+  void masterOnATakenJournalPortIsOneLineAndWritesNoJournal() throws IOException {
+    Path journal = folder.resolve("never-written");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+      ShellRunner.Result result =
+          new ShellRunner(folder)
+              .run(
+                  "master",
+                  "-Dmetasync.master.journal.folder=" + journal,
+                  "-Dmetasync.master.rpc.port=0",
+                  "-Dmetasync.master.web.port=0",
+                  "-Dmetasync.master.journal.port=" + taken.getLocalPort());
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.err())
+          .isEqualTo(
+              "Error: cannot listen on localhost:"
+                  + taken.getLocalPort()
+                  + ": the address is in use (is another master running?); choose another port"
+                  + " with -Dmetasync.master.journal.port=PORT\n");
+    }
+    assertThat(journal).doesNotExist();
   }
 
   @Test

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metasync.client.MountInfo;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -84,5 +90,41 @@ class MountCommandsEndToEndTest {
 
   private static String uri(Path path) {
     return UfsUris.toUri(path.toString(), Path.of("/"));
+  }
+
+  @Test
+  void mountOfAPortThatIsNotANameNodeIsOneLineWithinSeconds() throws IOException {
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread greeter = new Thread(() -> greetLikeSsh(server), "ssh-like-server");
+      greeter.setDaemon(true);
+      greeter.start();
+      String address = "localhost:" + server.getLocalPort();
+      Instant start = Instant.now();
+
+      String error = master.fail("fs", "mount", "/nn", "hdfs://" + address + "/");
+
+      assertThat(error)
+          .isEqualTo(
+              "Error: cannot mount hdfs://"
+                  + address
+                  + "/: "
+                  + address
+                  + " does not answer as an HDFS NameNode (its answer is not Hadoop RPC);"
+                  + " check the host and port");
+      assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  private static void greetLikeSsh(ServerSocket server) {
+    while (!server.isClosed()) {
+      try (Socket socket = server.accept()) {
+        OutputStream out = socket.getOutputStream();
+        out.write("SSH-2.0-OpenSSH_9.6\r\n".getBytes());
+        out.flush();
+        socket.getInputStream().read(); // until the client gives up
+      } catch (IOException e) {
+        // the test closed the server, or the client went away
+      }
+    }
   }
 }

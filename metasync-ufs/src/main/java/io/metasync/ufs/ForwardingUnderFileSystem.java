@@ -42,6 +42,11 @@ public abstract class ForwardingUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
+  public void checkPathLength(String path) throws IOException {
+    delegate.checkPathLength(path);
+  }
+
+  @Override
   public Optional<UfsStatus> getStatus(String path) throws IOException {
     return delegate.getStatus(path);
   }

@@ -17,8 +17,13 @@ import java.util.function.LongConsumer;
  * <p>Errors: a missing path is {@link java.io.FileNotFoundException} (or an empty {@link Optional}
  * from {@link #getStatus}); an existing target is {@link java.nio.file.FileAlreadyExistsException};
  * a refused permission is {@link java.nio.file.AccessDeniedException}; a non-empty folder deleted
- * without {@code recursive} is {@link java.nio.file.DirectoryNotEmptyException}. Any other {@link
- * IOException} means the UFS failed and says nothing about whether the path exists.
+ * without {@code recursive} is {@link java.nio.file.DirectoryNotEmptyException}; a path that lies
+ * below a file where a folder is needed is {@link java.nio.file.NotDirectoryException}; an owner or
+ * group that the UFS does not know is {@link
+ * java.nio.file.attribute.UserPrincipalNotFoundException}; any other request that the UFS refuses
+ * for good (a name too long, a read-only or full file system) is {@link UfsRefusedException}. Any
+ * other {@link IOException} means the UFS failed, a retry may succeed, and it says nothing about
+ * whether the path exists.
  *
  * <p>Implementations are thread-safe.
  */
@@ -32,6 +37,16 @@ public interface UnderFileSystem extends AutoCloseable {
     String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     return URI.create(base + (path.equals("/") ? "" : UriPaths.encode(path)));
   }
+
+  /**
+   * Refuses, without asking the UFS, a path longer than this UFS can ever hold, so that a write
+   * that creates several entries ({@code mkdir -p}) can refuse a path before it creates any of
+   * them. The default accepts every path.
+   *
+   * @throws UfsRefusedException NAME_TOO_LONG, saying the limit
+   * @throws IOException when a UFS that connects on first use cannot connect
+   */
+  default void checkPathLength(String path) throws IOException {}
 
   /**
    * The entry at {@code path}, or empty when the UFS says it does not exist.

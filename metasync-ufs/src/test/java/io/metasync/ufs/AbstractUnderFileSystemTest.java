@@ -245,6 +245,26 @@ public abstract class AbstractUnderFileSystemTest {
   // create and open
 
   @Test
+  void mkdirOfANameLongerThanTheUfsTakesIsRefusedForGood() {
+    assertThatThrownBy(() -> ufs.mkdir("/" + "n".repeat(300), 0755))
+        .isInstanceOfSatisfying(
+            UfsRefusedException.class,
+            e -> assertThat(e.reason()).isEqualTo(UfsRefusedException.Reason.NAME_TOO_LONG));
+  }
+
+  @Test
+  void aPathLongerThanTheUfsTakesIsRefusedWithoutAskingIt() throws IOException {
+    String deep = "/" + "abcdefghi/".repeat(900) + "x";
+
+    assertThatThrownBy(() -> ufs.checkPathLength(deep))
+        .isInstanceOfSatisfying(
+            UfsRefusedException.class,
+            e -> assertThat(e.reason()).isEqualTo(UfsRefusedException.Reason.NAME_TOO_LONG));
+    ufs.checkPathLength("/a/b");
+    assertThat(ufs.getStatus("/abcdefghi")).isEmpty();
+  }
+
+  @Test
   void createdFileReadsBackWithItsMode() throws IOException {
     write("/f", HELLO, 0666);
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.ErrorCode;
 import io.metasync.common.LoadType;
+import io.metasync.common.MessageText;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
@@ -17,6 +18,7 @@ import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
+import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.OnDemandSync;
@@ -26,7 +28,6 @@ import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveMount;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -115,7 +116,11 @@ public final class MountOperations {
       uri = new URI(uriText);
     } catch (URISyntaxException e) {
       throw MetasyncException.invalidArgument(
-          "'" + uriText + "' is not a valid UFS URI: " + e.getMessage());
+          "'"
+              + MessageText.abbreviate(uriText)
+              + "' is not a valid UFS URI: "
+              + e.getReason()
+              + (e.getIndex() < 0 ? "" : " at index " + e.getIndex()));
     }
     if (uri.getScheme() == null) {
       throw MetasyncException.invalidArgument(
@@ -127,12 +132,8 @@ public final class MountOperations {
   private UnderFileSystem open(URI uri, MountOptions options) {
     try {
       return opener.open(uri, options.properties());
-    } catch (FileNotFoundException e) {
-      throw new MetasyncException(
-          ErrorCode.NOT_FOUND, "cannot mount " + uri + ": it does not exist", e);
     } catch (IOException e) {
-      throw new MetasyncException(
-          ErrorCode.UNAVAILABLE, "cannot mount " + uri + ": " + e.getMessage(), e);
+      throw UfsErrors.forMount(e, uri);
     }
   }
 
@@ -150,8 +151,7 @@ public final class MountOperations {
       }
       return root;
     } catch (IOException e) {
-      throw new MetasyncException(
-          ErrorCode.UNAVAILABLE, "cannot mount " + uri + ": " + e.getMessage(), e);
+      throw UfsErrors.forMount(e, uri);
     }
   }
 

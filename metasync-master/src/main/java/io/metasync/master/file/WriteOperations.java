@@ -80,9 +80,10 @@ public final class WriteOperations {
    * existing folder is no error.
    *
    * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
-   *     (read-only)
+   *     (read-only), INVALID_ARGUMENT (too long for the UFS: then nothing is created)
    */
   public PathStatus createDirectory(NamespacePath path, boolean parents, Creator creator) {
+    checkPathLength(path);
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent()) {
       if (parents && existing.get().isDirectory()) {
@@ -122,6 +123,19 @@ public final class WriteOperations {
   }
 
   /**
+   * Refuses a path too long for its UFS before anything asks the UFS, so that {@code mkdir -p}
+   * creates no ancestor of a path whose last folder the UFS would refuse.
+   */
+  private void checkPathLength(NamespacePath path) {
+    UfsLocation location = mounts.resolve(path);
+    try {
+      location.ufs().checkPathLength(location.ufsPath());
+    } catch (IOException e) {
+      throw UfsErrors.translate(e, location);
+    }
+  }
+
+  /**
    * Starts creating a file: checks, then creates it in the UFS. The bytes go to the returned {@link
    * FileCreation}, which puts the file in the cache when complete.
    *
@@ -129,6 +143,7 @@ public final class WriteOperations {
    *     (read-only)
    */
   public FileCreation createFile(NamespacePath path, Creator creator) {
+    checkPathLength(path);
     if (lookup(path).isPresent()) {
       throw MetasyncException.alreadyExists(path);
     }

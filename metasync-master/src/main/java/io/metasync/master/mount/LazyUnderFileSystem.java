@@ -2,9 +2,11 @@ package io.metasync.master.mount;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.CauseChain;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
@@ -37,16 +39,27 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
     if (delegate == null) {
       try {
         delegate = opener.open(rootUri, properties);
+      } catch (UfsRefusedException e) {
+        throw new UfsRefusedException(e.reason(), connectFailure(e), e);
       } catch (IOException e) {
-        throw new IOException("cannot connect to the UFS " + rootUri + ": " + e.getMessage(), e);
+        throw new IOException(connectFailure(e), e);
       }
     }
     return delegate;
   }
 
+  private String connectFailure(IOException error) {
+    return "cannot connect to the UFS " + rootUri + ": " + CauseChain.describe(error);
+  }
+
   @Override
   public URI rootUri() {
     return rootUri;
+  }
+
+  @Override
+  public void checkPathLength(String path) throws IOException {
+    delegate().checkPathLength(path);
   }
 
   @Override

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
+import io.metasync.common.CauseChain;
+import io.metasync.common.MessageText;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.PrintableNames;
@@ -245,7 +247,10 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
           } catch (IOException e) {
             throw new MetasyncException(
                 io.metasync.common.ErrorCode.UNAVAILABLE,
-                "reading " + request.getPath() + " failed: " + e.getMessage(),
+                "reading "
+                    + MessageText.abbreviate(request.getPath())
+                    + " failed: "
+                    + CauseChain.describe(e),
                 e);
           }
         });

@@ -34,11 +34,33 @@ final class HdfsClientConfiguration {
           // metasync passes every mode explicitly: the UFS contract wants exactly that mode
           Map.entry("fs.permissions.umask-mode", "000"));
 
+  /**
+   * The first call of a mount ({@link NameNodeProbe}) waits less: a port where something accepts
+   * connections but never answers as a NameNode (a web server waiting for a request, say) would
+   * otherwise hold {@code mount} for the whole RPC timeout.
+   */
+  static final Map<String, String> PROBE_DEFAULTS =
+      Map.of(
+          "ipc.client.rpc-timeout.ms", "4000", "ipc.client.connect.max.retries.on.timeouts", "0");
+
   private HdfsClientConfiguration() {}
 
   static Configuration forMount(Map<String, String> properties) {
+    return configuration(DEFAULTS, properties);
+  }
+
+  /** As {@link #forMount}, with {@link #PROBE_DEFAULTS}; the mount's own options still win. */
+  static Configuration forProbe(Map<String, String> properties) {
+    Configuration conf = configuration(DEFAULTS, Map.of());
+    PROBE_DEFAULTS.forEach(conf::set);
+    properties.forEach(conf::set);
+    return conf;
+  }
+
+  private static Configuration configuration(
+      Map<String, String> defaults, Map<String, String> properties) {
     Configuration conf = new Configuration(false);
-    DEFAULTS.forEach(conf::set);
+    defaults.forEach(conf::set);
     properties.forEach(conf::set);
     return conf;
   }

@@ -3,9 +3,12 @@ package io.metasync.ufs.hdfs;
 import static io.metasync.common.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.MessageText;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsRefusedException;
+import io.metasync.ufs.UfsRefusedException.Reason;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.EOFException;
@@ -39,6 +42,11 @@ import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 final class HdfsUnderFileSystem implements UnderFileSystem {
   private static final int BUFFER_SIZE = 64 * 1024;
 
+  /** The NameNode's fixed limits on a path ({@code HdfsServerConstants.MAX_PATH_LENGTH}). */
+  static final int MAX_PATH_LENGTH = 8000;
+
+  static final int MAX_PATH_DEPTH = 1000;
+
   private final URI rootUri;
   private final String rootPath;
   private final DistributedFileSystem hdfs;
@@ -55,6 +63,26 @@ final class HdfsUnderFileSystem implements UnderFileSystem {
   @Override
   public URI rootUri() {
     return rootUri;
+  }
+
+  /** The NameNode's fixed limits: 8,000 characters and 1,000 levels for a whole HDFS path. */
+  @Override
+  public void checkPathLength(String path) throws IOException {
+    String hdfsPath = hdfsPath(path);
+    long depth = hdfsPath.chars().filter(c -> c == '/').count();
+    if (hdfsPath.length() > MAX_PATH_LENGTH || depth > MAX_PATH_DEPTH) {
+      throw new UfsRefusedException(
+          Reason.NAME_TOO_LONG,
+          "its HDFS path would have "
+              + MessageText.count(hdfsPath.length())
+              + " characters and "
+              + MessageText.count(depth)
+              + " levels; HDFS takes at most "
+              + MessageText.count(MAX_PATH_LENGTH)
+              + " characters and "
+              + MessageText.count(MAX_PATH_DEPTH)
+              + " levels");
+    }
   }
 
   @Override
@@ -255,8 +283,7 @@ final class HdfsUnderFileSystem implements UnderFileSystem {
     }
     String hdfsPath = path.equals("/") ? rootPath : (rootPath.equals("/") ? "" : rootPath) + path;
     if (!DFSUtilClient.isValidName(hdfsPath)) {
-      throw new IOException(
-          "HDFS refuses the name " + uriOf(path) + " (it allows no ':' in names)");
+      throw new UfsRefusedException(Reason.INVALID_NAME, "HDFS allows no ':' in names");
     }
     return hdfsPath;
   }

@@ -2,6 +2,7 @@ package io.metasync.ufs.hdfs;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.CauseChain;
 import io.metasync.common.MetasyncException;
 import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.UnderFileSystemFactory;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
-import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 
 /**
  * Opens {@code hdfs://authority/path} URIs as under file systems: the authority is a NameNode's
@@ -25,7 +25,12 @@ public final class HdfsUnderFileSystemFactory implements UnderFileSystemFactory 
   }
 
   /**
+   * Asks the NameNode for the root folder first with short timeouts ({@link NameNodeProbe}), then
+   * opens the mount's own client.
+   *
    * @throws FileNotFoundException naming the URI when the folder does not exist
+   * @throws io.metasync.ufs.UfsRefusedException WRONG_SERVER when what answers at the URI's address
+   *     is not a NameNode
    * @throws IOException naming the NameNode when it cannot be reached or refuses the client
    * @throws MetasyncException INVALID_ARGUMENT when the URI has no authority or an option is bad
    */
@@ -38,28 +43,12 @@ public final class HdfsUnderFileSystemFactory implements UnderFileSystemFactory 
           "'" + rootUri + "' names no NameNode (use hdfs://host:port/path)");
     }
     String rootPath = rootPath(rootUri);
-    DistributedFileSystem hdfs = connect(rootUri, HdfsClientConfiguration.forMount(properties));
-    try {
-      HdfsFileStatus root = hdfs.getClient().getFileInfo(rootPath);
-      if (root == null) {
-        throw new FileNotFoundException(rootUri + " does not exist");
-      }
-    } catch (IOException e) {
-      hdfs.close();
-      if (e instanceof FileNotFoundException) {
-        throw e;
-      }
-      throw new IOException(
-          "cannot reach the HDFS NameNode "
-              + rootUri.getAuthority()
-              + ": "
-              + HdfsErrors.translate(e, rootUri).getMessage(),
-          e);
-    }
-    return new HdfsUnderFileSystem(rootUri, rootPath, hdfs);
+    NameNodeProbe.check(rootUri, rootPath, HdfsClientConfiguration.forProbe(properties));
+    return new HdfsUnderFileSystem(
+        rootUri, rootPath, connect(rootUri, HdfsClientConfiguration.forMount(properties)));
   }
 
-  private static DistributedFileSystem connect(URI rootUri, Configuration conf) throws IOException {
+  static DistributedFileSystem connect(URI rootUri, Configuration conf) throws IOException {
     URI clusterUri = URI.create("hdfs://" + rootUri.getRawAuthority() + "/");
     FileSystem fileSystem;
     try {
@@ -68,7 +57,8 @@ public final class HdfsUnderFileSystemFactory implements UnderFileSystemFactory 
       fileSystem = FileSystem.newInstance(clusterUri, conf);
     } catch (IllegalArgumentException e) {
       // an unknown host or name service, or a bad option value
-      throw MetasyncException.invalidArgument("cannot use " + rootUri + ": " + e.getMessage());
+      throw MetasyncException.invalidArgument(
+          "cannot use " + rootUri + ": " + CauseChain.describe(e) + "; check the URI and options");
     }
     if (fileSystem instanceof DistributedFileSystem hdfs) {
       return hdfs;

@@ -8,18 +8,18 @@ import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opening HDFS mounts: found by scheme, refused clearly, one client per mount, quick failures. */
+/**
+ * Opening HDFS mounts: found by scheme, refused clearly, one client per mount (quick failures are
+ * in {@link NameNodeProbeTest}).
+ */
 class HdfsUnderFileSystemFactoryTest {
   @TempDir static Path clusterFolder;
   private static MiniHdfs hdfs;
@@ -49,23 +49,6 @@ class HdfsUnderFileSystemFactoryTest {
     assertThatThrownBy(() -> open(hdfs.uri("/no/such/folder")))
         .isInstanceOf(FileNotFoundException.class)
         .hasMessageContaining(hdfs.uri("/no/such/folder") + " does not exist");
-  }
-
-  @Test
-  void unreachableNameNodeIsRefusedWithinSecondsNamingIt() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    URI unreachable = URI.create("hdfs://localhost:" + closedPort + "/data");
-    Instant start = Instant.now();
-
-    assertThatThrownBy(() -> open(unreachable))
-        .isInstanceOf(IOException.class)
-        .isNotInstanceOf(FileNotFoundException.class)
-        .hasMessageContaining("cannot reach the HDFS NameNode localhost:" + closedPort)
-        .hasMessageContaining("Connection refused");
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test

@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsRefusedException;
+import io.metasync.ufs.UfsRefusedException.Reason;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.BufferedInputStream;
@@ -84,6 +86,12 @@ final class LocalUnderFileSystem implements UnderFileSystem {
   @Override
   public URI rootUri() {
     return rootUri;
+  }
+
+  /** Linux's limits: 4,095 bytes for the whole local path, 255 for a name. */
+  @Override
+  public void checkPathLength(String path) throws UfsRefusedException {
+    LocalRefusals.checkLength(resolve(path));
   }
 
   @Override
@@ -171,7 +179,7 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     try {
       // open(2) succeeds on a folder on Linux; refuse it here rather than fail on the first read.
       if (Files.isDirectory(file)) {
-        throw new FileSystemException(uriOf(path).toString(), null, "is a folder, not a file");
+        throw new UfsRefusedException(Reason.IS_A_FOLDER, "it is a folder, not a file");
       }
       channel = Files.newByteChannel(file, StandardOpenOption.READ);
     } catch (FileSystemException e) {
@@ -265,9 +273,8 @@ final class LocalUnderFileSystem implements UnderFileSystem {
   public void setOwner(String path, String owner, String group) throws IOException {
     Path file = resolve(path);
     // Both names are looked up first, so an unknown group never leaves a changed owner behind.
-    UserPrincipal user = owner == null ? null : lookUp(owner, false, path);
-    GroupPrincipal groupPrincipal =
-        group == null ? null : (GroupPrincipal) lookUp(group, true, path);
+    UserPrincipal user = owner == null ? null : lookUp(owner, false);
+    GroupPrincipal groupPrincipal = group == null ? null : (GroupPrincipal) lookUp(group, true);
     if (user == null && groupPrincipal == null) {
       if (Files.notExists(file)) {
         throw notFound(path, "does not exist", null);
@@ -287,14 +294,14 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     }
   }
 
-  private UserPrincipal lookUp(String name, boolean isGroup, String path) throws IOException {
+  private UserPrincipal lookUp(String name, boolean isGroup) throws IOException {
     try {
       return isGroup
           ? principals.lookupPrincipalByGroupName(name)
           : principals.lookupPrincipalByName(name);
     } catch (UserPrincipalNotFoundException e) {
       throw new UnknownPrincipalException(
-          name, (isGroup ? "no group '" : "no user '") + name + "' to give " + uriOf(path));
+          name, (isGroup ? "no group '" : "no user '") + name + "' on this machine");
     }
   }
 
@@ -346,6 +353,10 @@ final class LocalUnderFileSystem implements UnderFileSystem {
         || error instanceof FileAlreadyExistsException
         || !(error instanceof FileSystemException fileSystemError)) {
       return error;
+    }
+    UfsRefusedException refused = LocalRefusals.of(fileSystemError);
+    if (refused != null) {
+      return refused;
     }
     if ((error.getClass() == FileSystemException.class || error instanceof NotDirectoryException)
         && reader.isBelowNonDirectory(resolve(path))) {
