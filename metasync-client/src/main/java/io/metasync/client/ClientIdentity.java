@@ -26,6 +26,11 @@ public record ClientIdentity(String user, String realUser, String token) {
     requireNonNull(token, "token is null");
   }
 
+  /** The OS user running this JVM, with the token in its default token file if there is one. */
+  public static ClientIdentity ofOsUser() {
+    return of(System.getProperty("user.name", ""));
+  }
+
   /** {@code user} acting for itself, with the token in its default token file if there is one. */
   public static ClientIdentity of(String user) {
     return new ClientIdentity(user, user, readToken(defaultTokenFile()).orElse(""));

@@ -85,16 +85,7 @@ public final class MetasyncClient implements AutoCloseable {
 
   /** A client of the master at {@code host}:{@code port}; connecting is lazy. */
   public static MetasyncClient connect(String host, int port, CallOptions defaults) {
-    return connect(host, port, defaults, ClientIdentity.of(System.getProperty("user.name", "")));
-  }
-
-  /**
-   * A client of the master at {@code host}:{@code port} that calls as {@code identity} (the Hadoop
-   * client passes its UGI user); connecting is lazy.
-   */
-  public static MetasyncClient connect(
-      String host, int port, CallOptions defaults, ClientIdentity identity) {
-    return connect(host, port, defaults, identity, ClientTls.PLAIN);
+    return connect(host, port, defaults, ClientIdentity.ofOsUser(), ClientTls.PLAIN);
   }
 
   /**

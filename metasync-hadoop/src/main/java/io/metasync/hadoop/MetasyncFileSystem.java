@@ -1,8 +1,6 @@
 package io.metasync.hadoop;
 
 import io.metasync.client.CallOptions;
-import io.metasync.client.ClientIdentity;
-import io.metasync.client.ClientTls;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.ErrorCode;
@@ -30,7 +28,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.Progressable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,33 +74,14 @@ public class MetasyncFileSystem extends FileSystem {
     this.workingDirectory = new Path(uri.toString() + "/");
     this.options = new CallOptionsReader(conf);
     this.readDirect = CallOptionsReader.readDirect(conf);
-    this.client = SharedClients.acquire(host, port, identity(conf), tls(conf), options.current());
+    this.client =
+        SharedClients.acquire(
+            host,
+            port,
+            ConnectionSettings.identity(conf),
+            ConnectionSettings.tls(conf),
+            options.current());
     this.directReads = new DirectReads(client, conf);
-  }
-
-  /**
-   * The Hadoop (UGI) current user; for a proxy user ({@code doAs} by a service such as Spark or
-   * Trino) the service's real user authenticates, with its token from {@code
-   * metasync.user.token.file} (by default {@code ~/.metasync/token} of the OS user running it).
-   */
-  private static ClientIdentity identity(Configuration conf) throws IOException {
-    UserGroupInformation current = UserGroupInformation.getCurrentUser();
-    UserGroupInformation real = current.getRealUser();
-    String realUser = real == null ? current.getShortUserName() : real.getShortUserName();
-    String named = conf.get(PropertyKey.USER_TOKEN_FILE.key(), "");
-    java.nio.file.Path tokenFile =
-        named.isEmpty() ? ClientIdentity.defaultTokenFile() : java.nio.file.Path.of(named);
-    return new ClientIdentity(
-        current.getShortUserName(), realUser, ClientIdentity.readToken(tokenFile).orElse(""));
-  }
-
-  /** {@code metasync.security.tls.enabled} and the {@code metasync.user.tls.*} files. */
-  private static ClientTls tls(Configuration conf) {
-    return ClientTls.of(
-        conf.getBoolean(PropertyKey.SECURITY_TLS_ENABLED.key(), false),
-        conf.get(PropertyKey.USER_TLS_TRUST_FILE.key(), ""),
-        conf.get(PropertyKey.USER_TLS_CERT_FILE.key(), ""),
-        conf.get(PropertyKey.USER_TLS_KEY_FILE.key(), ""));
   }
 
   @Override
