@@ -28,24 +28,22 @@ final class RunningMaster implements AutoCloseable {
   }
 
   static RunningMaster start(Path folder) {
+    return start(folder, Map.of());
+  }
+
+  /** A master with {@code settings} over the test defaults (free ports, folders under folder). */
+  static RunningMaster start(Path folder, Map<String, String> settings) {
     try {
       Path rootUfs = Files.createDirectories(folder.resolve("ufs"));
-      MasterProcess master =
-          MasterProcess.start(
-              MetasyncConfiguration.of(
-                  Map.of(
-                      "metasync.home",
-                      folder.toString(),
-                      "metasync.master.mount.table.root.ufs",
-                      rootUfs.toString(),
-                      "metasync.master.journal.folder",
-                      folder.resolve("journal").toString(),
-                      "metasync.master.rpc.port",
-                      "0",
-                      "metasync.master.web.port",
-                      "0",
-                      "metasync.master.journal.port",
-                      "0")));
+      Map<String, String> conf = new java.util.HashMap<>();
+      conf.put("metasync.home", folder.toString());
+      conf.put("metasync.master.mount.table.root.ufs", rootUfs.toString());
+      conf.put("metasync.master.journal.folder", folder.resolve("journal").toString());
+      conf.put("metasync.master.rpc.port", "0");
+      conf.put("metasync.master.web.port", "0");
+      conf.put("metasync.master.journal.port", "0");
+      conf.putAll(settings);
+      MasterProcess master = MasterProcess.start(MetasyncConfiguration.of(conf));
       return new RunningMaster(folder, rootUfs, master);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,8 +2,6 @@ package io.metasync.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metasync.common.MetasyncConfiguration;
-import io.metasync.master.MasterProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,44 +19,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsEndToEndTest {
   @TempDir static Path folder;
-  private static MasterProcess master;
+  private static RunningMaster running;
 
   @BeforeAll
   static void start() throws Exception {
     Path certs = Files.createDirectories(folder.resolve("certs"));
     TestCertificates.make(certs, "master", "localhost");
     TestCertificates.make(certs, "etl", "etl");
-    Path root = Files.createDirectories(folder.resolve("ufs"));
-    master =
-        MasterProcess.start(
-            MetasyncConfiguration.of(
-                Map.ofEntries(
-                    Map.entry("metasync.home", folder.toString()),
-                    Map.entry("metasync.master.mount.table.root.ufs", root.toString()),
-                    Map.entry(
-                        "metasync.master.journal.folder", folder.resolve("journal").toString()),
-                    Map.entry("metasync.master.rpc.port", "0"),
-                    Map.entry("metasync.master.web.port", "0"),
-                    Map.entry("metasync.master.journal.port", "0"),
-                    Map.entry("metasync.security.tls.enabled", "true"),
-                    Map.entry(
-                        "metasync.master.tls.cert.file", certs.resolve("master.crt").toString()),
-                    Map.entry(
-                        "metasync.master.tls.key.file", certs.resolve("master.key").toString()),
-                    Map.entry("metasync.master.tls.client.auth", "OPTIONAL"),
-                    Map.entry(
-                        "metasync.master.tls.client.trust.file",
-                        certs.resolve("etl.crt").toString()))));
+    running =
+        RunningMaster.start(
+            folder,
+            Map.of(
+                "metasync.security.tls.enabled", "true",
+                "metasync.master.tls.cert.file", certs.resolve("master.crt").toString(),
+                "metasync.master.tls.key.file", certs.resolve("master.key").toString(),
+                "metasync.master.tls.client.auth", "OPTIONAL",
+                "metasync.master.tls.client.trust.file", certs.resolve("etl.crt").toString()));
   }
 
   @AfterAll
   static void stop() {
-    master.close();
+    running.close();
   }
 
   private static ShellRunner.Result run(List<String> definitions, String... args) {
     List<String> all = new ArrayList<>(definitions);
-    all.add("-Dmetasync.master.rpc.port=" + master.rpcPort());
+    all.add("-Dmetasync.master.rpc.port=" + running.master().rpcPort());
     return new ShellRunner(folder, all.toArray(String[]::new)).run(args);
   }
 

@@ -2,11 +2,11 @@ package io.metasync.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.metasync.common.MetasyncConfiguration;
 import io.metasync.master.MasterProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,29 +22,20 @@ class TokenAuthenticationEndToEndTest {
   @Test
   void aUserIsServedOnlyWithItsOwnToken() throws Exception {
     Path secret = folder.resolve("master.secret");
-    Path root = Files.createDirectories(folder.resolve("ufs"));
+    // open to everyone before the master caches it, so etl may create in it
     Files.setPosixFilePermissions(
-        root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-    try (MasterProcess master =
-        MasterProcess.start(
-            MetasyncConfiguration.of(
-                Map.of(
-                    "metasync.home",
-                    folder.toString(),
-                    "metasync.master.mount.table.root.ufs",
-                    root.toString(),
-                    "metasync.master.journal.folder",
-                    folder.resolve("journal").toString(),
-                    "metasync.master.rpc.port",
-                    "0",
-                    "metasync.master.web.port",
-                    "0",
-                    "metasync.master.journal.port",
-                    "0",
-                    "metasync.security.authentication.type",
-                    "TOKEN",
-                    "metasync.security.authentication.secret.file",
-                    secret.toString())))) {
+        Files.createDirectories(folder.resolve("ufs")),
+        PosixFilePermissions.fromString("rwxrwxrwx"));
+    try (RunningMaster running =
+        RunningMaster.start(
+            folder,
+            Map.of(
+                "metasync.security.authentication.type",
+                "TOKEN",
+                "metasync.security.authentication.secret.file",
+                secret.toString()))) {
+      MasterProcess master = running.master();
+      Path root = running.rootUfs();
       ShellRunner admin =
           new ShellRunner(folder, "-Dmetasync.security.authentication.secret.file=" + secret);
       ShellRunner.Result made = admin.run("token", "etl");

@@ -70,15 +70,11 @@ public final class PermissionChecker {
     if ((parent.mode() & FileModes.STICKY) != 0
         && !caller.user().equals(child.owner())
         && !caller.user().equals(parent.owner())) {
-      throw new MetasyncException(
-          ErrorCode.PERMISSION_DENIED,
-          "user "
-              + caller
-              + " may not "
-              + operation
-              + " "
-              + path
-              + ": its folder "
+      throw refused(
+          caller,
+          operation,
+          path,
+          "its folder "
               + parentPath
               + " has the sticky bit and "
               + path.name()
@@ -90,17 +86,8 @@ public final class PermissionChecker {
   /** Only the owner (or a superuser) may change an inode's mode. */
   public void checkOwner(Caller caller, NamespacePath path, Inode inode, String operation) {
     if (enabled && !caller.superuser() && !caller.user().equals(inode.owner())) {
-      throw new MetasyncException(
-          ErrorCode.PERMISSION_DENIED,
-          "user "
-              + caller
-              + " may not "
-              + operation
-              + " "
-              + path
-              + ": only its owner "
-              + inode.owner()
-              + " or a superuser may");
+      throw refused(
+          caller, operation, path, "only its owner " + inode.owner() + " or a superuser may");
     }
   }
 
@@ -113,22 +100,12 @@ public final class PermissionChecker {
       return;
     }
     if (owner != null && !owner.equals(inode.owner())) {
-      throw new MetasyncException(
-          ErrorCode.PERMISSION_DENIED,
-          "user " + caller + " may not change the owner of " + path + ": only a superuser may");
+      throw refused(caller, "change the owner of", path, "only a superuser may");
     }
     if (group != null) {
       checkOwner(caller, path, inode, "change the group of");
       if (!caller.groups().contains(group)) {
-        throw new MetasyncException(
-            ErrorCode.PERMISSION_DENIED,
-            "user "
-                + caller
-                + " may not give "
-                + path
-                + " to group "
-                + group
-                + ": it is not a member of that group");
+        throw refused(caller, "change the group of", path, "it is not a member of group " + group);
       }
     }
   }
@@ -139,15 +116,11 @@ public final class PermissionChecker {
    */
   public static void checkSuperuser(Caller caller, String operation, NamespacePath path) {
     if (!caller.superuser()) {
-      throw new MetasyncException(
-          ErrorCode.PERMISSION_DENIED,
-          "user "
-              + caller
-              + " may not "
-              + operation
-              + " "
-              + path
-              + ": only an administrator may (the master's user or a member of"
+      throw refused(
+          caller,
+          operation,
+          path,
+          "only an administrator may (the master's user or a member of"
               + " metasync.security.supergroup)");
     }
   }
@@ -163,6 +136,14 @@ public final class PermissionChecker {
     }
     int granted = (inode.mode() >> shift) & 7;
     return (granted & access.bits()) == access.bits();
+  }
+
+  /** "user U may not OPERATION PATH: WHY". */
+  private static MetasyncException refused(
+      Caller caller, String operation, NamespacePath path, String why) {
+    return new MetasyncException(
+        ErrorCode.PERMISSION_DENIED,
+        "user " + caller + " may not " + operation + " " + path + ": " + why);
   }
 
   private static MetasyncException denied(

@@ -74,7 +74,7 @@ class PermissionCheckerTest {
     assertThatCode(() -> checker.checkChown(etl, path("/f"), mine, null, "analysts"))
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> checker.checkChown(etl, path("/f"), mine, null, "wheel"))
-        .hasMessageContaining("it is not a member of that group");
+        .hasMessage("user etl may not change the group of /f: it is not a member of group wheel");
     assertThatThrownBy(() -> checker.checkChown(etl, path("/f"), mine, "hive", null))
         .hasMessageContaining("only a superuser may");
   }
