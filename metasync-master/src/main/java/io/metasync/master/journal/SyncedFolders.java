@@ -1,0 +1,129 @@
+package io.metasync.master.journal;
+
+import static io.metasync.common.Preconditions.checkArgument;
+
+import io.metasync.common.NamespacePath;
+import io.metasync.proto.journal.FolderSyncTimes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The journaled part of the sync-path cache: when each folder's children, and its whole subtree,
+ * were last synced (start times), so that a restarted master fills its sync-path cache from here
+ * and neither re-syncs what it synced just before nor shows {@code lastSynced} as unknown. Folder
+ * granularity only: a file's own sync is not journaled (its folder's listing vouches for it).
+ *
+ * <p>Changed only by {@link NamespaceState} applying entries, one at a time; read by proposers
+ * (whether a time still needs journaling) and at start. Bounded: past the capacity the folders with
+ * the oldest times are forgotten, in an order that depends only on the entries (time, then path),
+ * so every replay keeps the same ones. A forgotten folder merely syncs again.
+ */
+public final class SyncedFolders {
+  /** A folder's inode and the start times of its last children and subtree syncs (0: none). */
+  public record Times(long inodeId, long childrenMs, long subtreeMs) {
+    /** The later time of each; a record for another inode (the path was re-created) replaces. */
+    Times latest(Times other) {
+      if (other.inodeId != inodeId) {
+        return other;
+      }
+      return new Times(
+          inodeId, Math.max(childrenMs, other.childrenMs), Math.max(subtreeMs, other.subtreeMs));
+    }
+  }
+
+  private final int capacity;
+  private final int target;
+  private final TreeMap<NamespacePath, Times> byPath = new TreeMap<>();
+
+  /**
+   * @throws IllegalArgumentException when {@code capacity} is not positive
+   */
+  public SyncedFolders(int capacity) {
+    checkArgument(capacity > 0, "capacity must be positive: %s", capacity);
+    this.capacity = capacity;
+    // Cut to 90% at once, so the sort an eviction needs is paid once per tenth of the capacity.
+    this.target = Math.max(1, capacity - capacity / 10);
+  }
+
+  /**
+   * The journaled start time of the last sync of the children of the folder {@code inodeId} at
+   * {@code path}; 0 when none (or only one of another inode that was there).
+   */
+  public synchronized long childrenSyncedMs(NamespacePath path, long inodeId) {
+    Times times = byPath.get(path);
+    return times == null || times.inodeId() != inodeId ? 0 : times.childrenMs();
+  }
+
+  /** As {@link #childrenSyncedMs}, for the folder's whole subtree. */
+  public synchronized long subtreeSyncedMs(NamespacePath path, long inodeId) {
+    Times times = byPath.get(path);
+    return times == null || times.inodeId() != inodeId ? 0 : times.subtreeMs();
+  }
+
+  /** Passes every folder's times, in path order, to {@code action}. */
+  public void forEach(BiConsumer<NamespacePath, Times> action) {
+    Map<NamespacePath, Times> copy;
+    synchronized (this) {
+      copy = new TreeMap<>(byPath);
+    }
+    copy.forEach(action);
+  }
+
+  public synchronized int size() {
+    return byPath.size();
+  }
+
+  synchronized void record(NamespacePath path, Times times) {
+    byPath.merge(path, times, Times::latest);
+    if (byPath.size() > capacity) {
+      evictOldest();
+    }
+  }
+
+  private void evictOldest() {
+    List<Map.Entry<NamespacePath, Times>> entries = new ArrayList<>(byPath.entrySet());
+    entries.sort(
+        Comparator.comparingLong((Map.Entry<NamespacePath, Times> entry) -> latestMs(entry))
+            .thenComparing(Map.Entry::getKey));
+    for (int i = 0; i < entries.size() - target; i++) {
+      byPath.remove(entries.get(i).getKey());
+    }
+  }
+
+  private static long latestMs(Map.Entry<NamespacePath, Times> entry) {
+    return Math.max(entry.getValue().childrenMs(), entry.getValue().subtreeMs());
+  }
+
+  /** Forgets {@code path} and every path below it. */
+  synchronized void forgetSubtree(NamespacePath path) {
+    Iterator<NamespacePath> below = byPath.tailMap(path, true).keySet().iterator();
+    while (below.hasNext()) {
+      if (!below.next().startsWith(path)) {
+        break;
+      }
+      below.remove();
+    }
+  }
+
+  synchronized void clear() {
+    byPath.clear();
+  }
+
+  static FolderSyncTimes toRecord(NamespacePath path, Times times) {
+    return FolderSyncTimes.newBuilder()
+        .setPath(path.toString())
+        .setInodeId(times.inodeId())
+        .setChildrenMs(times.childrenMs())
+        .setSubtreeMs(times.subtreeMs())
+        .build();
+  }
+
+  static Times toTimes(FolderSyncTimes record) {
+    return new Times(record.getInodeId(), record.getChildrenMs(), record.getSubtreeMs());
+  }
+}
