@@ -245,8 +245,7 @@ public final class NamespaceState implements JournaledState {
         .cursors()
         .forEach((mount, cursor) -> header.putFeedCursors(mount.toString(), cursor));
     activeSync.lastSyncTimes().forEach((point, ms) -> header.putLastSyncMs(point.toString(), ms));
-    syncedFolders.forEach(
-        (path, times) -> header.addSyncedFolders(SyncedFolders.toRecord(path, times)));
+    header.addAllSyncedFolders(syncedFolders.toRecords());
     header.build().writeDelimitedTo(out);
   }
 

@@ -6,7 +6,6 @@ import io.metasync.common.NamespacePath;
 import io.metasync.proto.journal.FolderSyncTimes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +37,12 @@ public final class SyncedFolders {
 
   private final int capacity;
   private final int target;
-  private final TreeMap<NamespacePath, Times> byPath = new TreeMap<>();
+
+  /**
+   * By path text, which costs a fraction of a parsed {@link NamespacePath}; a subtree is still one
+   * range: the folder, then every path that starts with it and a slash.
+   */
+  private final TreeMap<String, Times> byPath = new TreeMap<>();
 
   /**
    * @throws IllegalArgumentException when {@code capacity} is not positive
@@ -55,23 +59,23 @@ public final class SyncedFolders {
    * {@code path}; 0 when none (or only one of another inode that was there).
    */
   public synchronized long childrenSyncedMs(NamespacePath path, long inodeId) {
-    Times times = byPath.get(path);
+    Times times = byPath.get(path.toString());
     return times == null || times.inodeId() != inodeId ? 0 : times.childrenMs();
   }
 
   /** As {@link #childrenSyncedMs}, for the folder's whole subtree. */
   public synchronized long subtreeSyncedMs(NamespacePath path, long inodeId) {
-    Times times = byPath.get(path);
+    Times times = byPath.get(path.toString());
     return times == null || times.inodeId() != inodeId ? 0 : times.subtreeMs();
   }
 
   /** Passes every folder's times, in path order, to {@code action}. */
   public void forEach(BiConsumer<NamespacePath, Times> action) {
-    Map<NamespacePath, Times> copy;
+    Map<String, Times> copy;
     synchronized (this) {
       copy = new TreeMap<>(byPath);
     }
-    copy.forEach(action);
+    copy.forEach((path, times) -> action.accept(NamespacePath.parse(path), times));
   }
 
   public synchronized int size() {
@@ -79,44 +83,52 @@ public final class SyncedFolders {
   }
 
   synchronized void record(NamespacePath path, Times times) {
-    byPath.merge(path, times, Times::latest);
+    byPath.merge(path.toString(), times, Times::latest);
     if (byPath.size() > capacity) {
       evictOldest();
     }
   }
 
   private void evictOldest() {
-    List<Map.Entry<NamespacePath, Times>> entries = new ArrayList<>(byPath.entrySet());
+    List<Map.Entry<String, Times>> entries = new ArrayList<>(byPath.entrySet());
     entries.sort(
-        Comparator.comparingLong((Map.Entry<NamespacePath, Times> entry) -> latestMs(entry))
+        Comparator.comparingLong((Map.Entry<String, Times> entry) -> latestMs(entry))
             .thenComparing(Map.Entry::getKey));
     for (int i = 0; i < entries.size() - target; i++) {
       byPath.remove(entries.get(i).getKey());
     }
   }
 
-  private static long latestMs(Map.Entry<NamespacePath, Times> entry) {
+  private static long latestMs(Map.Entry<String, Times> entry) {
     return Math.max(entry.getValue().childrenMs(), entry.getValue().subtreeMs());
   }
 
   /** Forgets {@code path} and every path below it. */
   synchronized void forgetSubtree(NamespacePath path) {
-    Iterator<NamespacePath> below = byPath.tailMap(path, true).keySet().iterator();
-    while (below.hasNext()) {
-      if (!below.next().startsWith(path)) {
-        break;
-      }
-      below.remove();
+    if (path.isRoot()) {
+      byPath.clear();
+      return;
     }
+    String text = path.toString();
+    byPath.remove(text);
+    // '0' follows '/': the range holds exactly the paths that start with the folder and a slash
+    byPath.subMap(text + "/", text + "0").clear();
   }
 
   synchronized void clear() {
     byPath.clear();
   }
 
-  static FolderSyncTimes toRecord(NamespacePath path, Times times) {
+  /** Every folder's times, in path order, as snapshot records. */
+  synchronized List<FolderSyncTimes> toRecords() {
+    List<FolderSyncTimes> records = new ArrayList<>(byPath.size());
+    byPath.forEach((path, times) -> records.add(toRecord(path, times)));
+    return records;
+  }
+
+  private static FolderSyncTimes toRecord(String path, Times times) {
     return FolderSyncTimes.newBuilder()
-        .setPath(path.toString())
+        .setPath(path)
         .setInodeId(times.inodeId())
         .setChildrenMs(times.childrenMs())
         .setSubtreeMs(times.subtreeMs())
