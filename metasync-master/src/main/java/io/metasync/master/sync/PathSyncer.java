@@ -80,14 +80,18 @@ public final class PathSyncer {
    * @throws MetasyncException UNAVAILABLE when the UFS fails
    */
   public Optional<Inode> syncSelf(NamespacePath path, SyncStats stats) {
-    long startMs = clock.millis();
+    return syncSelf(path, stats, clock.millis());
+  }
+
+  /** As {@link #syncSelf(NamespacePath, SyncStats)}, for a sync that started at {@code startMs}. */
+  private Optional<Inode> syncSelf(NamespacePath path, SyncStats stats, long startMs) {
     if (path.isRoot()) {
       return Optional.of(syncRoot(stats, startMs));
     }
     NamespacePath parentPath = path.parent();
     Optional<Inode> parent = tree.lookup(parentPath);
     if (parent.isEmpty()) {
-      parent = syncSelf(parentPath, stats);
+      parent = syncSelf(parentPath, stats, startMs);
     }
     if (parent.isEmpty() || !parent.get().isDirectory()) {
       absentPathCache.recordAbsent(path, startMs);
@@ -195,7 +199,8 @@ public final class PathSyncer {
     long startMs = clock.millis();
     Optional<Inode> existing = tree.lookup(path);
     if (existing.isEmpty() || includeSelf) {
-      existing = syncSelf(path, stats);
+      // One start for the folder's own entry and its children: a listing's time is one time.
+      existing = syncSelf(path, stats, startMs);
     }
     if (existing.isEmpty()) {
       throw MetasyncException.notFound(path);
