@@ -10,8 +10,9 @@ import io.metasync.proto.journal.JournalEntry;
 import java.util.List;
 
 /**
- * Inode changes to be journaled together as one entry: one write through metasync, or one batch of
- * a folder merge. Applied in the order they were added.
+ * Inode changes, and the folder sync times they make true or void, to be journaled together as one
+ * entry: one write through metasync, or one batch of a folder merge. Applied in the order they were
+ * added.
  */
 public final class InodeChanges {
   private final InodeBatch.Builder batch = InodeBatch.newBuilder();
