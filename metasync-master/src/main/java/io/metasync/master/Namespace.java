@@ -20,6 +20,7 @@ import io.metasync.master.inode.rocks.RocksInodeStore;
 import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.JournaledState;
 import io.metasync.master.journal.NamespaceState;
+import io.metasync.master.journal.SyncedFolders;
 import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
@@ -30,9 +31,11 @@ import io.metasync.master.security.PathAuthorizer;
 import io.metasync.master.security.PermissionChecker;
 import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.GroupCommit;
+import io.metasync.master.sync.MergeJournal;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.PathSyncer;
 import io.metasync.master.sync.SyncCoordinator;
+import io.metasync.master.sync.SyncDepth;
 import io.metasync.master.sync.SyncPathCache;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
@@ -40,6 +43,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +85,12 @@ public final class Namespace implements AutoCloseable {
   /** Journals folder merges' batches, several merges' batches per entry. */
   private final GroupCommit groupCommit;
 
+  /** Journals folder merges and their sync times. */
+  private final MergeJournal mergeJournal;
+
+  /** How long a clean stop waits for sync times proposed without waiting. */
+  private static final Duration SYNC_TIMES_STOP_LIMIT = Duration.ofSeconds(5);
+
   /**
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
    * @param opener opens the UFS of each new mount
@@ -101,7 +111,8 @@ public final class Namespace implements AutoCloseable {
     mountTable =
         new MountTable(
             new MountPoint(NamespacePath.ROOT, rootUfs.rootUri(), MountOptions.DEFAULT, rootUfs));
-    NamespaceState state = new NamespaceState(store, mountTable, opener);
+    int syncPathCacheCapacity = conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY);
+    NamespaceState state = new NamespaceState(store, mountTable, opener, syncPathCacheCapacity);
     try {
       journal = journalFactory.apply(state);
     } catch (RuntimeException e) {
@@ -123,23 +134,21 @@ public final class Namespace implements AutoCloseable {
                 }),
             SYNC_COMMITTERS,
             conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE));
+    mergeJournal =
+        new MergeJournal(
+            groupCommit,
+            state.syncedFolders(),
+            conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE),
+            SYNC_BATCHES_IN_FLIGHT);
     PathLockManager locks = new PathLockManager();
-    SyncPathCache syncPathCache =
-        new SyncPathCache(conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY));
+    SyncPathCache syncPathCache = new SyncPathCache(syncPathCacheCapacity);
+    restoreSyncTimes(state.syncedFolders(), syncPathCache);
     AbsentPathCache absentPathCache =
         new AbsentPathCache(conf.getInt(PropertyKey.MASTER_ABSENT_PATH_CACHE_CAPACITY));
     PathSyncer syncer =
         new PathSyncer(
-            tree,
-            mountTable,
-            locks,
-            syncPathCache,
-            absentPathCache,
-            clock,
-            conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE),
-            groupCommit,
-            SYNC_BATCHES_IN_FLIGHT);
-    coordinator = new SyncCoordinator(syncer, mountTable, syncPathCache, syncExecutor, clock);
+            tree, mountTable, locks, syncPathCache, absentPathCache, clock, mergeJournal);
+    coordinator = new SyncCoordinator(syncer, mountTable, syncExecutor, clock);
     OnDemandSync onDemandSync =
         new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
     reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
@@ -178,6 +187,20 @@ public final class Namespace implements AutoCloseable {
             conf.getInt(PropertyKey.ACTIVESYNC_MAX_AGE),
             conf.getBoolean(PropertyKey.ACTIVESYNC_INITIAL_SYNC));
     trashPurger.start();
+  }
+
+  /**
+   * Fills the sync-path cache with the folders' sync times that the journal kept, so that a
+   * restarted master neither syncs again what it synced just before nor shows them as unknown.
+   */
+  private static void restoreSyncTimes(SyncedFolders journaled, SyncPathCache syncPathCache) {
+    journaled.forEach(
+        (path, times) -> {
+          syncPathCache.recordSynced(path, SyncDepth.CHILDREN, times.childrenMs());
+          if (times.subtreeMs() > 0) {
+            syncPathCache.recordSynced(path, SyncDepth.SUBTREE, times.subtreeMs());
+          }
+        });
   }
 
   /**
@@ -303,6 +326,11 @@ public final class Namespace implements AutoCloseable {
   @Override
   public void close() {
     activeSync.close();
+    try {
+      mergeJournal.awaitUnawaited(SYNC_TIMES_STOP_LIMIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     groupCommit.close();
     trashPurger.close();
     // The journal may take a snapshot of the store as it stops: close the store after it.

@@ -103,7 +103,8 @@ public final class WriteOperations {
       UfsStatus status = giveToCreator(location, creator);
       // A folder created here is empty: its children are known.
       Inode created = tree.newChild(parent, path.name(), status).withChildrenLoaded(true);
-      InodeChanges changes = new InodeChanges().put(created);
+      InodeChanges changes =
+          new InodeChanges().put(created).folderSynced(path, created, startMs, false);
       guard.refreshDirectory(path.parent(), changes);
       tree.commit(changes);
       absentPathCache.forgetSubtree(path);
@@ -226,12 +227,12 @@ public final class WriteOperations {
         location.ufs().delete(location.ufsPath(), recursive, stats::ufsDeleted);
       } catch (java.io.FileNotFoundException e) {
         // Gone from the UFS already: the cache learns it, and the caller hears the truth.
-        tree.commit(new InodeChanges().removeSubtree(locked));
+        tree.commit(new InodeChanges().removeSubtree(locked).forgetSyncTimes(path));
         forgetRemoved(path);
         throw MetasyncException.notFound(path);
       }
       stats.enter(DeleteStats.Phase.CACHE, clock.millis());
-      InodeChanges changes = new InodeChanges().removeSubtree(locked);
+      InodeChanges changes = new InodeChanges().removeSubtree(locked).forgetSyncTimes(path);
       guard.refreshDirectory(path.parent(), changes);
       tree.commit(changes, locked, stats::cacheRemoved);
       forgetRemoved(path);
@@ -333,7 +334,8 @@ public final class WriteOperations {
       if (status.isPresent() && status.get().type() == moved.type()) {
         moved = moved.withUfsStatus(status.get());
       }
-      InodeChanges changes = new InodeChanges().put(moved);
+      InodeChanges changes =
+          new InodeChanges().put(moved).forgetSyncTimes(source).forgetSyncTimes(destination);
       guard.refreshDirectory(source.parent(), changes);
       if (!destination.parent().equals(source.parent())) {
         guard.refreshDirectory(destination.parent(), changes);

@@ -1,6 +1,8 @@
 package io.metasync.master.inode;
 
+import io.metasync.common.NamespacePath;
 import io.metasync.master.journal.InodeRecords;
+import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeBatch;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.InodeIds;
@@ -8,8 +10,9 @@ import io.metasync.proto.journal.JournalEntry;
 import java.util.List;
 
 /**
- * Inode changes to be journaled together as one entry: one write through metasync, or one batch of
- * a folder merge. Applied in the order they were added.
+ * Inode changes, and the folder sync times they make true or void, to be journaled together as one
+ * entry: one write through metasync, or one batch of a folder merge. Applied in the order they were
+ * added.
  */
 public final class InodeChanges {
   private final InodeBatch.Builder batch = InodeBatch.newBuilder();
@@ -34,6 +37,34 @@ public final class InodeChanges {
       change.setRemoveSubtree(inode.id());
     }
     batch.addChanges(change);
+    return this;
+  }
+
+  /**
+   * Records that a sync of the folder {@code folder} at {@code path} started at {@code startMs} and
+   * completed: of its direct children, or with {@code subtree} of everything below it. Kept when
+   * applied only if the path still leads to that folder.
+   */
+  public InodeChanges folderSynced(
+      NamespacePath path, Inode folder, long startMs, boolean subtree) {
+    FolderSyncTimes.Builder times =
+        FolderSyncTimes.newBuilder()
+            .setPath(path.toString())
+            .setInodeId(folder.id())
+            .setChildrenMs(startMs);
+    if (subtree) {
+      times.setSubtreeMs(startMs);
+    }
+    batch.addChanges(InodeChange.newBuilder().setFolderSynced(times));
+    return this;
+  }
+
+  /**
+   * Forgets the sync times of {@code path} and everything below it, which these changes delete,
+   * move or replace.
+   */
+  public InodeChanges forgetSyncTimes(NamespacePath path) {
+    batch.addChanges(InodeChange.newBuilder().setForgetSyncTimes(path.toString()));
     return this;
   }
 

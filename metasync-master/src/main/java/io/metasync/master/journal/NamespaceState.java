@@ -3,6 +3,7 @@ package io.metasync.master.journal;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
+import io.metasync.common.PropertyKey;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.RemovalWatchers;
@@ -13,6 +14,7 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.proto.journal.FeedCursorUpdate;
+import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.InodeRecord;
 import io.metasync.proto.journal.JournalEntry;
@@ -30,10 +32,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The journaled state of a master: inodes (including which folders had their children loaded) and
- * the mount table below {@code /} ({@code /} itself comes from configuration). Applying an entry
- * only changes this state: no UFS call, no clock, so a replay rebuilds exactly what was
- * acknowledged.
+ * The journaled state of a master: inodes (including which folders had their children loaded), the
+ * mount table below {@code /} ({@code /} itself comes from configuration), active sync's records
+ * and when folders were last synced ({@link SyncedFolders}). Applying an entry only changes this
+ * state: no UFS call, no clock, so a replay rebuilds exactly what was acknowledged.
  *
  * <p>A snapshot is a {@link SnapshotHeader} followed by every inode as a length-delimited {@link
  * InodeRecord}, parents before children (format 1, the heap store's); or, when the store can write
@@ -49,16 +51,30 @@ public final class NamespaceState implements JournaledState {
 
   private static final int PAGE = 1000;
 
+  private static final int DEFAULT_SYNCED_FOLDERS =
+      Integer.parseInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY.defaultValue());
+
   private final InodeStore store;
   private final MountTable mounts;
   private final UfsOpener opener;
   private final ActiveSyncRecords activeSync = new ActiveSyncRecords();
+  private final SyncedFolders syncedFolders;
   private final RemovalWatchers removals = new RemovalWatchers();
 
+  /** Keeps the sync times of at most {@link #DEFAULT_SYNCED_FOLDERS} folders. */
   public NamespaceState(InodeStore store, MountTable mounts, UfsOpener opener) {
+    this(store, mounts, opener, DEFAULT_SYNCED_FOLDERS);
+  }
+
+  /**
+   * @param syncedFoldersCapacity how many folders' sync times are kept (the oldest are forgotten)
+   */
+  public NamespaceState(
+      InodeStore store, MountTable mounts, UfsOpener opener, int syncedFoldersCapacity) {
     this.store = requireNonNull(store, "store is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.opener = requireNonNull(opener, "opener is null");
+    this.syncedFolders = new SyncedFolders(syncedFoldersCapacity);
   }
 
   @Override
@@ -83,6 +99,14 @@ public final class NamespaceState implements JournaledState {
               putAll(puts);
               store.removeAll(change.getRemoveInodes().getIdsList());
             }
+            case FOLDER_SYNCED -> {
+              putAll(puts);
+              recordSynced(change.getFolderSynced());
+            }
+            case FORGET_SYNC_TIMES -> {
+              putAll(puts);
+              syncedFolders.forgetSubtree(NamespacePath.parse(change.getForgetSyncTimes()));
+            }
             case CHANGE_NOT_SET ->
                 throw new IllegalStateException("journal entry with an empty inode change");
           }
@@ -91,6 +115,7 @@ public final class NamespaceState implements JournaledState {
       }
       case ADD_MOUNT -> {
         mounts.register(mountPoint(entry.getAddMount().getMount()));
+        syncedFolders.forgetSubtree(NamespacePath.parse(entry.getAddMount().getMount().getPath()));
         store.put(InodeRecords.toInode(entry.getAddMount().getMountInode()));
       }
       case REMOVE_MOUNT -> {
@@ -99,6 +124,7 @@ public final class NamespaceState implements JournaledState {
         lookup(path).ifPresent(this::detach);
         mounts.unregister(path);
         activeSync.forgetMount(path);
+        syncedFolders.forgetSubtree(path);
       }
       case ADD_SYNC_POINT ->
           activeSync.addSyncPoint(NamespacePath.parse(entry.getAddSyncPoint().getPath()));
@@ -117,6 +143,17 @@ public final class NamespaceState implements JournaledState {
     }
   }
 
+  /**
+   * Keeps a folder's sync time only if its path still leads to its inode: a time proposed without
+   * waiting may reach the log after the folder was deleted, moved or replaced.
+   */
+  private void recordSynced(FolderSyncTimes record) {
+    NamespacePath path = NamespacePath.parse(record.getPath());
+    if (lookup(path).filter(inode -> inode.id() == record.getInodeId()).isPresent()) {
+      syncedFolders.record(path, SyncedFolders.toTimes(record));
+    }
+  }
+
   private void putAll(List<Inode> puts) {
     store.putAll(puts);
     puts.clear();
@@ -130,6 +167,11 @@ public final class NamespaceState implements JournaledState {
   /** Who counts the inodes that applying a subtree removal removes (not journaled). */
   public RemovalWatchers removals() {
     return removals;
+  }
+
+  /** When folders were last synced, as journaled. */
+  public SyncedFolders syncedFolders() {
+    return syncedFolders;
   }
 
   /** Sync points, their last sync times and feed cursors, as journaled. */
@@ -203,6 +245,7 @@ public final class NamespaceState implements JournaledState {
         .cursors()
         .forEach((mount, cursor) -> header.putFeedCursors(mount.toString(), cursor));
     activeSync.lastSyncTimes().forEach((point, ms) -> header.putLastSyncMs(point.toString(), ms));
+    header.addAllSyncedFolders(syncedFolders.toRecords());
     header.build().writeDelimitedTo(out);
   }
 
@@ -282,6 +325,10 @@ public final class NamespaceState implements JournaledState {
     header
         .getLastSyncMsMap()
         .forEach((point, ms) -> activeSync.setLastSyncMs(NamespacePath.parse(point), ms));
+    syncedFolders.clear();
+    for (FolderSyncTimes folder : header.getSyncedFoldersList()) {
+      syncedFolders.record(NamespacePath.parse(folder.getPath()), SyncedFolders.toTimes(folder));
+    }
     if (!header.getInodesInCheckpoint()) {
       loadInodes(in, header.getInodeCount());
     }

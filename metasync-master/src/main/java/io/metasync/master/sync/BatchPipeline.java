@@ -26,6 +26,7 @@ final class BatchPipeline {
   private final int maxInFlight;
   private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
   private ChangeBatch current = new ChangeBatch();
+  private boolean submitted;
 
   BatchPipeline(GroupCommit committer, int batchSize, int maxInFlight) {
     checkArgument(batchSize > 0, "batchSize must be positive: %s", batchSize);
@@ -46,6 +47,11 @@ final class BatchPipeline {
       current = new ChangeBatch();
     }
     return current;
+  }
+
+  /** Whether any change was proposed, or is waiting in the batch being filled. */
+  boolean hasChanges() {
+    return submitted || !current.isEmpty();
   }
 
   /**
@@ -78,6 +84,7 @@ final class BatchPipeline {
       join(inFlight.poll());
     }
     inFlight.add(committer.commit(changes));
+    submitted = true;
   }
 
   /**

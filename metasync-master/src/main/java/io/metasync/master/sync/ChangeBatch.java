@@ -2,28 +2,45 @@ package io.metasync.master.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeChanges;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The inode changes of one batch of a folder merge, kept as values until they are journaled, so
- * that {@link GroupCommit} can put the batches of several merges into one journal entry (and build
- * the entry's records on its own thread, not the merge's).
+ * The changes of one batch of a folder merge, kept until they are journaled, so that {@link
+ * GroupCommit} can put the batches of several merges into one journal entry (and build the entry's
+ * records on its own thread, not the merge's). Each change adds itself to the entry.
  */
 final class ChangeBatch {
-  private record Change(Inode inode, boolean removesSubtree) {}
-
-  private final List<Change> changes = new ArrayList<>();
+  private final List<Consumer<InodeChanges>> changes = new ArrayList<>();
 
   ChangeBatch put(Inode inode) {
-    changes.add(new Change(requireNonNull(inode, "inode is null"), false));
+    requireNonNull(inode, "inode is null");
+    changes.add(entry -> entry.put(inode));
     return this;
   }
 
   ChangeBatch removeSubtree(Inode inode) {
-    changes.add(new Change(requireNonNull(inode, "inode is null"), true));
+    requireNonNull(inode, "inode is null");
+    changes.add(entry -> entry.removeSubtree(inode));
+    return this;
+  }
+
+  /** See {@link InodeChanges#folderSynced}. */
+  ChangeBatch folderSynced(NamespacePath path, Inode folder, long startMs, boolean subtree) {
+    requireNonNull(path, "path is null");
+    requireNonNull(folder, "folder is null");
+    changes.add(entry -> entry.folderSynced(path, folder, startMs, subtree));
+    return this;
+  }
+
+  /** See {@link InodeChanges#forgetSyncTimes}. */
+  ChangeBatch forgetSyncTimes(NamespacePath path) {
+    requireNonNull(path, "path is null");
+    changes.add(entry -> entry.forgetSyncTimes(path));
     return this;
   }
 
@@ -43,13 +60,7 @@ final class ChangeBatch {
 
   /** Adds this batch's changes, in order, to {@code entry}. */
   void addTo(InodeChanges entry) {
-    for (Change change : changes) {
-      if (change.removesSubtree()) {
-        entry.removeSubtree(change.inode());
-      } else {
-        entry.put(change.inode());
-      }
-    }
+    changes.forEach(change -> change.accept(entry));
   }
 
   InodeChanges toInodeChanges() {

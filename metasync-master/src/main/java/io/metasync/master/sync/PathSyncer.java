@@ -45,9 +45,7 @@ public final class PathSyncer {
   private final SyncPathCache syncPathCache;
   private final AbsentPathCache absentPathCache;
   private final Clock clock;
-  private final int batchSize;
-  private final GroupCommit committer;
-  private final int maxBatchesInFlight;
+  private final MergeJournal journal;
 
   /**
    * Child folders a merge remembers for a recursive sync; the rest are read back from the cache.
@@ -55,8 +53,7 @@ public final class PathSyncer {
   static final int REMEMBERED_CHILD_FOLDERS = 1024;
 
   /**
-   * @param committer journals a merge's batches while the merge goes on
-   * @param maxBatchesInFlight journal batches one merge proposes before it waits for the oldest
+   * @param journal journals a merge's batches while the merge goes on, and folders' sync times
    */
   public PathSyncer(
       InodeTree tree,
@@ -65,18 +62,14 @@ public final class PathSyncer {
       SyncPathCache syncPathCache,
       AbsentPathCache absentPathCache,
       Clock clock,
-      int batchSize,
-      GroupCommit committer,
-      int maxBatchesInFlight) {
+      MergeJournal journal) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
     this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.clock = requireNonNull(clock, "clock is null");
-    this.batchSize = batchSize;
-    this.committer = requireNonNull(committer, "committer is null");
-    this.maxBatchesInFlight = maxBatchesInFlight;
+    this.journal = requireNonNull(journal, "journal is null");
   }
 
   /**
@@ -87,14 +80,18 @@ public final class PathSyncer {
    * @throws MetasyncException UNAVAILABLE when the UFS fails
    */
   public Optional<Inode> syncSelf(NamespacePath path, SyncStats stats) {
-    long startMs = clock.millis();
+    return syncSelf(path, stats, clock.millis());
+  }
+
+  /** As {@link #syncSelf(NamespacePath, SyncStats)}, for a sync that started at {@code startMs}. */
+  private Optional<Inode> syncSelf(NamespacePath path, SyncStats stats, long startMs) {
     if (path.isRoot()) {
       return Optional.of(syncRoot(stats, startMs));
     }
     NamespacePath parentPath = path.parent();
     Optional<Inode> parent = tree.lookup(parentPath);
     if (parent.isEmpty()) {
-      parent = syncSelf(parentPath, stats);
+      parent = syncSelf(parentPath, stats, startMs);
     }
     if (parent.isEmpty() || !parent.get().isDirectory()) {
       absentPathCache.recordAbsent(path, startMs);
@@ -138,7 +135,7 @@ public final class PathSyncer {
     if (location.isMountPoint()) {
       UfsStatus status = mountRootStatus(location);
       stats.entrySeen(true);
-      return Optional.of(applyNow(parent, path.name(), cached.orElse(null), status, stats));
+      return Optional.of(applyNow(parent, path, cached.orElse(null), status, stats));
     }
     Optional<UfsStatus> status;
     try {
@@ -157,13 +154,13 @@ public final class PathSyncer {
       return Optional.empty();
     }
     stats.entrySeen(status.get().isDirectory());
-    return Optional.of(applyNow(parent, path.name(), cached.orElse(null), status.get(), stats));
+    return Optional.of(applyNow(parent, path, cached.orElse(null), status.get(), stats));
   }
 
   private Inode applyNow(
-      Inode parent, String name, Inode cached, UfsStatus status, SyncStats stats) {
+      Inode parent, NamespacePath path, Inode cached, UfsStatus status, SyncStats stats) {
     ChangeBatch changes = new ChangeBatch();
-    Inode result = apply(parent, name, cached, status, stats, changes);
+    Inode result = apply(parent, path, cached, status, stats, changes);
     tree.commit(changes.toInodeChanges());
     return result;
   }
@@ -202,7 +199,8 @@ public final class PathSyncer {
     long startMs = clock.millis();
     Optional<Inode> existing = tree.lookup(path);
     if (existing.isEmpty() || includeSelf) {
-      existing = syncSelf(path, stats);
+      // One start for the folder's own entry and its children: a listing's time is one time.
+      existing = syncSelf(path, stats, startMs);
     }
     if (existing.isEmpty()) {
       throw MetasyncException.notFound(path);
@@ -218,15 +216,16 @@ public final class PathSyncer {
         return ChildFolders.NONE;
       }
       UfsLocation location = mounts.resolve(path);
-      BatchPipeline batches = new BatchPipeline(committer, batchSize, maxBatchesInFlight);
+      BatchPipeline batches = journal.newPipeline();
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
         merge(path, directory.get(), listing, childFolders, stats, batches);
-        // Marked loaded in the last batch, written once all others are applied: no reader ever
-        // takes a half-merged folder for a loaded one.
-        batches.finish(
-            directory.get().childrenLoaded()
-                ? null
-                : new ChangeBatch().put(directory.get().withChildrenLoaded(true)));
+        // Marked loaded, and its sync time journaled, in the last batch, written once all others
+        // are applied: no reader ever takes a half-merged folder for a loaded one.
+        ChangeBatch last = new ChangeBatch();
+        if (!directory.get().childrenLoaded()) {
+          last.put(directory.get().withChildrenLoaded(true));
+        }
+        journal.finish(batches, last, path, directory.get(), startMs);
       } catch (FileNotFoundException | NotDirectoryException e) {
         batches.awaitAllAfter(e);
         vanished = true;
@@ -310,7 +309,7 @@ public final class PathSyncer {
       SyncStats stats,
       BatchPipeline batches)
       throws IOException {
-    CachedChildren cached = new CachedChildren(tree, directory, batchSize);
+    CachedChildren cached = new CachedChildren(tree, directory, journal.batchSize());
     while (listing.hasNext()) {
       UfsStatus status = listing.next();
       String name = status.name();
@@ -324,7 +323,7 @@ public final class PathSyncer {
         continue;
       }
       stats.entrySeen(status.isDirectory());
-      apply(directory, name, match, status, stats, batches.current());
+      apply(directory, childPath, match, status, stats, batches.current());
       if (status.isDirectory()) {
         childFolders.add(name);
       }
@@ -358,23 +357,45 @@ public final class PathSyncer {
 
   private void removeCached(NamespacePath path, Inode inode, ChangeBatch changes) {
     changes.removeSubtree(inode);
+    forgetSyncTimes(path, inode, changes);
+  }
+
+  /** A folder deleted or replaced takes its sync times along; a new one there starts unsynced. */
+  private void forgetSyncTimes(NamespacePath path, Inode removed, ChangeBatch changes) {
+    if (removed.isDirectory()) {
+      changes.forgetSyncTimes(path);
+    }
     syncPathCache.forgetSubtree(path);
   }
 
   /**
-   * Adds to {@code changes} what makes the cached child {@code cached} (null when there is none)
-   * match {@code status}; returns the child as it will be.
+   * Records that the recursive sync of {@code top} that started at {@code startMs} completed, here
+   * and, when {@code top} is a folder, in the journal.
+   *
+   * @throws MetasyncException when the journal fails
+   */
+  void subtreeSynced(NamespacePath top, long startMs) {
+    syncPathCache.recordSynced(top, SyncDepth.SUBTREE, startMs);
+    Optional<Inode> folder = tree.lookup(top);
+    if (folder.isPresent() && folder.get().isDirectory()) {
+      journal.subtreeSynced(top, folder.get(), startMs);
+    }
+  }
+
+  /**
+   * Adds to {@code changes} what makes the cached child {@code cached} at {@code path} (null when
+   * there is none) match {@code status}; returns the child as it will be.
    */
   private Inode apply(
       Inode parent,
-      String name,
+      NamespacePath path,
       Inode cached,
       UfsStatus status,
       SyncStats stats,
       ChangeBatch changes) {
     if (cached == null) {
       stats.changed();
-      Inode added = tree.newChild(parent, name, status);
+      Inode added = tree.newChild(parent, path.name(), status);
       changes.put(added);
       return added;
     }
@@ -383,8 +404,8 @@ public final class PathSyncer {
     }
     stats.changed();
     if (cached.type() != status.type()) {
-      changes.removeSubtree(cached);
-      Inode replaced = tree.newChild(parent, name, status);
+      removeCached(path, cached, changes);
+      Inode replaced = tree.newChild(parent, path.name(), status);
       changes.put(replaced);
       return replaced;
     }

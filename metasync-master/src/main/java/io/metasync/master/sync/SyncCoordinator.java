@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SyncCoordinator {
   private final PathSyncer syncer;
   private final MountTable mounts;
-  private final SyncPathCache syncPathCache;
   private final Executor executor;
   private final Clock clock;
   private final ConcurrentHashMap<NamespacePath, Running> running = new ConcurrentHashMap<>();
@@ -43,15 +42,9 @@ public final class SyncCoordinator {
 
   private record Running(SyncDepth depth, CompletableFuture<Void> done, SyncStats stats) {}
 
-  public SyncCoordinator(
-      PathSyncer syncer,
-      MountTable mounts,
-      SyncPathCache syncPathCache,
-      Executor executor,
-      Clock clock) {
+  public SyncCoordinator(PathSyncer syncer, MountTable mounts, Executor executor, Clock clock) {
     this.syncer = requireNonNull(syncer, "syncer is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
     this.executor = requireNonNull(executor, "executor is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
@@ -128,7 +121,7 @@ public final class SyncCoordinator {
   private void syncSubtree(NamespacePath top, SyncStats stats) {
     long startMs = clock.millis();
     new SubtreeWalk(stats).run(top);
-    syncPathCache.recordSynced(top, SyncDepth.SUBTREE, startMs);
+    syncer.subtreeSynced(top, startMs);
   }
 
   /**
