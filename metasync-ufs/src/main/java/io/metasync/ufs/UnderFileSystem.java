@@ -17,8 +17,10 @@ import java.util.function.LongConsumer;
  * <p>Errors: a missing path is {@link java.io.FileNotFoundException} (or an empty {@link Optional}
  * from {@link #getStatus}); an existing target is {@link java.nio.file.FileAlreadyExistsException};
  * a refused permission is {@link java.nio.file.AccessDeniedException}; a non-empty folder deleted
- * without {@code recursive} is {@link java.nio.file.DirectoryNotEmptyException}. Any other {@link
- * IOException} means the UFS failed and says nothing about whether the path exists.
+ * without {@code recursive} is {@link java.nio.file.DirectoryNotEmptyException}; a path that is, or
+ * goes through, a symbolic link that the UFS does not follow is {@link SymbolicLinkException} (an
+ * {@code AccessDeniedException}). Any other {@link IOException} means the UFS failed and says
+ * nothing about whether the path exists.
  *
  * <p>Implementations are thread-safe.
  */
