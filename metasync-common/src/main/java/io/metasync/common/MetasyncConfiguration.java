@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -141,6 +142,11 @@ public final class MetasyncConfiguration {
   public Path getPath(PropertyKey key) {
     Path home = Path.of(get(PropertyKey.HOME));
     return home.resolve(get(key)).toAbsolutePath().normalize();
+  }
+
+  /** An {@link PropertyKey.ValueKind#ABSOLUTE_FOLDERS} key's folders, normalized; maybe none. */
+  public List<Path> getFolders(PropertyKey key) {
+    return PropertyKey.ValueKind.absoluteFolders(get(key));
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.metasync.common;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,11 @@ public enum PropertyKey {
       "data/ufs",
       ValueKind.STRING,
       "UFS URI or local folder mounted at /"),
+  MASTER_MOUNT_LOCAL_ALLOWED_ROOTS(
+      "metasync.master.mount.local.allowed.roots",
+      "",
+      ValueKind.ABSOLUTE_FOLDERS,
+      "local folders a mount may be in or at (real paths compared); empty means any"),
   MASTER_JOURNAL_FOLDER(
       "metasync.master.journal.folder", "data/journal", ValueKind.STRING, "journal folder"),
   MASTER_JOURNAL_PORT(
@@ -160,7 +168,8 @@ public enum PropertyKey {
     DURATION("a duration such as 500ms, 30s, 5min, 2h"),
     SYNC_INTERVAL("-1 (never), 0 (always) or a duration such as 500ms, 30s, 5min"),
     LOAD_TYPE("NEVER, ONCE or ALWAYS"),
-    METASTORE("ROCKS or HEAP");
+    METASTORE("ROCKS or HEAP"),
+    ABSOLUTE_FOLDERS("absolute folders, comma-separated, such as /data,/srv/shared; or nothing");
 
     private final String expected;
 
@@ -170,6 +179,23 @@ public enum PropertyKey {
 
     public String expected() {
       return expected;
+    }
+
+    /**
+     * The folders of an {@link #ABSOLUTE_FOLDERS} value, normalized; empty items are ignored.
+     *
+     * @throws IllegalArgumentException when a folder is not absolute
+     */
+    static List<Path> absoluteFolders(String value) {
+      List<Path> folders = new ArrayList<>();
+      for (String item : value.split(",", -1)) {
+        if (!item.isBlank()) {
+          Path folder = Path.of(item.strip());
+          Preconditions.checkArgument(folder.isAbsolute(), "%s is not absolute", item.strip());
+          folders.add(folder.normalize());
+        }
+      }
+      return List.copyOf(folders);
     }
 
     /**
@@ -192,6 +218,7 @@ public enum PropertyKey {
         case SYNC_INTERVAL -> SyncInterval.parse(value);
         case LOAD_TYPE -> LoadType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         case METASTORE -> MetastoreType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        case ABSOLUTE_FOLDERS -> absoluteFolders(value);
       }
     }
   }
