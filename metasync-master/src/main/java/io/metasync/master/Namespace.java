@@ -20,6 +20,7 @@ import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.JournaledState;
 import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.LocalMountRoots;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
@@ -150,7 +151,15 @@ public final class Namespace implements AutoCloseable {
             clock);
     mounts =
         new MountOperations(
-            tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener, journal);
+            tree,
+            mountTable,
+            locks,
+            onDemandSync,
+            syncPathCache,
+            absentPathCache,
+            opener,
+            LocalMountRoots.from(conf),
+            journal);
     loads = new LoadOperations(onDemandSync, reads);
     consistency = new ConsistencyChecker(tree, mountTable, locks, PAGE_SIZE);
     activeSync =
