@@ -220,6 +220,32 @@ class MountTest {
     assertThat(secrets.resolve("inside.txt")).hasContent("secrets");
   }
 
+  @Test
+  void aCachedFolderReplacedByALinkIsNotFollowed() throws Exception {
+    Path secrets = externalFolder("secrets-behind");
+    Path mounted = externalFolder("swapped");
+    Files.writeString(Files.createDirectories(mounted.resolve("d")).resolve("mine.txt"), "mine");
+    calls.mount("/swapped", mounted.toUri().toString(), false);
+    assertThat(calls.names("/swapped/d", ALWAYS)).containsExactly("mine.txt");
+
+    Files.move(mounted.resolve("d"), external.resolve("swapped-away"));
+    Files.createSymbolicLink(mounted.resolve("d"), secrets);
+
+    // The cache still has /swapped/d: writes reach the UFS, which refuses the link.
+    RpcCalls.assertFailsWith(
+        () -> calls.delete("/swapped/d", true),
+        Status.Code.PERMISSION_DENIED,
+        "swapped/d is a symbolic link; metasync does not follow links in a local mount");
+    RpcCalls.assertFailsWith(
+        () -> calls.write("/swapped/d/new.txt", new byte[1]),
+        Status.Code.PERMISSION_DENIED,
+        "is a symbolic link");
+    // A sync finds the link absent, as a listing skips it.
+    RpcCalls.assertFailsWith(
+        () -> calls.names("/swapped/d", ALWAYS), Status.Code.NOT_FOUND, "does not exist");
+    assertThat(secrets.resolve("inside.txt")).hasContent("secrets-behind");
+  }
+
   private static String folderUri(Path folder) {
     return folder.toUri().toString().replaceAll("/$", "");
   }
