@@ -124,12 +124,20 @@ final class LinkFreePaths {
     return new LocalEntry(local, folder, folder == null ? null : Path.of(name), uriOf.apply(path));
   }
 
-  /** The root as an open folder, or {@code null} where the platform cannot do that. */
+  /**
+   * The root as an open folder, or {@code null} where the platform cannot do that or the root
+   * cannot be opened for reading.
+   */
   private SecureDirectoryStream<Path> openRoot() throws IOException {
     if (reach == Reach.BY_PATH) {
       return null;
     }
-    DirectoryStream<Path> stream = Files.newDirectoryStream(root);
+    DirectoryStream<Path> stream;
+    try {
+      stream = Files.newDirectoryStream(root);
+    } catch (AccessDeniedException e) {
+      return null;
+    }
     if (stream instanceof SecureDirectoryStream<Path> secure) {
       return secure;
     }

@@ -67,7 +67,7 @@ final class RecursiveDeletion {
           throw new FileSystemException(
               folder.toString(),
               null,
-              "was replaced while it was being deleted; nothing below it was");
+              "was replaced while metasync was deleting it; what is there now was left alone");
         }
         deletion.empty(stream);
       }
