@@ -184,6 +184,11 @@ public final class MetasyncConfiguration {
     return home.resolve(get(key)).toAbsolutePath().normalize();
   }
 
+  /** An {@link PropertyKey.ValueKind#ABSOLUTE_FOLDERS} key's folders, normalized; maybe none. */
+  public List<Path> getFolders(PropertyKey key) {
+    return PropertyKey.ValueKind.absoluteFolders(get(key));
+  }
+
   /**
    * Whether {@code key} was set explicitly (by file or {@code -D}) rather than left at its default.
    */

@@ -1,6 +1,9 @@
 package io.metasync.common;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,11 @@ public enum PropertyKey {
       "data/ufs",
       ValueKind.STRING,
       "UFS URI or local folder mounted at /"),
+  MASTER_MOUNT_LOCAL_ALLOWED_ROOTS(
+      "metasync.master.mount.local.allowed.roots",
+      "",
+      ValueKind.ABSOLUTE_FOLDERS,
+      "local folders a mount may be in or at (real paths compared); empty means any"),
   MASTER_JOURNAL_FOLDER(
       "metasync.master.journal.folder", "data/journal", ValueKind.STRING, "journal folder"),
   MASTER_JOURNAL_PORT(
@@ -268,7 +276,8 @@ public enum PropertyKey {
     METASTORE("ROCKS or HEAP"),
     AUTHENTICATION("SIMPLE, TOKEN or NONE"),
     TLS_CLIENT_AUTH("NONE, OPTIONAL or REQUIRE"),
-    UMASK("an octal mask from 000 to 777, such as 022");
+    UMASK("an octal mask from 000 to 777, such as 022"),
+    ABSOLUTE_FOLDERS("absolute folders, comma-separated, such as /data,/srv/shared; or nothing");
 
     private final String expected;
 
@@ -278,6 +287,23 @@ public enum PropertyKey {
 
     public String expected() {
       return expected;
+    }
+
+    /**
+     * The folders of an {@link #ABSOLUTE_FOLDERS} value, normalized; empty items are ignored.
+     *
+     * @throws IllegalArgumentException when a folder is not absolute
+     */
+    static List<Path> absoluteFolders(String value) {
+      List<Path> folders = new ArrayList<>();
+      for (String item : value.split(",", -1)) {
+        if (!item.isBlank()) {
+          Path folder = Path.of(item.strip());
+          Preconditions.checkArgument(folder.isAbsolute(), "%s is not absolute", item.strip());
+          folders.add(folder.normalize());
+        }
+      }
+      return List.copyOf(folders);
     }
 
     /**
@@ -308,6 +334,7 @@ public enum PropertyKey {
         case AUTHENTICATION -> AuthenticationType.valueOf(value.strip().toUpperCase(Locale.ROOT));
         case UMASK ->
             Preconditions.checkArgument(value.strip().matches("[0-7]{1,3}"), "not an octal mask");
+        case ABSOLUTE_FOLDERS -> absoluteFolders(value);
       }
     }
   }

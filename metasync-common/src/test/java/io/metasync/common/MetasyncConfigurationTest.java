@@ -171,6 +171,21 @@ class MetasyncConfigurationTest {
         .isEqualTo(folder.resolve("install/journal"));
   }
 
+  @Test
+  void foldersAreAbsoluteCommaSeparatedAndNormalized() {
+    String key = "metasync.master.mount.local.allowed.roots";
+
+    assertThat(
+            MetasyncConfiguration.of(Map.of(key, " /data/./x , /srv/,"))
+                .getFolders(PropertyKey.MASTER_MOUNT_LOCAL_ALLOWED_ROOTS))
+        .containsExactly(Path.of("/data/x"), Path.of("/srv"));
+    assertThat(
+            MetasyncConfiguration.defaults()
+                .getFolders(PropertyKey.MASTER_MOUNT_LOCAL_ALLOWED_ROOTS))
+        .isEmpty();
+    assertBadValue(key, "/data,relative/folder");
+  }
+
   private static void assertBadValue(String key, String value) {
     assertThatThrownBy(() -> MetasyncConfiguration.of(Map.of(key, value)))
         .as("%s=%s", key, value)

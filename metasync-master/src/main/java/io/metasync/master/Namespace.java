@@ -22,6 +22,7 @@ import io.metasync.master.journal.JournaledState;
 import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.journal.SyncedFolders;
 import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.LocalMountRoots;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
@@ -164,7 +165,15 @@ public final class Namespace implements AutoCloseable {
             clock);
     mounts =
         new MountOperations(
-            tree, mountTable, locks, onDemandSync, syncPathCache, absentPathCache, opener, journal);
+            tree,
+            mountTable,
+            locks,
+            onDemandSync,
+            syncPathCache,
+            absentPathCache,
+            opener,
+            LocalMountRoots.from(conf),
+            journal);
     loads = new LoadOperations(onDemandSync, reads);
     authorizer =
         new PathAuthorizer(

@@ -132,6 +132,125 @@ class MountTest {
   }
 
   @Test
+  void aMountThroughALinkToAnotherMountsFolderIsRefusedShowingWhereItLeads() throws Exception {
+    Path toRoot = Files.createSymbolicLink(external.resolve("to-root"), fixture.rootFolder());
+    Path toAbove = Files.createSymbolicLink(external.resolve("to-above"), folder);
+    Path toHost = Files.createSymbolicLink(external.resolve("to-host"), Path.of("/"));
+    Path mounted = externalFolder("mounted-once");
+    calls.mount("/once", mounted.toUri().toString(), false);
+    Path toMounted = Files.createSymbolicLink(external.resolve("to-mounted"), mounted);
+
+    RpcCalls.assertFailsWith(
+        () -> calls.mount("/via-link", toRoot.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "cannot mount "
+            + toRoot.toUri()
+            + " (resolved to "
+            + folderUri(fixture.rootFolder())
+            + ") at /via-link: it overlaps");
+    RpcCalls.assertFailsWith(
+        () -> calls.mount("/via-link", toAbove.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "the UFS of mount /");
+    RpcCalls.assertFailsWith(
+        () -> calls.mount("/via-link", toHost.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "(resolved to file:///) at /via-link: it overlaps");
+    RpcCalls.assertFailsWith(
+        () -> calls.mount("/via-link", toMounted.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "the UFS of mount /once");
+    assertThat(calls.names("/", NEVER)).doesNotContain("via-link");
+  }
+
+  @Test
+  void aMountThroughALinkKeepsTheRealFolder() throws Exception {
+    Path real = externalFolder("real");
+    Path link = Files.createSymbolicLink(external.resolve("link-to-real"), real);
+
+    calls.mount("/linked", link.toUri().toString(), false);
+
+    assertThat(
+            fixture.stub().getMountTable(GetMountTableRequest.getDefaultInstance()).getMountsList())
+        .filteredOn(mount -> mount.getPath().equals("/linked"))
+        .extracting(MountInfo::getUfsUri)
+        .containsExactly(folderUri(real));
+    assertThat(calls.stat("/linked/inside.txt", NEVER).getUfsUri())
+        .isEqualTo(real.resolve("inside.txt").toUri().toString());
+    RpcCalls.assertFailsWith(
+        () -> calls.mount("/real-again", real.toUri().toString(), false),
+        Status.Code.INVALID_ARGUMENT,
+        "the UFS of mount /linked");
+  }
+
+  @Test
+  void aMountedFolderReplacedByALinkIsRefusedUntilMountedAgain() throws Exception {
+    Path mounted = externalFolder("replaced");
+    Path elsewhere = externalFolder("elsewhere");
+    calls.mount("/replaced", mounted.toUri().toString(), false);
+    Files.move(mounted, external.resolve("replaced-away"));
+    Files.createSymbolicLink(mounted, elsewhere);
+
+    RpcCalls.assertFailsWith(
+        () -> calls.names("/replaced", ALWAYS),
+        Status.Code.UNAVAILABLE,
+        "now resolves to " + folderUri(elsewhere));
+    unmount("/replaced");
+    assertThat(elsewhere.resolve("inside.txt")).hasContent("elsewhere");
+  }
+
+  @Test
+  void linksInAMountedFolderAreNeitherShownNorFollowed() throws Exception {
+    Path secrets = externalFolder("secrets");
+    Path mounted = externalFolder("with-links");
+    Files.createDirectories(mounted.resolve("d"));
+    Files.createSymbolicLink(mounted.resolve("etc"), secrets);
+    Files.createSymbolicLink(mounted.resolve("d/etc"), secrets);
+    calls.mount("/with-links", mounted.toUri().toString(), false);
+
+    assertThat(calls.names("/with-links", ALWAYS)).containsExactly("d", "inside.txt");
+    assertThat(calls.names("/with-links/d", ALWAYS)).isEmpty();
+    RpcCalls.assertFailsWith(
+        () -> calls.stat("/with-links/etc/inside.txt", ALWAYS),
+        Status.Code.NOT_FOUND,
+        "does not exist");
+    calls.delete("/with-links/d", true);
+
+    assertThat(mounted.resolve("d")).doesNotExist();
+    assertThat(secrets.resolve("inside.txt")).hasContent("secrets");
+  }
+
+  @Test
+  void aCachedFolderReplacedByALinkIsNotFollowed() throws Exception {
+    Path secrets = externalFolder("secrets-behind");
+    Path mounted = externalFolder("swapped");
+    Files.writeString(Files.createDirectories(mounted.resolve("d")).resolve("mine.txt"), "mine");
+    calls.mount("/swapped", mounted.toUri().toString(), false);
+    assertThat(calls.names("/swapped/d", ALWAYS)).containsExactly("mine.txt");
+
+    Files.move(mounted.resolve("d"), external.resolve("swapped-away"));
+    Files.createSymbolicLink(mounted.resolve("d"), secrets);
+
+    // The cache still has /swapped/d: writes reach the UFS, which refuses the link.
+    RpcCalls.assertFailsWith(
+        () -> calls.delete("/swapped/d", true),
+        Status.Code.PERMISSION_DENIED,
+        "swapped/d is a symbolic link; metasync does not follow links in a local mount");
+    RpcCalls.assertFailsWith(
+        () -> calls.write("/swapped/d/new.txt", new byte[1]),
+        Status.Code.PERMISSION_DENIED,
+        "is a symbolic link");
+    // A sync finds the link absent, as a listing skips it.
+    RpcCalls.assertFailsWith(
+        () -> calls.names("/swapped/d", ALWAYS), Status.Code.NOT_FOUND, "does not exist");
+    assertThat(secrets.resolve("inside.txt")).hasContent("secrets-behind");
+  }
+
+  private static String folderUri(Path folder) {
+    return folder.toUri().toString().replaceAll("/$", "");
+  }
+
+  @Test
   void aMountOfAMissingFolderOrWithoutSchemeIsRefused() {
     RpcCalls.assertFailsWith(
         () -> calls.mount("/ghost", external.resolve("missing").toUri().toString(), false),

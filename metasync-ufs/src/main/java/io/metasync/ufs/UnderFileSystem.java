@@ -20,10 +20,11 @@ import java.util.function.LongConsumer;
  * without {@code recursive} is {@link java.nio.file.DirectoryNotEmptyException}; a path that lies
  * below a file where a folder is needed is {@link java.nio.file.NotDirectoryException}; an owner or
  * group that the UFS does not know is {@link
- * java.nio.file.attribute.UserPrincipalNotFoundException}; any other request that the UFS refuses
- * for good (a name too long, a read-only or full file system) is {@link UfsRefusedException}. Any
- * other {@link IOException} means the UFS failed, a retry may succeed, and it says nothing about
- * whether the path exists.
+ * java.nio.file.attribute.UserPrincipalNotFoundException}; a path that is, or goes through, a
+ * symbolic link that the UFS does not follow is {@link SymbolicLinkException} (an {@code
+ * AccessDeniedException}); any other request that the UFS refuses for good (a name too long, a
+ * read-only or full file system) is {@link UfsRefusedException}. Any other {@link IOException}
+ * means the UFS failed, a retry may succeed, and it says nothing about whether the path exists.
  *
  * <p>Implementations are thread-safe.
  */

@@ -15,6 +15,7 @@ import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.lock.LockMode;
 import io.metasync.master.lock.LockedPaths;
 import io.metasync.master.lock.PathLockManager;
+import io.metasync.master.mount.LocalMountRoots;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
@@ -47,6 +48,7 @@ public final class MountOperations {
   private final SyncPathCache syncPathCache;
   private final AbsentPathCache absentPathCache;
   private final UfsOpener opener;
+  private final LocalMountRoots localRoots;
   private final Journal journal;
 
   public MountOperations(
@@ -57,6 +59,7 @@ public final class MountOperations {
       SyncPathCache syncPathCache,
       AbsentPathCache absentPathCache,
       UfsOpener opener,
+      LocalMountRoots localRoots,
       Journal journal) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
@@ -65,45 +68,60 @@ public final class MountOperations {
     this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.opener = requireNonNull(opener, "opener is null");
+    this.localRoots = requireNonNull(localRoots, "localRoots is null");
     this.journal = requireNonNull(journal, "journal is null");
   }
 
   /**
-   * Mounts the UFS folder {@code uriText} at {@code path}, which must not exist yet.
+   * Mounts the UFS folder {@code uriText} at {@code path}, which must not exist yet. The mount
+   * keeps the folder the UFS really serves (its {@code rootUri}: a local folder's real path, links
+   * resolved), and that is what the overlap check and the allowed local roots compare, so a mount
+   * through a link to another mount's folder, or to {@code /}, is refused as overlapping.
    *
    * @throws MetasyncException INVALID_ARGUMENT (bad URI, overlapping mount), ALREADY_EXISTS,
-   *     NOT_FOUND (missing parent or UFS folder), UNAVAILABLE (UFS unreachable)
+   *     NOT_FOUND (missing parent or UFS folder), PERMISSION_DENIED (a local folder outside {@code
+   *     metasync.master.mount.local.allowed.roots}), UNAVAILABLE (UFS unreachable)
    */
   public synchronized void mount(NamespacePath path, String uriText, MountOptions options) {
-    URI uri = parseUri(uriText);
-    mounts.checkCanMount(path, uri);
-    Optional<Inode> parent = onDemandSync.resolve(path.parent(), LoadType.ONCE);
-    WriteGuard.requireDirectory(parent, path, "mount at");
-    // Asked of the UFS every time: a mount must never shadow a folder the cache has not seen yet.
-    if (onDemandSync.resolve(path, LoadType.ALWAYS).isPresent()) {
-      throw new MetasyncException(
-          ErrorCode.ALREADY_EXISTS,
-          "cannot mount at " + path + ": it already exists; mount on a new path");
-    }
-    UnderFileSystem ufs = open(uri, options);
-    try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
-      UfsStatus root = rootStatus(ufs, uri);
-      Inode lockedParent =
-          WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "mount at");
-      if (tree.child(lockedParent, path.name()).isPresent()) {
-        throw MetasyncException.alreadyExists(path);
+    URI requested = parseUri(uriText);
+    mounts.checkMountPoint(path);
+    // Opened before the other checks: only the UFS knows which folder the URI really names.
+    UnderFileSystem ufs = open(requested, options);
+    try {
+      URI uri = ufs.rootUri();
+      String shown =
+          MountTable.sameFolder(requested, uri)
+              ? requested.toString()
+              : requested + " (resolved to " + uri + ")";
+      localRoots.check(uri, shown);
+      mounts.checkCanMount(path, uri, shown);
+      Optional<Inode> parent = onDemandSync.resolve(path.parent(), LoadType.ONCE);
+      WriteGuard.requireDirectory(parent, path, "mount at");
+      // Asked of the UFS every time: a mount must never shadow a folder the cache has not seen yet.
+      if (onDemandSync.resolve(path, LoadType.ALWAYS).isPresent()) {
+        throw new MetasyncException(
+            ErrorCode.ALREADY_EXISTS,
+            "cannot mount at " + path + ": it already exists; mount on a new path");
       }
-      mounts.checkCanMount(path, uri);
-      Inode mountInode = tree.newChild(lockedParent, path.name(), root);
-      journal.write(
-          JournalEntry.newBuilder()
-              .setAddMount(
-                  AddMount.newBuilder()
-                      .setMount(NamespaceState.toRecord(path, uri, options))
-                      .setMountInode(InodeRecords.toRecord(mountInode)))
-              .build());
-      absentPathCache.forgetSubtree(path);
-      syncPathCache.forgetSubtree(path);
+      try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
+        UfsStatus root = rootStatus(ufs, shown);
+        Inode lockedParent =
+            WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "mount at");
+        if (tree.child(lockedParent, path.name()).isPresent()) {
+          throw MetasyncException.alreadyExists(path);
+        }
+        mounts.checkCanMount(path, uri, shown);
+        Inode mountInode = tree.newChild(lockedParent, path.name(), root);
+        journal.write(
+            JournalEntry.newBuilder()
+                .setAddMount(
+                    AddMount.newBuilder()
+                        .setMount(NamespaceState.toRecord(path, uri, options))
+                        .setMountInode(InodeRecords.toRecord(mountInode)))
+                .build());
+        absentPathCache.forgetSubtree(path);
+        syncPathCache.forgetSubtree(path);
+      }
     } finally {
       // The mount table connects on first use; this connection only checked the UFS.
       closeQuietly(ufs);
@@ -137,7 +155,7 @@ public final class MountOperations {
     }
   }
 
-  private static UfsStatus rootStatus(UnderFileSystem ufs, URI uri) {
+  private static UfsStatus rootStatus(UnderFileSystem ufs, String uri) {
     try {
       UfsStatus root =
           ufs.getStatus("/")
@@ -151,7 +169,7 @@ public final class MountOperations {
       }
       return root;
     } catch (IOException e) {
-      throw UfsErrors.forMount(e, uri);
+      throw UfsErrors.forMount(e, ufs.rootUri());
     }
   }
 

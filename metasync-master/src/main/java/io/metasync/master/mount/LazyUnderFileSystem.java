@@ -21,7 +21,9 @@ import java.util.function.LongConsumer;
 /**
  * A mount's UFS, connected on first use. Replaying a mount from the journal must not touch the UFS,
  * and a UFS that is down at start-up must fail only the calls that need it: both follow from
- * opening late. A failure to open is an I/O failure (UNAVAILABLE), never "does not exist".
+ * opening late. A failure to open is an I/O failure (UNAVAILABLE), never "does not exist"; so is a
+ * UFS whose folder now resolves to another one than it was mounted as (see {@link
+ * #checkSameFolder}).
  */
 public final class LazyUnderFileSystem implements UnderFileSystem {
   private final URI rootUri;
@@ -37,19 +39,46 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
 
   private synchronized UnderFileSystem delegate() throws IOException {
     if (delegate == null) {
+      UnderFileSystem opened;
       try {
-        delegate = opener.open(rootUri, properties);
+        opened = opener.open(rootUri, properties);
       } catch (UfsRefusedException e) {
         throw new UfsRefusedException(e.reason(), connectFailure(e), e);
       } catch (IOException e) {
         throw new IOException(connectFailure(e), e);
       }
+      checkSameFolder(opened);
+      delegate = opened;
     }
     return delegate;
   }
 
   private String connectFailure(IOException error) {
     return "cannot connect to the UFS " + rootUri + ": " + CauseChain.describe(error);
+  }
+
+  /**
+   * A mount keeps the folder it resolved to when it was mounted (a local folder's real path). If
+   * that URI now resolves elsewhere, a link was put in its place or above it since: serving the
+   * link's target would skip the overlap check, so the mount is refused until it is mounted again.
+   */
+  private void checkSameFolder(UnderFileSystem opened) throws IOException {
+    if (!MountTable.sameFolder(opened.rootUri(), rootUri)) {
+      IOException moved =
+          new IOException(
+              "the UFS folder "
+                  + rootUri
+                  + " now resolves to "
+                  + opened.rootUri()
+                  + " (a link was put in its place or above it since it was mounted);"
+                  + " unmount it and mount it again");
+      try {
+        opened.close();
+      } catch (IOException e) {
+        moved.addSuppressed(e);
+      }
+      throw moved;
+    }
   }
 
   @Override

@@ -57,23 +57,36 @@ public final class MountTable {
   }
 
   /**
-   * Checks that {@code uri} may be mounted at {@code path}: not {@code /}, not mounted already, and
-   * not inside or around another mount's UFS folder (which would show one UFS entry at two paths).
+   * Checks that {@code path} may be a new mount point: not {@code /}, not mounted already.
    *
-   * @throws MetasyncException INVALID_ARGUMENT or ALREADY_EXISTS saying which mount is in the way
+   * @throws MetasyncException INVALID_ARGUMENT or ALREADY_EXISTS
    */
-  public void checkCanMount(NamespacePath path, URI uri) {
+  public void checkMountPoint(NamespacePath path) {
     if (path.isRoot()) {
       throw MetasyncException.invalidArgument("cannot mount on /: it is always mounted");
     }
     if (mounts.containsKey(path)) {
       throw MetasyncException.alreadyExists(path);
     }
+  }
+
+  /**
+   * Checks that {@code uri} may be mounted at {@code path}: {@link #checkMountPoint}, and not
+   * inside or around another mount's UFS folder (which would show one UFS entry at two paths).
+   *
+   * @param uri the folder the UFS really serves (its {@code rootUri}: a local folder's real path),
+   *     compared with the other mounts' (which the table keeps resolved)
+   * @param shown the URI as the user should read it in a message: what they typed, and what it
+   *     resolved to when that differs
+   * @throws MetasyncException INVALID_ARGUMENT or ALREADY_EXISTS saying which mount is in the way
+   */
+  public void checkCanMount(NamespacePath path, URI uri, String shown) {
+    checkMountPoint(path);
     for (MountPoint mount : mounts.values()) {
       if (overlaps(mount.ufsUri(), uri)) {
         throw MetasyncException.invalidArgument(
             "cannot mount "
-                + uri
+                + shown
                 + " at "
                 + path
                 + ": it overlaps "
@@ -109,6 +122,13 @@ public final class MountTable {
     String a = folder(first.getPath());
     String b = folder(second.getPath());
     return a.startsWith(b) || b.startsWith(a);
+  }
+
+  /** Whether two UFS URIs name the same folder, a trailing slash aside. */
+  public static boolean sameFolder(URI first, URI second) {
+    return Objects.equals(lower(first.getScheme()), lower(second.getScheme()))
+        && Objects.equals(lower(first.getAuthority()), lower(second.getAuthority()))
+        && folder(first.getPath()).equals(folder(second.getPath()));
   }
 
   private static String lower(String text) {

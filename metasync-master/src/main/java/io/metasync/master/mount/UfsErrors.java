@@ -4,6 +4,7 @@ import io.metasync.common.CauseChain;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MessageText;
 import io.metasync.common.MetasyncException;
+import io.metasync.ufs.SymbolicLinkException;
 import io.metasync.ufs.UfsRefusedException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -36,6 +37,12 @@ public final class UfsErrors {
     if (error instanceof FileAlreadyExistsException) {
       return new MetasyncException(
           ErrorCode.ALREADY_EXISTS, where + " already exists in the UFS", error);
+    }
+    if (error instanceof SymbolicLinkException) {
+      return new MetasyncException(
+          ErrorCode.FAILED_PRECONDITION,
+          path + " is or goes through a symbolic link (" + error.getMessage() + ")",
+          error);
     }
     if (error instanceof AccessDeniedException) {
       return new MetasyncException(

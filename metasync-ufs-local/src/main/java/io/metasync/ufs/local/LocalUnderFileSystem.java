@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
+import io.metasync.ufs.SymbolicLinkException;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsRefusedException.Reason;
@@ -20,21 +21,16 @@ import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
@@ -45,10 +41,30 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * A local POSIX folder as an under file system. Symbolic links are followed as {@code ls -L} does
- * (see {@link LocalStatusReader} for what is shown as absent); deleting a link removes the link,
- * never what it points to. Modes are the permission bits 0777: java.nio can neither read nor set
- * setuid, setgid and sticky bits, so those are dropped.
+ * A local POSIX folder as an under file system. Modes are the permission bits 0777: java.nio can
+ * neither read nor set setuid, setgid and sticky bits, so those are dropped.
+ *
+ * <p><b>Symbolic links are never followed</b> (see docs/security.md, "Symbolic links and mounts"),
+ * so nothing outside the root can be read or changed through a link planted inside it:
+ *
+ * <ul>
+ *   <li>A link is not part of the namespace, like a socket or a pipe: a listing skips it (it is
+ *       neither shown nor counted; a debug line names it), and {@link #getStatus} of a link, or of
+ *       a path below one, is empty. That absence is this rule, not a failure taken for absence.
+ *   <li>Every other operation on a path that is a link, or that goes through one (listing, reading,
+ *       creating, {@code mkdir}, mode, owner, rename source or destination, delete), fails with
+ *       {@link SymbolicLinkException}: "{@code <uri>} is a symbolic link; metasync does not follow
+ *       links in a local mount", naming the link. Retrying changes nothing.
+ *   <li>A recursive delete of a folder unlinks the links inside it, never what they point to.
+ *   <li>The root is the real path of the folder that was asked for ({@link
+ *       LocalUnderFileSystemFactory} resolves it), and {@link #rootUri} is that real path.
+ * </ul>
+ *
+ * <p>Operations reach an entry through its open parent folder ({@link LinkFreePaths}, {@link
+ * LocalEntry}), so a folder swapped for a link meanwhile cannot redirect them, except where those
+ * classes say: {@code mkdir}, mode and owner changes of an entry the master cannot read, anything
+ * below a folder the master cannot read, and {@code getStatus} and the attributes of listed
+ * entries, which are read by path (metadata only) after a check.
  */
 final class LocalUnderFileSystem implements UnderFileSystem {
   // EPERM has no exception type of its own; the JDK reports it by its strerror text.
@@ -56,13 +72,14 @@ final class LocalUnderFileSystem implements UnderFileSystem {
 
   private final URI rootUri;
   private final Path root;
+  private final LinkFreePaths paths;
   private final LocalStatusReader reader;
   private final UserPrincipalLookupService principals;
   private final int runSize;
   private final Path spillFolder;
 
   /**
-   * @param root the absolute, normalized folder that {@code rootUri} names
+   * @param root the real path (no link in it) of the folder that {@code rootUri} names
    */
   LocalUnderFileSystem(URI rootUri, Path root) {
     this(
@@ -74,11 +91,20 @@ final class LocalUnderFileSystem implements UnderFileSystem {
    * @param spillFolder where those temporary files go
    */
   LocalUnderFileSystem(URI rootUri, Path root, int runSize, Path spillFolder) {
+    this(rootUri, root, runSize, spillFolder, LinkFreePaths.Reach.OPEN_FOLDERS);
+  }
+
+  /**
+   * @param reach how entries are reached without following links (see {@link LinkFreePaths})
+   */
+  LocalUnderFileSystem(
+      URI rootUri, Path root, int runSize, Path spillFolder, LinkFreePaths.Reach reach) {
     checkArgument(runSize > 0, "runSize must be positive: %s", runSize);
     this.rootUri = requireNonNull(rootUri, "rootUri is null");
     this.root = requireNonNull(root, "root is null");
     this.runSize = runSize;
     this.spillFolder = requireNonNull(spillFolder, "spillFolder is null");
+    this.paths = new LinkFreePaths(root, this::uriOf, reach);
     this.reader = new LocalStatusReader(root, new OwnerNames(Clock.systemUTC()));
     this.principals = root.getFileSystem().getUserPrincipalLookupService();
   }
@@ -91,23 +117,29 @@ final class LocalUnderFileSystem implements UnderFileSystem {
   /** Linux's limits: 4,095 bytes for the whole local path, 255 for a name. */
   @Override
   public void checkPathLength(String path) throws UfsRefusedException {
-    LocalRefusals.checkLength(resolve(path));
+    LocalRefusals.checkLength(paths.local(path));
   }
 
+  /** Empty for a link and for a path below one: links are not part of the namespace. */
   @Override
   public Optional<UfsStatus> getStatus(String path) throws IOException {
-    return reader.read(resolve(path), nameOf(path));
+    Path file = paths.local(path);
+    if (!path.equals("/") && !paths.parentsAreFolders(path)) {
+      return Optional.empty();
+    }
+    return reader.read(file, nameOf(path));
   }
 
   /**
    * Reads the folder's names first (a folder has no order of its own), in bounded memory: runs of
    * names beyond the first are sorted and spilled to temporary files (see {@link SortedNames}).
+   * Links among the entries are skipped.
    */
   @Override
   public UfsListing list(String path) throws IOException {
-    Path folder = resolve(path);
     SortedNames names;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+    try (LocalEntry folder = paths.open(path);
+        DirectoryStream<Path> entries = openFolder(folder, path)) {
       Iterator<Path> iterator = entries.iterator();
       names =
           SortedNames.read(
@@ -129,59 +161,87 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
-    return new LocalFolderListing(reader, folder, names);
+    return new LocalFolderListing(reader, paths.local(path), names);
+  }
+
+  private DirectoryStream<Path> openFolder(LocalEntry folder, String path) throws IOException {
+    if (!folder.refuseLink(folder.attributes()).isDirectory()) {
+      throw new NotDirectoryException(uriOf(path).toString());
+    }
+    return folder.openFolder();
   }
 
   @Override
   public void mkdir(String path, int mode) throws IOException {
     checkMode(mode);
-    Path folder = resolve(path);
-    try {
-      Files.createDirectory(folder);
+    try (LocalEntry folder = paths.open(path)) {
+      refuseExisting(folder, path);
+      folder.createFolder();
+      try {
+        // Set after creation: the umask narrows any mode given to mkdir(2).
+        folder.setPermissions(PosixModes.toPermissions(mode));
+      } catch (IOException e) {
+        deleteQuietly(folder, true, e);
+        throw e;
+      }
     } catch (FileSystemException e) {
       throw translate(e, path);
-    }
-    try {
-      // Set after creation: the umask narrows any mode given to mkdir(2).
-      Files.setPosixFilePermissions(folder, PosixModes.toPermissions(mode));
-    } catch (IOException e) {
-      Files.deleteIfExists(folder);
-      throw e;
     }
   }
 
   @Override
   public OutputStream create(String path, int mode) throws IOException {
     checkMode(mode);
-    Path file = resolve(path);
-    OutputStream out;
-    try {
-      out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    SeekableByteChannel channel;
+    try (LocalEntry file = paths.open(path)) {
+      refuseExisting(file, path);
+      channel = file.newByteChannel(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try {
+        // The stream stays writable whatever the mode, e.g. 0444.
+        file.setPermissions(PosixModes.toPermissions(mode));
+      } catch (IOException e) {
+        channel.close();
+        deleteQuietly(file, false, e);
+        throw e;
+      }
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
-    try {
-      // The stream stays writable whatever the mode, e.g. 0444.
-      Files.setPosixFilePermissions(file, PosixModes.toPermissions(mode));
-    } catch (IOException e) {
-      out.close();
-      Files.deleteIfExists(file);
-      throw e;
+    return new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+  }
+
+  /** A link is refused by name; anything else that exists is already there. */
+  private void refuseExisting(LocalEntry entry, String path) throws IOException {
+    Optional<BasicFileAttributes> existing = entry.attributesIfExists();
+    if (existing.isPresent()) {
+      entry.refuseLink(existing.get());
+      throw new FileAlreadyExistsException(uriOf(path).toString());
     }
-    return new BufferedOutputStream(out, 64 * 1024);
+  }
+
+  private static void deleteQuietly(LocalEntry entry, boolean isFolder, IOException failure) {
+    try {
+      entry.delete(isFolder);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   @Override
   public InputStream open(String path, long offset) throws IOException {
     checkArgument(offset >= 0, "offset is negative: %s", offset);
-    Path file = resolve(path);
     SeekableByteChannel channel;
-    try {
+    try (LocalEntry file = paths.open(path)) {
+      BasicFileAttributes attributes = file.refuseLink(file.attributes());
       // open(2) succeeds on a folder on Linux; refuse it here rather than fail on the first read.
-      if (Files.isDirectory(file)) {
+      if (attributes.isDirectory()) {
         throw new UfsRefusedException(Reason.IS_A_FOLDER, "it is a folder, not a file");
       }
-      channel = Files.newByteChannel(file, StandardOpenOption.READ);
+      if (!attributes.isRegularFile()) {
+        // A pipe would block the reader; getStatus shows none of these.
+        throw new NoSuchFileException(uriOf(path).toString());
+      }
+      channel = file.newByteChannel(StandardOpenOption.READ);
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
@@ -199,20 +259,22 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     delete(path, recursive, entries -> {});
   }
 
-  /** Reports each entry as it is deleted: a tree is walked and deleted here, entry by entry. */
+  /**
+   * Reports each entry as it is deleted: a tree is walked and deleted here, entry by entry. A link
+   * named by {@code path} is refused; links inside a deleted folder are unlinked, their targets
+   * left alone.
+   */
   @Override
   public void delete(String path, boolean recursive, LongConsumer deletedEntries)
       throws IOException {
     checkArgument(!path.equals("/"), "refusing to delete the root of %s", rootUri);
     requireNonNull(deletedEntries, "deletedEntries is null");
-    Path target = resolve(path);
-    try {
-      BasicFileAttributes attributes =
-          Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    try (LocalEntry target = paths.open(path)) {
+      BasicFileAttributes attributes = target.refuseLink(target.attributes());
       if (recursive && attributes.isDirectory()) {
-        RecursiveDeletion.deleteTree(target, deletedEntries);
+        RecursiveDeletion.deleteTree(target, attributes, deletedEntries);
       } else {
-        Files.delete(target);
+        target.delete(attributes.isDirectory());
         deletedEntries.accept(1);
       }
     } catch (FileSystemException e) {
@@ -220,50 +282,52 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     }
   }
 
+  /** Refused when the source or the destination is a link or goes through one. */
   @Override
   public void rename(String source, String destination) throws IOException {
     checkArgument(
         !source.equals("/") && !destination.equals("/"),
         "refusing to rename the root of %s",
         rootUri);
-    Path from = resolve(source);
-    Path to = resolve(destination);
-    try {
-      Files.readAttributes(from, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (FileSystemException e) {
-      throw translate(e, source);
-    }
-    // rename(2) silently replaces an existing destination, so this check is what refuses one. It
-    // races only with changes made behind metasync's back, which a later sync reconciles.
-    if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
-      throw new FileAlreadyExistsException(uriOf(destination).toString());
-    }
-    try {
-      move(from, to);
-    } catch (NoSuchFileException e) {
-      if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+    try (LocalEntry from = open(source, "does not exist")) {
+      try {
+        from.refuseLink(from.attributes());
+      } catch (FileSystemException e) {
         throw translate(e, source);
       }
-      throw notFound(destination, "its parent folder does not exist", e);
-    } catch (FileSystemException e) {
-      throw translate(e, destination);
+      try (LocalEntry to = open(destination, "its parent folder does not exist")) {
+        // rename(2) silently replaces an existing destination, so this check is what refuses one.
+        // It races only with changes made behind metasync's back, which a later sync reconciles.
+        refuseExisting(to, destination);
+        from.moveTo(to);
+      } catch (NoSuchFileException e) {
+        if (from.attributesIfExists().isEmpty()) {
+          throw translate(e, source);
+        }
+        throw notFound(destination, "its parent folder does not exist", e);
+      } catch (FileSystemException e) {
+        throw translate(e, destination);
+      }
     }
   }
 
-  private static void move(Path from, Path to) throws IOException {
+  /** {@link LinkFreePaths#open}, saying {@code whyMissing} when a folder above is missing. */
+  private LocalEntry open(String path, String whyMissing) throws IOException {
     try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      // Another file system is mounted inside the root; Files.move copies and deletes instead.
-      Files.move(from, to);
+      return paths.open(path);
+    } catch (NoSuchFileException e) {
+      throw notFound(path, whyMissing, e);
+    } catch (FileSystemException e) {
+      throw translate(e, path);
     }
   }
 
   @Override
   public void setMode(String path, int mode) throws IOException {
     checkMode(mode);
-    try {
-      Files.setPosixFilePermissions(resolve(path), PosixModes.toPermissions(mode));
+    try (LocalEntry entry = paths.open(path)) {
+      entry.refuseLink(entry.attributes());
+      entry.setPermissions(PosixModes.toPermissions(mode));
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
@@ -271,24 +335,12 @@ final class LocalUnderFileSystem implements UnderFileSystem {
 
   @Override
   public void setOwner(String path, String owner, String group) throws IOException {
-    Path file = resolve(path);
     // Both names are looked up first, so an unknown group never leaves a changed owner behind.
     UserPrincipal user = owner == null ? null : lookUp(owner, false);
     GroupPrincipal groupPrincipal = group == null ? null : (GroupPrincipal) lookUp(group, true);
-    if (user == null && groupPrincipal == null) {
-      if (Files.notExists(file)) {
-        throw notFound(path, "does not exist", null);
-      }
-      return;
-    }
-    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-    try {
-      if (user != null) {
-        view.setOwner(user);
-      }
-      if (groupPrincipal != null) {
-        view.setGroup(groupPrincipal);
-      }
+    try (LocalEntry entry = paths.open(path)) {
+      entry.refuseLink(entry.attributes());
+      entry.setOwner(user, groupPrincipal);
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
@@ -315,26 +367,6 @@ final class LocalUnderFileSystem implements UnderFileSystem {
   @Override
   public void close() {}
 
-  /** The local path of {@code path}, which must be {@code /} or {@code /a/b}. */
-  private Path resolve(String path) {
-    requireNonNull(path, "path is null");
-    checkArgument(path.startsWith("/"), "UFS path '%s' is not absolute", path);
-    if (path.equals("/")) {
-      return root;
-    }
-    Path file = root;
-    for (String component : path.substring(1).split("/", -1)) {
-      // Callers normalize paths; refusing what they should never send keeps us inside the root.
-      checkArgument(
-          !component.isEmpty() && !component.equals(".") && !component.equals(".."),
-          "UFS path '%s' is not normalized",
-          path);
-      file = file.resolve(component);
-    }
-    checkArgument(file.normalize().startsWith(root), "UFS path '%s' leaves %s", path, rootUri);
-    return file;
-  }
-
   private static String nameOf(String path) {
     return path.substring(path.lastIndexOf('/') + 1);
   }
@@ -359,7 +391,7 @@ final class LocalUnderFileSystem implements UnderFileSystem {
       return refused;
     }
     if ((error.getClass() == FileSystemException.class || error instanceof NotDirectoryException)
-        && reader.isBelowNonDirectory(resolve(path))) {
+        && reader.isBelowNonDirectory(paths.local(path))) {
       return notFound(path, "does not exist (a parent is a file)", error);
     }
     if (OPERATION_NOT_PERMITTED.equals(fileSystemError.getReason())) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,6 +23,12 @@ public final class LocalUnderFileSystemFactory implements UnderFileSystemFactory
   }
 
   /**
+   * Opens the real path of the folder {@code rootUri} names, links resolved ({@link
+   * Path#toRealPath}): the UFS's {@link UnderFileSystem#rootUri} is that real path, as a URI
+   * without a trailing slash, so that mounts are compared (and a mount through a link is pinned) by
+   * the folder they really serve. Below the root, no link is followed (see {@link
+   * LocalUnderFileSystem}).
+   *
    * @throws FileNotFoundException naming the URI when it is not an existing folder
    * @throws MetasyncException INVALID_ARGUMENT when the URI is not a {@code file:///path} URI or
    *     when {@code properties} is not empty: this UFS takes no options, so any is a mistake
@@ -37,9 +44,9 @@ public final class LocalUnderFileSystemFactory implements UnderFileSystemFactory
               + " was given "
               + new TreeSet<>(properties.keySet()));
     }
-    Path root;
+    Path asked;
     try {
-      root = Path.of(rootUri).toAbsolutePath().normalize();
+      asked = Path.of(rootUri).toAbsolutePath().normalize();
     } catch (IllegalArgumentException | FileSystemNotFoundException e) {
       throw MetasyncException.invalidArgument(
           "'"
@@ -47,12 +54,24 @@ public final class LocalUnderFileSystemFactory implements UnderFileSystemFactory
               + "' is not a local folder URI (use file:///absolute/path): "
               + e.getMessage());
     }
-    if (!Files.exists(root)) {
-      throw new FileNotFoundException(rootUri + " does not exist");
+    Path root;
+    try {
+      root = asked.toRealPath();
+    } catch (NoSuchFileException e) {
+      FileNotFoundException missing = new FileNotFoundException(rootUri + " does not exist");
+      missing.initCause(e);
+      throw missing;
     }
     if (!Files.isDirectory(root)) {
       throw new FileNotFoundException(rootUri + " is not a directory");
     }
-    return new LocalUnderFileSystem(rootUri, root);
+    return new LocalUnderFileSystem(folderUri(root), root);
+  }
+
+  /** {@code file:///a/b} for the folder {@code /a/b}: mounts are shown without a trailing slash. */
+  static URI folderUri(Path folder) {
+    String uri = folder.toUri().toString();
+    return URI.create(
+        uri.endsWith("/") && folder.getParent() != null ? uri.substring(0, uri.length() - 1) : uri);
   }
 }

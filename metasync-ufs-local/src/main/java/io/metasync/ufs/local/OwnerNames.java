@@ -63,6 +63,6 @@ final class OwnerNames {
   }
 
   private static PosixFileAttributes attributes(Path file) throws IOException {
-    return Files.readAttributes(file, PosixFileAttributes.class, new LinkOption[0]);
+    return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
   }
 }

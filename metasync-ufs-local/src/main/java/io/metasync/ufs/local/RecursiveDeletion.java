@@ -24,7 +24,10 @@ import java.util.function.LongConsumer;
  * to its open folder without a {@code stat} first, as {@code rm -rf} does: only an entry that
  * refuses to be unlinked is looked at, and recursed into if it is a folder. That is about 5 times
  * faster than a {@link Files#walkFileTree} that reads every entry's attributes, and no path is
- * resolved twice, so a folder renamed meanwhile cannot redirect the deletion.
+ * resolved twice, so a folder renamed meanwhile cannot redirect the deletion. The top folder itself
+ * is opened relative to its parent without following a link ({@link LocalEntry}); where its parent
+ * is not open, it is opened by path and must be the very folder that was looked at (same file key),
+ * so a link put in its place meanwhile is not emptied.
  */
 final class RecursiveDeletion {
   private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
@@ -35,11 +38,21 @@ final class RecursiveDeletion {
     this.deletedEntries = deletedEntries;
   }
 
-  /** Deletes {@code folder} and everything below it. */
-  static void deleteTree(Path folder, LongConsumer deletedEntries) throws IOException {
+  /**
+   * Deletes the folder {@code top} and everything below it.
+   *
+   * @param looked {@code top}'s attributes, read without following a link, that said it is a folder
+   */
+  static void deleteTree(LocalEntry top, BasicFileAttributes looked, LongConsumer deletedEntries)
+      throws IOException {
     RecursiveDeletion deletion = new RecursiveDeletion(deletedEntries);
-    try (DirectoryStream<Path> top = Files.newDirectoryStream(folder)) {
-      if (!(top instanceof SecureDirectoryStream<Path>)) {
+    if (top.folder() != null) {
+      deletion.emptyAndDelete(top.folder(), top.name(), true);
+      return;
+    }
+    Path folder = top.path();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+      if (!(stream instanceof SecureDirectoryStream<Path>)) {
         Files.walkFileTree(folder, deletion.new Walk());
         return;
       }
@@ -48,6 +61,14 @@ final class RecursiveDeletion {
     for (int pass = 1; ; pass++) {
       try (SecureDirectoryStream<Path> stream =
           (SecureDirectoryStream<Path>) Files.newDirectoryStream(folder)) {
+        Object key =
+            stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        if (key == null || !key.equals(looked.fileKey())) {
+          throw new FileSystemException(
+              folder.toString(),
+              null,
+              "was replaced while metasync was deleting it; what is there now was left alone");
+        }
         deletion.empty(stream);
       }
       try {
@@ -74,16 +95,24 @@ final class RecursiveDeletion {
         if (!isFolder(stream, name)) {
           throw e;
         }
-        emptyAndDelete(stream, name);
+        emptyAndDelete(stream, name, false);
       }
     }
   }
 
-  private void emptyAndDelete(SecureDirectoryStream<Path> parent, Path name) throws IOException {
+  /**
+   * @param top whether {@code name} is what the caller asked to delete: then its absence is an
+   *     error, not something deleted meanwhile
+   */
+  private void emptyAndDelete(SecureDirectoryStream<Path> parent, Path name, boolean top)
+      throws IOException {
     for (int pass = 1; ; pass++) {
       try (SecureDirectoryStream<Path> child = parent.newDirectoryStream(name, NO_FOLLOW)) {
         empty(child);
       } catch (NoSuchFileException e) {
+        if (top && pass == 1) {
+          throw e;
+        }
         return;
       }
       try {

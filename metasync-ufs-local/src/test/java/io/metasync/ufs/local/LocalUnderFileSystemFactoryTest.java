@@ -32,8 +32,40 @@ class LocalUnderFileSystemFactoryTest {
 
     try (UnderFileSystem ufs = new UnderFileSystemLoader().open(folder.toUri(), Map.of())) {
       assertThat(ufs.getStatus("/f")).isPresent();
-      assertThat(ufs.rootUri()).isEqualTo(folder.toUri());
+      assertThat(ufs.rootUri().toString() + "/").isEqualTo(folder.toUri().toString());
     }
+  }
+
+  @Test
+  void rootThroughALinkIsTheRealFolder() throws IOException {
+    Path real = Files.createDirectories(folder.resolve("real/data"));
+    Files.writeString(real.resolve("f"), "x");
+    Path link = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("real"));
+
+    try (UnderFileSystem ufs = factory.create(link.resolve("data").toUri(), Map.of())) {
+      assertThat(ufs.rootUri()).isEqualTo(URI.create("file://" + real));
+      assertThat(ufs.uriOf("/f")).isEqualTo(real.resolve("f").toUri());
+      assertThat(ufs.getStatus("/f")).isPresent();
+    }
+  }
+
+  @Test
+  void rootThatIsALinkToTheFileSystemRootIsTheFileSystemRoot() throws IOException {
+    Path link = Files.createSymbolicLink(folder.resolve("host"), Path.of("/"));
+
+    try (UnderFileSystem ufs = factory.create(link.toUri(), Map.of())) {
+      assertThat(ufs.rootUri()).isEqualTo(URI.create("file:///"));
+    }
+  }
+
+  @Test
+  void danglingRootLinkIsFileNotFoundNamingTheUri() throws IOException {
+    URI uri =
+        Files.createSymbolicLink(folder.resolve("dangling"), folder.resolve("nowhere")).toUri();
+
+    assertThatThrownBy(() -> factory.create(uri, Map.of()))
+        .isInstanceOf(FileNotFoundException.class)
+        .hasMessage(uri + " does not exist");
   }
 
   @Test

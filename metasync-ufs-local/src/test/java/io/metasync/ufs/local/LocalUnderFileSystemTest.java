@@ -1,10 +1,8 @@
 package io.metasync.ufs.local;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.metasync.common.FileType;
 import io.metasync.ufs.AbstractUnderFileSystemTest;
 import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UfsListing;
@@ -27,7 +25,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The UFS contract on a local folder, plus what only a local folder has: links, sockets, users. */
+/**
+ * The UFS contract on a local folder, plus what only a local folder has: sockets, users (links: see
+ * {@link LocalUnderFileSystemLinksTest}).
+ */
 class LocalUnderFileSystemTest extends AbstractUnderFileSystemTest {
   @TempDir Path root;
 
@@ -64,47 +65,6 @@ class LocalUnderFileSystemTest extends AbstractUnderFileSystemTest {
   }
 
   @Test
-  void linkToFileShowsAsTheFile() throws IOException {
-    Files.writeString(root.resolve("target"), "content");
-    Files.createSymbolicLink(root.resolve("link"), root.resolve("target"));
-
-    UfsStatus status = status("/link");
-
-    assertThat(status.name()).isEqualTo("link");
-    assertThat(status.type()).isEqualTo(FileType.FILE);
-    assertThat(status.length()).isEqualTo(7);
-    assertThat(read("/link", 0)).isEqualTo("content".getBytes(UTF_8));
-  }
-
-  @Test
-  void linkToFolderShowsAsTheFolderAndListsItsEntries() throws IOException {
-    Files.createDirectory(root.resolve("target"));
-    Files.writeString(root.resolve("target/inside"), "x");
-    Files.createSymbolicLink(root.resolve("link"), Path.of("target"));
-
-    assertThat(status("/link").isDirectory()).isTrue();
-    assertThat(names("/link")).containsExactly("inside");
-  }
-
-  @Test
-  void danglingLinkIsAbsent() throws IOException {
-    Files.createSymbolicLink(root.resolve("dangling"), root.resolve("nowhere"));
-    Files.writeString(root.resolve("real"), "x");
-
-    assertThat(ufs().getStatus("/dangling")).isEmpty();
-    assertThat(names("/")).containsExactly("real");
-  }
-
-  @Test
-  void linkLoopIsAbsent() throws IOException {
-    Files.createSymbolicLink(root.resolve("a"), Path.of("b"));
-    Files.createSymbolicLink(root.resolve("b"), Path.of("a"));
-
-    assertThat(ufs().getStatus("/a")).isEmpty();
-    assertThat(names("/")).isEmpty();
-  }
-
-  @Test
   void socketIsAbsent() throws IOException {
     Path socket = root.resolve("socket");
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -113,6 +73,7 @@ class LocalUnderFileSystemTest extends AbstractUnderFileSystemTest {
       assertThat(Files.exists(socket)).isTrue();
       assertThat(ufs().getStatus("/socket")).isEmpty();
       assertThat(names("/")).isEmpty();
+      assertThatThrownBy(() -> ufs().open("/socket", 0)).isInstanceOf(FileNotFoundException.class);
     }
   }
 
