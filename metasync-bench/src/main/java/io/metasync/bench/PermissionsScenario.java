@@ -50,9 +50,6 @@ final class PermissionsScenario {
   private static final String NAME = "permissions";
   private static final int THREADS = 8;
 
-  /** Listings of the small folder per round, as in the list scenario. */
-  private static final int SMALL_REPEATS = 20;
-
   private static final int IN_PROCESS_CALLS = 200_000;
 
   /** A folder only the master's user may enter: proves which master checks. */
@@ -85,8 +82,8 @@ final class PermissionsScenario {
         paths[i] = fixtures.smallPath() + "/" + Fixtures.fileName(i);
       }
       getStatus(context, checked.client(), unchecked.client(), paths);
-      list(context, checked, unchecked, fixtures.smallPath(), fixtures.smallWidth(), SMALL_REPEATS);
-      list(context, checked, unchecked, fixtures.widePath(), fixtures.wideWidth(), 1);
+      list(context, checked, unchecked, fixtures.smallPath(), fixtures.smallWidth());
+      list(context, checked, unchecked, fixtures.widePath(), fixtures.wideWidth());
       inProcess(context, checked.master().namespace(), unchecked.master().namespace(), paths);
     } finally {
       FolderDeletion.delete(privateFolder);
@@ -196,20 +193,18 @@ final class PermissionsScenario {
   }
 
   private static void list(
-      BenchContext context,
-      UserMaster checked,
-      UserMaster unchecked,
-      String path,
-      int width,
-      int repeats)
+      BenchContext context, UserMaster checked, UserMaster unchecked, String path, int width)
       throws Exception {
+    // Listings back to back for a whole slice, not a fixed count: a round of one 100,000-entry
+    // listing (~0.2 s) or of 20 small ones swung by +-40 % on this machine.
+    long sliceNanos = (long) (context.options().sliceSeconds() * 1e9);
     PairedRounds.Result result =
         PairedRounds.run(
             "permissions list " + path,
             "ms",
             context.options(),
-            () -> checked.timedListings(context.ticker(), path, width, repeats),
-            () -> unchecked.timedListings(context.ticker(), path, width, repeats));
+            () -> checked.timedListings(context.ticker(), path, width, sliceNanos),
+            () -> unchecked.timedListings(context.ticker(), path, width, sliceNanos));
     context
         .table()
         .add(
@@ -222,8 +217,9 @@ final class PermissionsScenario {
 
   /**
    * Where the time goes: the master's own {@code getStatus} and its check, in-process (no gRPC, no
-   * caller resolution), with the {@link Caller} the master resolves for {@link #USER}; and that
-   * resolution on its own, which every call pays whether checks are on or off.
+   * caller resolution), with the {@link Caller} the master resolves for {@link #USER}; each check
+   * alone; and that resolution alone, which every call pays whether checks are on or off. The RPC
+   * figures cannot show a cost under their noise (several %); these show it in nanoseconds.
    */
   private static void inProcess(
       BenchContext context, Namespace checked, Namespace unchecked, String[] paths)
@@ -252,30 +248,50 @@ final class PermissionsScenario {
             "ns per call",
             result,
             "–");
-    List<Double> resolutions = new ArrayList<>();
-    int rounds = context.options().warmupRounds() + context.options().measuredRounds();
-    for (int round = 0; round < rounds; round++) {
+    PathAuthorizer authorizer = checked.operations().authorizer();
+    NamespacePath[] parsed = new NamespacePath[paths.length];
+    for (int i = 0; i < paths.length; i++) {
+      parsed[i] = NamespacePath.parse(paths[i]);
+    }
+    NamespacePath folder = parsed[0].parent();
+    perCall(
+        context,
+        "PathAuthorizer.checkStatus alone, checks on (paths parsed beforehand)",
+        i -> authorizer.checkStatus(caller, parsed[i % parsed.length]));
+    perCall(
+        context,
+        "PathAuthorizer.checkList alone, checks on: once per listing, whatever its size",
+        i -> authorizer.checkList(caller, folder));
+    perCall(
+        context,
+        "CallerResolver.resolve (groups cached): every call pays it, checks on or off",
+        i -> sink += resolver.resolve(claim).groups().size());
+  }
+
+  /** One figure: nanoseconds per call of {@code call}, over the rounds, in-process. */
+  private static void perCall(BenchContext context, String what, Throughput.Call call)
+      throws Exception {
+    BenchOptions options = context.options();
+    Ticker ticker = context.ticker();
+    List<Double> nanos = new ArrayList<>();
+    for (int round = 0; round < options.warmupRounds() + options.measuredRounds(); round++) {
       long start = ticker.nanos();
       for (int i = 0; i < IN_PROCESS_CALLS; i++) {
-        sink += resolver.resolve(claim).groups().size();
+        call.run(i);
       }
-      double nanos = (ticker.nanos() - start) / (double) IN_PROCESS_CALLS;
-      if (round >= context.options().warmupRounds()) {
-        resolutions.add(nanos);
+      if (round >= options.warmupRounds()) {
+        nanos.add((ticker.nanos() - start) / (double) IN_PROCESS_CALLS);
       }
     }
-    Summary summary = Summary.of(resolutions);
-    context
-        .table()
-        .figure(
-            NAME,
-            "CallerResolver.resolve per call (cached groups; both sides pay it, checks on or off)",
-            String.format(
-                "%s ns (%s–%s)",
-                ResultTable.number(summary.median()),
-                ResultTable.number(summary.min()),
-                ResultTable.number(summary.max())),
-            "–");
+    Summary summary = Summary.of(nanos);
+    String value =
+        String.format(
+            "%s ns per call (%s–%s)",
+            ResultTable.number(summary.median()),
+            ResultTable.number(summary.min()),
+            ResultTable.number(summary.max()));
+    Progress.log("permissions: %s: %s", what, value);
+    context.table().figure(NAME, what, value, "–");
   }
 
   private static double statusAndCheckNanos(
@@ -323,12 +339,17 @@ final class PermissionsScenario {
       }
     }
 
-    double timedListings(Ticker ticker, String path, int width, int repeats) {
+    /** Lists {@code path} back to back for {@code sliceNanos} (at least once): ms per listing. */
+    double timedListings(Ticker ticker, String path, int width, long sliceNanos) {
       long start = ticker.nanos();
-      for (int i = 0; i < repeats; i++) {
+      long end;
+      int listings = 0;
+      do {
         Listings.consume(client, path, false, BenchMaster.CACHED, width);
-      }
-      return (ticker.nanos() - start) / 1e6 / repeats;
+        listings++;
+        end = ticker.nanos();
+      } while (end - start < sliceNanos);
+      return (end - start) / 1e6 / listings;
     }
 
     @Override
