@@ -11,10 +11,10 @@ import java.util.Locale;
 
 /**
  * The benchmark harness: {@code bench/run [options] [all | getStatus | list | recursive | sync |
- * removal | writes | restart | metastore | activesync | hdfs | wide ...]}. Creates (or reuses) the
- * fixtures, starts masters in this JVM on ephemeral ports, runs each scenario against its baseline
- * in alternating rounds, and prints Markdown tables on stdout; progress goes to stderr. Not a test:
- * nothing runs it during the build.
+ * removal | writes | restart | permissions | metastore | activesync | hdfs | wide ...]}. Creates
+ * (or reuses) the fixtures, starts masters in this JVM on ephemeral ports, runs each scenario
+ * against its baseline in alternating rounds, and prints Markdown tables on stdout; progress goes
+ * to stderr. Not a test: nothing runs it during the build.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -78,6 +78,7 @@ public final class BenchMain {
           case METASTORE -> MetastoreScenario.run(context);
           case ACTIVE_SYNC -> ActiveSyncScenario.run(context);
           case HADOOP_READ -> HadoopReadScenario.run(context);
+          case PERMISSIONS -> PermissionsScenario.run(context);
           case HDFS -> HdfsScenario.run(context, folder.resolve("hdfs"));
           case HDFS_ACTIVE_SYNC ->
               HdfsActiveSyncScenario.run(context, folder.resolve("hdfs-activesync"));

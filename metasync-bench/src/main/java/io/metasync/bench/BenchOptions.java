@@ -35,7 +35,7 @@ record BenchOptions(
     Optional<URI> hdfs) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | metastore | hdfs | hdfsactivesync | wide | hdfswide ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -63,6 +63,8 @@ record BenchOptions(
     ACTIVE_SYNC("activesync", true, false),
     /** Reading files through metasync:// (direct UFS path and through the master). */
     HADOOP_READ("hadoopread", true, false),
+    /** Cached reads as a non-superuser against masters with permission checks on and off. */
+    PERMISSIONS("permissions", true, true),
     /** RocksDB vs heap inode store at 1,000,000 inodes in child JVMs: run by name. */
     METASTORE("metastore", false, false),
     /** Its own MiniDFSCluster and fixtures: run by name. */

@@ -4,8 +4,6 @@ import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.FileType;
 import io.metasync.common.Ticker;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -17,15 +15,6 @@ import java.util.concurrent.Executors;
 final class GetStatusScenario {
   private static final String NAME = "getStatus";
   private static final int THREADS = 8;
-
-  /** One operation of a slice; {@code index} spreads the calls over many paths. */
-  @FunctionalInterface
-  private interface Call {
-    void run(int index);
-  }
-
-  /** A 1-thread slice: its throughput and its latency quantiles. */
-  private record Slice(double opsPerSecond, double p50Micros, double p99Micros) {}
 
   private GetStatusScenario() {}
 
@@ -42,45 +31,28 @@ final class GetStatusScenario {
     if (first.type() != FileType.FILE || !first.path().equals(paths[0])) {
       throw new IllegalStateException("unexpected status " + first);
     }
-    Call getStatus = index -> client.getStatus(paths[index % paths.length], BenchMaster.CACHED);
-    Call ping = index -> client.ping();
+    Throughput.Call getStatus =
+        index -> client.getStatus(paths[index % paths.length], BenchMaster.CACHED);
+    Throughput.Call ping = index -> client.ping();
     long sliceNanos = (long) (options.sliceSeconds() * 1e9);
     Ticker ticker = context.ticker();
 
-    List<Slice> ours = new ArrayList<>();
-    List<Slice> floor = new ArrayList<>();
-    PairedRounds.Result oneThread =
-        PairedRounds.run(
-            "getStatus 1 thread",
-            "ops/s",
-            options,
-            () -> record(ours, singleThread(getStatus, sliceNanos, ticker)),
-            () -> record(floor, singleThread(ping, sliceNanos, ticker)));
-    List<Slice> measuredOurs = ours.subList(options.warmupRounds(), ours.size());
-    List<Slice> measuredFloor = floor.subList(options.warmupRounds(), floor.size());
+    LatencyRounds.Result oneThread =
+        LatencyRounds.run("getStatus 1 thread", options, ticker, getStatus, ping);
     ResultTable table = context.table();
     table.add(
         NAME,
         "1 thread: cached getStatus vs ping",
         "ops/s",
-        oneThread,
+        oneThread.throughput(),
         "Alluxio cached getStatus 3.0–3.8k ops/s; NameNode getFileStatus 6.7–7.7k ops/s");
     table.add(
         NAME,
         "1 thread, p50 latency",
         "µs",
-        new PairedRounds.Result(
-            measuredOurs.stream().map(Slice::p50Micros).toList(),
-            measuredFloor.stream().map(Slice::p50Micros).toList()),
+        oneThread.p50Micros(),
         "gRPC floor p50 120–160 µs; Alluxio p50 234–290 µs");
-    table.add(
-        NAME,
-        "1 thread, p99 latency",
-        "µs",
-        new PairedRounds.Result(
-            measuredOurs.stream().map(Slice::p99Micros).toList(),
-            measuredFloor.stream().map(Slice::p99Micros).toList()),
-        "–");
+    table.add(NAME, "1 thread, p99 latency", "µs", oneThread.p99Micros(), "–");
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
@@ -102,18 +74,8 @@ final class GetStatusScenario {
     }
   }
 
-  private static double record(List<Slice> slices, Slice slice) {
-    slices.add(slice);
-    return slice.opsPerSecond();
-  }
-
-  private static Slice singleThread(Call call, long sliceNanos, Ticker ticker) throws Exception {
-    Throughput.Latencies slice = Throughput.singleThread(call::run, sliceNanos, ticker);
-    return new Slice(slice.callsPerSecond(), slice.p50Micros(), slice.p99Micros());
-  }
-
-  private static double multiThread(ExecutorService pool, Call call, long sliceNanos, Ticker ticker)
-      throws Exception {
-    return Throughput.callsPerSecond(pool, THREADS, call::run, sliceNanos, ticker);
+  private static double multiThread(
+      ExecutorService pool, Throughput.Call call, long sliceNanos, Ticker ticker) throws Exception {
+    return Throughput.callsPerSecond(pool, THREADS, call, sliceNanos, ticker);
   }
 }
