@@ -234,11 +234,11 @@ class MountTest {
     // The cache still has /swapped/d: writes reach the UFS, which refuses the link.
     RpcCalls.assertFailsWith(
         () -> calls.delete("/swapped/d", true),
-        Status.Code.PERMISSION_DENIED,
+        Status.Code.FAILED_PRECONDITION,
         "swapped/d is a symbolic link; metasync does not follow links in a local mount");
     RpcCalls.assertFailsWith(
         () -> calls.write("/swapped/d/new.txt", new byte[1]),
-        Status.Code.PERMISSION_DENIED,
+        Status.Code.FAILED_PRECONDITION,
         "is a symbolic link");
     // A sync finds the link absent, as a listing skips it.
     RpcCalls.assertFailsWith(
