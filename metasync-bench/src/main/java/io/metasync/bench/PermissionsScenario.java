@@ -1,6 +1,7 @@
 package io.metasync.bench;
 
 import io.metasync.client.ClientIdentity;
+import io.metasync.client.ClientTls;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.ErrorCode;
@@ -227,7 +228,7 @@ final class PermissionsScenario {
     Ticker ticker = context.ticker();
     CallerResolver resolver =
         SecuritySetup.callerResolver(MetasyncConfiguration.of(Map.of()), Clock.systemUTC());
-    CallerResolver.Claim claim = new CallerResolver.Claim(USER, null, null, "127.0.0.1");
+    CallerResolver.Claim claim = new CallerResolver.Claim(USER, null, null, null, "127.0.0.1");
     Caller caller = resolver.resolve(claim);
     if (caller.superuser()) {
       throw new IllegalStateException(USER + " resolves as a superuser: the figures are void");
@@ -328,7 +329,8 @@ final class PermissionsScenario {
               "localhost",
               master.rpcPort(),
               BenchMaster.CACHED,
-              new ClientIdentity(USER, USER, ""));
+              new ClientIdentity(USER, USER, ""),
+              ClientTls.PLAIN);
       return new UserMaster(master, client);
     }
 
