@@ -2,7 +2,6 @@ package io.metasync.hadoop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.metasync.master.MasterFixture;
 import java.io.IOException;
@@ -119,8 +118,6 @@ class ShadedJarIT {
 
   @Test
   void relocatedNettyLoadsItsRenamedEpollLibrary() throws Exception {
-    assumeTrue(System.getProperty("os.name").equals("Linux"), "epoll is Linux only");
-    assumeTrue(List.of("amd64", "aarch64").contains(System.getProperty("os.arch")));
     Class<?> epoll =
         Class.forName(
             RELOCATED + "io.grpc.netty.shaded.io.netty.channel.epoll.Epoll",
