@@ -7,15 +7,11 @@ import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
-import io.metasync.master.journal.ActiveSyncRecords;
 import io.metasync.master.journal.Journal;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.SyncCoordinator;
-import io.metasync.proto.journal.AddSyncPoint;
-import io.metasync.proto.journal.JournalEntry;
-import io.metasync.proto.journal.RemoveSyncPoint;
 import io.metasync.ufs.ChangeBatch;
 import io.metasync.ufs.ChangeEvent;
 import io.metasync.ufs.FeedCursor;
@@ -163,10 +159,7 @@ public final class ActiveSyncManager implements AutoCloseable {
             throw MetasyncException.failedPrecondition(
                 "cannot start sync on " + path + ": " + e.getMessage());
           }
-          journal.write(
-              JournalEntry.newBuilder()
-                  .setAddSyncPoint(AddSyncPoint.newBuilder().setPath(path.toString()))
-                  .build());
+          journal.write(ActiveSyncRecords.addSyncPoint(path));
           SyncPoint point = new SyncPoint(path, MAX_PENDING_PATHS, initialSync);
           register(point, mount.path());
           if (initialSync) {
@@ -226,10 +219,7 @@ public final class ActiveSyncManager implements AutoCloseable {
             throw MetasyncException.invalidArgument(
                 path + " is not a sync point (see getSyncPathList)");
           }
-          journal.write(
-              JournalEntry.newBuilder()
-                  .setRemoveSyncPoint(RemoveSyncPoint.newBuilder().setPath(path.toString()))
-                  .build());
+          journal.write(ActiveSyncRecords.removeSyncPoint(path));
           forget(path);
           return null;
         });

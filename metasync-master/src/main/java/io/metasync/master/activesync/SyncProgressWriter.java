@@ -3,10 +3,8 @@ package io.metasync.master.activesync;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
-import io.metasync.master.journal.ActiveSyncRecords;
 import io.metasync.master.journal.Journal;
 import io.metasync.proto.journal.FeedCursorUpdate;
-import io.metasync.proto.journal.JournalEntry;
 import io.metasync.ufs.FeedCursor;
 import java.util.List;
 
@@ -49,7 +47,7 @@ final class SyncProgressWriter {
     if (cursor == null && update.getLastSyncMsCount() == 0) {
       return;
     }
-    journal.write(JournalEntry.newBuilder().setFeedCursor(update).build());
+    journal.write(ActiveSyncRecords.feedProgress(update.build()));
     if (cursor != null) {
       follower.journaled(cursor);
     }

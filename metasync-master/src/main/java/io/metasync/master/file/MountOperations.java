@@ -9,24 +9,20 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
-import io.metasync.master.journal.InodeRecords;
 import io.metasync.master.journal.Journal;
-import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.lock.LockMode;
 import io.metasync.master.lock.LockedPaths;
 import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.LocalMountRoots;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.SyncPathCache;
-import io.metasync.proto.journal.AddMount;
-import io.metasync.proto.journal.JournalEntry;
-import io.metasync.proto.journal.RemoveMount;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
@@ -112,13 +108,7 @@ public final class MountOperations {
         }
         mounts.checkCanMount(path, uri, shown);
         Inode mountInode = tree.newChild(lockedParent, path.name(), root);
-        journal.write(
-            JournalEntry.newBuilder()
-                .setAddMount(
-                    AddMount.newBuilder()
-                        .setMount(NamespaceState.toRecord(path, uri, options))
-                        .setMountInode(InodeRecords.toRecord(mountInode)))
-                .build());
+        journal.write(MountRecords.addMount(path, uri, options, mountInode));
         absentPathCache.forgetSubtree(path);
         syncPathCache.forgetSubtree(path);
       }
@@ -200,10 +190,7 @@ public final class MountOperations {
             .get(path)
             .orElseThrow(() -> MetasyncException.invalidArgument(path + " is not a mount point"));
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
-      journal.write(
-          JournalEntry.newBuilder()
-              .setRemoveMount(RemoveMount.newBuilder().setPath(path.toString()))
-              .build());
+      journal.write(MountRecords.removeMount(path));
       tree.purgeTrash();
       syncPathCache.forgetSubtree(path);
       absentPathCache.forgetSubtree(path);

@@ -1,7 +1,6 @@
 package io.metasync.master.inode;
 
 import io.metasync.common.NamespacePath;
-import io.metasync.master.journal.InodeRecords;
 import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeBatch;
 import io.metasync.proto.journal.InodeChange;

@@ -1,7 +1,5 @@
 package io.metasync.master.inode;
 
-import io.metasync.master.inode.rocks.CheckpointReader;
-import io.metasync.master.inode.rocks.RocksInodeStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,9 +7,9 @@ import java.util.Optional;
 
 /**
  * Where inodes live: by id, and as children of their parent, ordered by name ({@link
- * String#compareTo}). {@link HeapInodeStore} and {@link RocksInodeStore}; {@code
- * AbstractInodeStoreTest} is the contract both pass. Each call is atomic and thread-safe on its
- * own; consistency across calls is the caller's, through path locks.
+ * String#compareTo}). {@link HeapInodeStore} and a RocksDB one; {@code AbstractInodeStoreTest} is
+ * the contract both pass. Each call is atomic and thread-safe on its own; consistency across calls
+ * is the caller's, through path locks.
  */
 public interface InodeStore extends AutoCloseable {
   Optional<Inode> get(long id);
@@ -91,14 +89,15 @@ public interface InodeStore extends AutoCloseable {
   }
 
   /**
-   * Replaces every inode with those of a checkpoint written by a {@link RocksInodeStore} (whatever
-   * the kind of this store, so a master can switch stores over an existing journal).
+   * Replaces every inode with those of a checkpoint that {@link #writeCheckpoint} wrote and returns
+   * true, when this store reads its checkpoints as they are; false (the default), having changed
+   * nothing, when the caller must read the checkpoint's inodes and put them one by one (a heap
+   * store over a journal that a RocksDB store wrote).
    *
    * @throws IOException when the checkpoint is unreadable
    */
-  default void loadCheckpoint(Path checkpoint) throws IOException {
-    clear();
-    CheckpointReader.readInodes(checkpoint, this::put);
+  default boolean loadCheckpoint(Path checkpoint) throws IOException {
+    return false;
   }
 
   @Override

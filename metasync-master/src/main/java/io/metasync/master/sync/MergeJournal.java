@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
-import io.metasync.master.journal.SyncedFolders;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.metasync.common.NamespacePath;
 import io.metasync.master.journal.Journal;
-import io.metasync.master.journal.NamespaceState;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.state.NamespaceState;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.ufs.UnderFileSystemLoader;

@@ -1,6 +1,7 @@
 package io.metasync.master.inode.rocks;
 
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -13,6 +14,20 @@ import org.rocksdb.RocksIterator;
  */
 public final class CheckpointReader {
   private CheckpointReader() {}
+
+  /**
+   * Replaces every inode of {@code store}, whatever its kind, with those of {@code checkpoint}: as
+   * the store loads it itself when it can, else one by one (so a master can switch stores over an
+   * existing journal).
+   *
+   * @throws IOException when the checkpoint is missing or unreadable
+   */
+  public static void loadInto(InodeStore store, Path checkpoint) throws IOException {
+    if (!store.loadCheckpoint(checkpoint)) {
+      store.clear();
+      readInodes(checkpoint, store::put);
+    }
+  }
 
   /**
    * Gives every inode of {@code checkpoint} to {@code consumer}, in key order.

@@ -2,7 +2,7 @@ package io.metasync.master.inode.rocks;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.metasync.master.inode.Inode;
-import io.metasync.master.journal.InodeRecords;
+import io.metasync.master.inode.InodeRecords;
 import io.metasync.proto.journal.InodeRecord;
 
 /**

@@ -238,10 +238,11 @@ public final class RocksInodeStore implements InodeStore {
 
   /** Replaces the store's folder with links to (or copies of) the checkpoint's files. */
   @Override
-  public void loadCheckpoint(Path checkpoint) throws IOException {
+  public boolean loadCheckpoint(Path checkpoint) throws IOException {
     synchronized (writeLock) {
       replaceDatabase(checkpoint);
     }
+    return true;
   }
 
   @Override

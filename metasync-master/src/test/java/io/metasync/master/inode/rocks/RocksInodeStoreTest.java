@@ -135,7 +135,7 @@ class RocksInodeStoreTest extends AbstractInodeStoreTest {
         InodeStore heap = new HeapInodeStore()) {
       for (InodeStore restored : List.of(rocks, heap)) {
         restored.put(file(100_000, ROOT, "replaced"));
-        restored.loadCheckpoint(checkpoint);
+        CheckpointReader.loadInto(restored, checkpoint);
 
         assertThat(restored.size()).isEqualTo(502);
         assertThat(restored.get(100_000)).isEmpty();

@@ -1,19 +1,22 @@
-package io.metasync.master.journal;
+package io.metasync.master.state;
 
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
 import io.metasync.common.PropertyKey;
+import io.metasync.master.activesync.ActiveSyncRecords;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeRecords;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.RemovalWatchers;
 import io.metasync.master.inode.SubtreeRemoval;
-import io.metasync.master.mount.LazyUnderFileSystem;
-import io.metasync.master.mount.MountOptions;
+import io.metasync.master.inode.rocks.CheckpointReader;
+import io.metasync.master.journal.JournaledState;
 import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
-import io.metasync.proto.journal.FeedCursorUpdate;
+import io.metasync.master.sync.SyncedFolders;
 import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.InodeRecord;
@@ -23,7 +26,6 @@ import io.metasync.proto.journal.SnapshotHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ import java.util.Optional;
  */
 public final class NamespaceState implements JournaledState {
   /** The newest snapshot format this master reads. */
-  static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 2;
 
   private static final int RECORDS_FORMAT = 1;
   private static final int CHECKPOINT_FORMAT = 2;
@@ -114,7 +116,7 @@ public final class NamespaceState implements JournaledState {
         putAll(puts);
       }
       case ADD_MOUNT -> {
-        mounts.register(mountPoint(entry.getAddMount().getMount()));
+        mounts.register(MountRecords.toMountPoint(entry.getAddMount().getMount(), opener));
         syncedFolders.forgetSubtree(NamespacePath.parse(entry.getAddMount().getMount().getPath()));
         store.put(InodeRecords.toInode(entry.getAddMount().getMountInode()));
       }
@@ -126,19 +128,7 @@ public final class NamespaceState implements JournaledState {
         activeSync.forgetMount(path);
         syncedFolders.forgetSubtree(path);
       }
-      case ADD_SYNC_POINT ->
-          activeSync.addSyncPoint(NamespacePath.parse(entry.getAddSyncPoint().getPath()));
-      case REMOVE_SYNC_POINT ->
-          activeSync.removeSyncPoint(NamespacePath.parse(entry.getRemoveSyncPoint().getPath()));
-      case FEED_CURSOR -> {
-        FeedCursorUpdate update = entry.getFeedCursor();
-        if (update.hasCursor()) {
-          activeSync.setCursor(NamespacePath.parse(update.getMountPath()), update.getCursor());
-        }
-        update
-            .getLastSyncMsMap()
-            .forEach((point, ms) -> activeSync.setLastSyncMs(NamespacePath.parse(point), ms));
-      }
+      case ADD_SYNC_POINT, REMOVE_SYNC_POINT, FEED_CURSOR -> activeSync.apply(entry);
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
   }
@@ -150,7 +140,7 @@ public final class NamespaceState implements JournaledState {
   private void recordSynced(FolderSyncTimes record) {
     NamespacePath path = NamespacePath.parse(record.getPath());
     if (lookup(path).filter(inode -> inode.id() == record.getInodeId()).isPresent()) {
-      syncedFolders.record(path, SyncedFolders.toTimes(record));
+      syncedFolders.record(record);
     }
   }
 
@@ -190,28 +180,6 @@ public final class NamespaceState implements JournaledState {
     return current;
   }
 
-  private MountPoint mountPoint(MountRecord record) {
-    URI uri = URI.create(record.getUfsUri());
-    MountOptions options =
-        new MountOptions(record.getReadOnly(), record.getShared(), record.getOptionsMap());
-    return new MountPoint(
-        NamespacePath.parse(record.getPath()),
-        uri,
-        options,
-        new LazyUnderFileSystem(uri, options.properties(), opener));
-  }
-
-  /** The journal form of a mount. */
-  public static MountRecord toRecord(NamespacePath path, URI uri, MountOptions options) {
-    return MountRecord.newBuilder()
-        .setPath(path.toString())
-        .setUfsUri(uri.toString())
-        .setReadOnly(options.readOnly())
-        .setShared(options.shared())
-        .putAllOptions(options.properties())
-        .build();
-  }
-
   /** Writes a snapshot with every inode in the file (format 1). */
   @Override
   public void writeSnapshot(OutputStream out) throws IOException {
@@ -237,15 +205,11 @@ public final class NamespaceState implements JournaledState {
             .setInodesInCheckpoint(inodesInCheckpoint);
     for (MountPoint mount : mounts.list()) {
       if (!mount.path().isRoot()) {
-        header.addMounts(toRecord(mount.path(), mount.ufsUri(), mount.options()));
+        header.addMounts(MountRecords.toRecord(mount.path(), mount.ufsUri(), mount.options()));
       }
     }
-    activeSync.syncPoints().forEach(path -> header.addSyncPoints(path.toString()));
-    activeSync
-        .cursors()
-        .forEach((mount, cursor) -> header.putFeedCursors(mount.toString(), cursor));
-    activeSync.lastSyncTimes().forEach((point, ms) -> header.putLastSyncMs(point.toString(), ms));
-    header.addAllSyncedFolders(syncedFolders.toRecords());
+    activeSync.writeTo(header);
+    syncedFolders.writeTo(header);
     header.build().writeDelimitedTo(out);
   }
 
@@ -296,7 +260,7 @@ public final class NamespaceState implements JournaledState {
         throw new IOException(
             "the snapshot's inodes are in a checkpoint folder, and none was given");
       }
-      store.loadCheckpoint(files);
+      CheckpointReader.loadInto(store, files);
       if (store.size() != header.getInodeCount()) {
         throw new IOException(
             "the inode checkpoint "
@@ -315,20 +279,10 @@ public final class NamespaceState implements JournaledState {
       }
     }
     for (MountRecord mount : header.getMountsList()) {
-      mounts.register(mountPoint(mount));
+      mounts.register(MountRecords.toMountPoint(mount, opener));
     }
-    activeSync.clear();
-    header.getSyncPointsList().forEach(path -> activeSync.addSyncPoint(NamespacePath.parse(path)));
-    header
-        .getFeedCursorsMap()
-        .forEach((mount, cursor) -> activeSync.setCursor(NamespacePath.parse(mount), cursor));
-    header
-        .getLastSyncMsMap()
-        .forEach((point, ms) -> activeSync.setLastSyncMs(NamespacePath.parse(point), ms));
-    syncedFolders.clear();
-    for (FolderSyncTimes folder : header.getSyncedFoldersList()) {
-      syncedFolders.record(NamespacePath.parse(folder.getPath()), SyncedFolders.toTimes(folder));
-    }
+    activeSync.loadFrom(header);
+    syncedFolders.loadFrom(header);
     if (!header.getInodesInCheckpoint()) {
       loadInodes(in, header.getInodeCount());
     }

@@ -1,7 +1,6 @@
-package io.metasync.master.journal;
+package io.metasync.master.inode;
 
 import io.metasync.common.FileType;
-import io.metasync.master.inode.Inode;
 import io.metasync.proto.journal.InodeRecord;
 
 /** Between inodes and their journal form. */

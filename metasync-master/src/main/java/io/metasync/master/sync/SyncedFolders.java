@@ -1,9 +1,10 @@
-package io.metasync.master.journal;
+package io.metasync.master.sync;
 
 import static io.metasync.common.Preconditions.checkArgument;
 
 import io.metasync.common.NamespacePath;
 import io.metasync.proto.journal.FolderSyncTimes;
+import io.metasync.proto.journal.SnapshotHeader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.function.BiConsumer;
  * and neither re-syncs what it synced just before nor shows {@code lastSynced} as unknown. Folder
  * granularity only: a file's own sync is not journaled (its folder's listing vouches for it).
  *
- * <p>Changed only by {@link NamespaceState} applying entries, one at a time; read by proposers
+ * <p>Changed only by the namespace state applying entries, one at a time; read by proposers
  * (whether a time still needs journaling) and at start. Bounded: past the capacity the folders with
  * the oldest times are forgotten, in an order that depends only on the entries (time, then path),
  * so every replay keeps the same ones. A forgotten folder merely syncs again.
@@ -82,7 +83,12 @@ public final class SyncedFolders {
     return byPath.size();
   }
 
-  synchronized void record(NamespacePath path, Times times) {
+  /** Applies a journaled {@code FOLDER_SYNCED} record whose path still leads to its inode. */
+  public void record(FolderSyncTimes record) {
+    record(NamespacePath.parse(record.getPath()), toTimes(record));
+  }
+
+  private synchronized void record(NamespacePath path, Times times) {
     byPath.merge(path.toString(), times, Times::latest);
     if (byPath.size() > capacity) {
       evictOldest();
@@ -103,8 +109,8 @@ public final class SyncedFolders {
     return Math.max(entry.getValue().childrenMs(), entry.getValue().subtreeMs());
   }
 
-  /** Forgets {@code path} and every path below it. */
-  synchronized void forgetSubtree(NamespacePath path) {
+  /** Forgets {@code path} and every path below it (applying a journal entry). */
+  public synchronized void forgetSubtree(NamespacePath path) {
     if (path.isRoot()) {
       byPath.clear();
       return;
@@ -115,15 +121,15 @@ public final class SyncedFolders {
     byPath.subMap(text + "/", text + "0").clear();
   }
 
-  synchronized void clear() {
-    byPath.clear();
+  /** Puts every folder's times, in path order, into a snapshot's header. */
+  public synchronized void writeTo(SnapshotHeader.Builder header) {
+    byPath.forEach((path, times) -> header.addSyncedFolders(toRecord(path, times)));
   }
 
-  /** Every folder's times, in path order, as snapshot records. */
-  synchronized List<FolderSyncTimes> toRecords() {
-    List<FolderSyncTimes> records = new ArrayList<>(byPath.size());
-    byPath.forEach((path, times) -> records.add(toRecord(path, times)));
-    return records;
+  /** Replaces every folder's times with a snapshot's. */
+  public synchronized void loadFrom(SnapshotHeader header) {
+    byPath.clear();
+    header.getSyncedFoldersList().forEach(this::record);
   }
 
   private static FolderSyncTimes toRecord(String path, Times times) {
@@ -135,7 +141,7 @@ public final class SyncedFolders {
         .build();
   }
 
-  static Times toTimes(FolderSyncTimes record) {
+  private static Times toTimes(FolderSyncTimes record) {
     return new Times(record.getInodeId(), record.getChildrenMs(), record.getSubtreeMs());
   }
 }

@@ -1,4 +1,4 @@
-package io.metasync.master.journal;
+package io.metasync.master.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,12 @@ import io.metasync.common.FileType;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeRecords;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.rocks.RocksInodeStore;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.proto.journal.AddMount;
@@ -95,7 +97,7 @@ class NamespaceStateTest {
             .setAddMount(
                 AddMount.newBuilder()
                     .setMount(
-                        NamespaceState.toRecord(
+                        MountRecords.toRecord(
                             NamespacePath.parse("/m"),
                             URI.create("file:///elsewhere"),
                             new MountOptions(true, false, Map.of("k", "v"))))

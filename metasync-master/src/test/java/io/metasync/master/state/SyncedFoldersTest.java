@@ -1,4 +1,4 @@
-package io.metasync.master.journal;
+package io.metasync.master.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,13 +6,16 @@ import io.metasync.common.FileType;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeRecords;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.rocks.RocksInodeStore;
-import io.metasync.master.journal.SyncedFolders.Times;
 import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
+import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.sync.SyncedFolders;
+import io.metasync.master.sync.SyncedFolders.Times;
 import io.metasync.proto.journal.AddMount;
 import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeBatch;
@@ -152,7 +155,7 @@ class SyncedFoldersTest {
             .setAddMount(
                 AddMount.newBuilder()
                     .setMount(
-                        NamespaceState.toRecord(
+                        MountRecords.toRecord(
                             mount, root.toUri(), new MountOptions(false, false, Map.of())))
                     .setMountInode(InodeRecords.toRecord(folder(6, 1, "m"))))
             .build());
@@ -168,10 +171,10 @@ class SyncedFoldersTest {
   @Test
   void pastTheCapacityTheOldestTimeGoesAndThePathBreaksATie() {
     SyncedFolders folders = new SyncedFolders(3);
-    folders.record(NamespacePath.parse("/c"), new Times(2, 1_000, 0));
-    folders.record(NamespacePath.parse("/b"), new Times(3, 1_000, 0));
-    folders.record(NamespacePath.parse("/a"), new Times(4, 2_000, 0));
-    folders.record(NamespacePath.parse("/d"), new Times(5, 3_000, 3_000));
+    folders.record(record("/c", 2, 1_000, 0));
+    folders.record(record("/b", 3, 1_000, 0));
+    folders.record(record("/a", 4, 2_000, 0));
+    folders.record(record("/d", 5, 3_000, 3_000));
 
     Map<NamespacePath, Times> kept = new LinkedHashMap<>();
     folders.forEach(kept::put);
@@ -225,5 +228,15 @@ class SyncedFoldersTest {
             .build());
 
     assertThat(times(state)).isEmpty();
+  }
+
+  private static FolderSyncTimes record(
+      String path, long inodeId, long childrenMs, long subtreeMs) {
+    return FolderSyncTimes.newBuilder()
+        .setPath(path)
+        .setInodeId(inodeId)
+        .setChildrenMs(childrenMs)
+        .setSubtreeMs(subtreeMs)
+        .build();
   }
 }
