@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.FileType;
 
 /**
- * What a sync compares to decide whether a UFS entry changed. Type, length, modification time and
- * content hash describe the content; owner, group and mode are metadata, so a {@code chmod} behind
- * metasync's back is told apart from a rewrite.
+ * The metadata of a file or folder, as a UFS reports it and as the cache holds it (in {@link
+ * UfsStatus} and in the master's inodes), and what a sync compares to decide whether it changed.
+ * Type, length, modification time and content hash describe the content; owner, group and mode are
+ * metadata, so a {@code chmod} behind metasync's back is told apart from a rewrite.
  *
+ * @param length bytes for a file, 0 for a folder
+ * @param mode POSIX permission bits, 0 to 07777
  * @param contentHash a hash or etag where the UFS has one, otherwise the empty string
  */
 public record Fingerprint(
@@ -25,6 +28,10 @@ public record Fingerprint(
     requireNonNull(owner, "owner is null");
     requireNonNull(group, "group is null");
     requireNonNull(contentHash, "contentHash is null");
+  }
+
+  public boolean isDirectory() {
+    return type == FileType.DIRECTORY;
   }
 
   /** How an entry changed between two fingerprints of it. */

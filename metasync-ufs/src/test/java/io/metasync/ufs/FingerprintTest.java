@@ -36,17 +36,20 @@ class FingerprintTest {
 
   @Test
   void statusGivesItsFingerprint() {
-    UfsStatus status = new UfsStatus("f", FileType.FILE, 10, 1000, "u", "g", 0644, "h");
+    UfsStatus status =
+        new UfsStatus("f", new Fingerprint(FileType.FILE, 10, 1000, "u", "g", 0644, "h"));
 
     assertThat(status.fingerprint()).isEqualTo(base);
   }
 
   @Test
   void statusRefusesNegativeLengthAndModeOutOfRange() {
-    assertThatThrownBy(() -> new UfsStatus("f", FileType.FILE, -1, 0, "u", "g", 0644, ""))
+    assertThatThrownBy(
+            () -> new UfsStatus("f", new Fingerprint(FileType.FILE, -1, 0, "u", "g", 0644, "")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("length of f");
-    assertThatThrownBy(() -> new UfsStatus("f", FileType.FILE, 0, 0, "u", "g", 010000, ""))
+    assertThatThrownBy(
+            () -> new UfsStatus("f", new Fingerprint(FileType.FILE, 0, 0, "u", "g", 010000, "")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("mode of f");
   }

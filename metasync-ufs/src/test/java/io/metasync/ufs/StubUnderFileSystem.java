@@ -21,7 +21,7 @@ class StubUnderFileSystem implements UnderFileSystem {
   }
 
   static UfsStatus file(String name) {
-    return new UfsStatus(name, FileType.FILE, 0, 1, "owner", "group", 0644, "");
+    return new UfsStatus(name, new Fingerprint(FileType.FILE, 0, 1, "owner", "group", 0644, ""));
   }
 
   @Override
@@ -32,7 +32,9 @@ class StubUnderFileSystem implements UnderFileSystem {
   @Override
   public Optional<UfsStatus> getStatus(String path) {
     return path.equals("/")
-        ? Optional.of(new UfsStatus("", FileType.DIRECTORY, 0, 1, "owner", "group", 0755, ""))
+        ? Optional.of(
+            new UfsStatus(
+                "", new Fingerprint(FileType.DIRECTORY, 0, 1, "owner", "group", 0755, "")))
         : Optional.of(file(path.substring(1))).filter(status -> names.contains(status.name()));
   }
 

@@ -2,6 +2,7 @@ package io.metasync.master.inode;
 
 import io.metasync.common.FileType;
 import io.metasync.proto.journal.InodeRecord;
+import io.metasync.ufs.Fingerprint;
 
 /** Between inodes and their journal form. */
 public final class InodeRecords {
@@ -24,17 +25,20 @@ public final class InodeRecords {
   }
 
   public static Inode toInode(InodeRecord record) {
+    Fingerprint metadata =
+        new Fingerprint(
+            record.getDirectory() ? FileType.DIRECTORY : FileType.FILE,
+            record.getLength(),
+            record.getLastModifiedMs(),
+            record.getOwner(),
+            record.getGroup(),
+            record.getMode(),
+            record.getContentHash());
     return new Inode(
         record.getId(),
         record.getParentId(),
         record.getName(),
-        record.getDirectory() ? FileType.DIRECTORY : FileType.FILE,
-        record.getLength(),
-        record.getLastModifiedMs(),
-        record.getOwner(),
-        record.getGroup(),
-        record.getMode(),
-        record.getContentHash(),
+        metadata,
         record.getChildrenLoaded());
   }
 }

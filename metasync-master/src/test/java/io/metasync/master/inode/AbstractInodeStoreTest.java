@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.metasync.common.FileType;
+import io.metasync.ufs.Fingerprint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,15 +47,21 @@ public abstract class AbstractInodeStoreTest {
 
   protected static Inode root() {
     return new Inode(
-        ROOT, Inode.NO_PARENT, "", FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", false);
+        ROOT,
+        Inode.NO_PARENT,
+        "",
+        new Fingerprint(FileType.DIRECTORY, 0, 0, "o", "g", 0755, ""),
+        false);
   }
 
   protected static Inode folder(long id, long parentId, String name) {
-    return new Inode(id, parentId, name, FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", false);
+    return new Inode(
+        id, parentId, name, new Fingerprint(FileType.DIRECTORY, 0, 0, "o", "g", 0755, ""), false);
   }
 
   protected static Inode file(long id, long parentId, String name) {
-    return new Inode(id, parentId, name, FileType.FILE, 10, 1000, "o", "g", 0644, "", false);
+    return new Inode(
+        id, parentId, name, new Fingerprint(FileType.FILE, 10, 1000, "o", "g", 0644, ""), false);
   }
 
   private static List<String> names(List<Inode> inodes) {
@@ -114,7 +121,9 @@ public abstract class AbstractInodeStoreTest {
   void putWithSameIdReplacesTheInodeEverywhere() {
     store.put(root());
     store.put(file(2, ROOT, "a"));
-    Inode grown = new Inode(2, ROOT, "a", FileType.FILE, 99, 2000, "o", "g", 0600, "etag", false);
+    Inode grown =
+        new Inode(
+            2, ROOT, "a", new Fingerprint(FileType.FILE, 99, 2000, "o", "g", 0600, "etag"), false);
 
     store.put(grown);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.metasync.common.FileType;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
+import io.metasync.ufs.Fingerprint;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,13 @@ class PermissionCheckerTest {
   private final Caller etl = new Caller("etl", Set.of("etl", "analysts"), false, "etl", "x");
 
   private static Inode folder(String name, String owner, String group, int mode) {
-    return new Inode(2, 1, name, FileType.DIRECTORY, 0, 0, owner, group, mode, "", true);
+    return new Inode(
+        2, 1, name, new Fingerprint(FileType.DIRECTORY, 0, 0, owner, group, mode, ""), true);
   }
 
   private static Inode file(String name, String owner, String group, int mode) {
-    return new Inode(3, 2, name, FileType.FILE, 1, 0, owner, group, mode, "", false);
+    return new Inode(
+        3, 2, name, new Fingerprint(FileType.FILE, 1, 0, owner, group, mode, ""), false);
   }
 
   private static NamespacePath path(String path) {
@@ -44,7 +47,9 @@ class PermissionCheckerTest {
 
   @Test
   void traversingNeedsExecuteOnEveryFolderAbove() {
-    Inode root = new Inode(1, 0, "", FileType.DIRECTORY, 0, 0, "root", "root", 0755, "", true);
+    Inode root =
+        new Inode(
+            1, 0, "", new Fingerprint(FileType.DIRECTORY, 0, 0, "root", "root", 0755, ""), true);
     Inode home = folder("home", "hive", "hive", 0700);
     assertThatThrownBy(
             () ->

@@ -24,6 +24,7 @@ import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveMount;
 import io.metasync.proto.journal.RemoveSyncPoint;
 import io.metasync.proto.journal.SnapshotHeader;
+import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -66,13 +67,14 @@ class NamespaceStateTest {
         id,
         parent,
         name,
-        directory ? FileType.DIRECTORY : FileType.FILE,
-        directory ? 0 : id * 10,
-        id,
-        "o",
-        "g",
-        0644,
-        "",
+        new Fingerprint(
+            directory ? FileType.DIRECTORY : FileType.FILE,
+            directory ? 0 : id * 10,
+            id,
+            "o",
+            "g",
+            0644,
+            ""),
         directory);
   }
 

@@ -22,6 +22,7 @@ import io.metasync.proto.journal.InodeBatch;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveMount;
+import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,8 @@ class SyncedFoldersTest {
   }
 
   private static Inode folder(long id, long parent, String name) {
-    return new Inode(id, parent, name, FileType.DIRECTORY, 0, 0, "o", "g", 0755, "", true);
+    return new Inode(
+        id, parent, name, new Fingerprint(FileType.DIRECTORY, 0, 0, "o", "g", 0755, ""), true);
   }
 
   private static JournalEntry entry(InodeChange.Builder... changes) {

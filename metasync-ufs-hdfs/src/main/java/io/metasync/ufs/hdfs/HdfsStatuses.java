@@ -1,6 +1,7 @@
 package io.metasync.ufs.hdfs;
 
 import io.metasync.common.FileType;
+import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UfsStatus;
 import org.apache.hadoop.hdfs.protocol.HdfsFileStatus;
 
@@ -16,12 +17,13 @@ final class HdfsStatuses {
     boolean directory = status.isDirectory();
     return new UfsStatus(
         name,
-        directory ? FileType.DIRECTORY : FileType.FILE,
-        directory ? 0 : status.getLen(),
-        status.getModificationTime(),
-        status.getOwner(),
-        status.getGroup(),
-        status.getPermission().toShort() & 07777,
-        "");
+        new Fingerprint(
+            directory ? FileType.DIRECTORY : FileType.FILE,
+            directory ? 0 : status.getLen(),
+            status.getModificationTime(),
+            status.getOwner(),
+            status.getGroup(),
+            status.getPermission().toShort() & 07777,
+            ""));
   }
 }

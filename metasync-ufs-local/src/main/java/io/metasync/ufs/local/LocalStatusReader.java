@@ -3,6 +3,7 @@ package io.metasync.ufs.local;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.FileType;
+import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UfsStatus;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -73,15 +74,16 @@ final class LocalStatusReader {
       return Optional.of(
           new UfsStatus(
               name,
-              directory ? FileType.DIRECTORY : FileType.FILE,
-              directory ? 0 : (Long) attributes.get("size"),
-              ((FileTime) attributes.get("lastModifiedTime")).toMillis(),
-              ownerNames.user((Integer) attributes.get("uid"), file),
-              ownerNames.group((Integer) attributes.get("gid"), file),
-              // Permission bits only, as java.nio can set them: setuid, setgid and sticky are not
-              // shown.
-              (Integer) attributes.get("mode") & 0777,
-              ""));
+              new Fingerprint(
+                  directory ? FileType.DIRECTORY : FileType.FILE,
+                  directory ? 0 : (Long) attributes.get("size"),
+                  ((FileTime) attributes.get("lastModifiedTime")).toMillis(),
+                  ownerNames.user((Integer) attributes.get("uid"), file),
+                  ownerNames.group((Integer) attributes.get("gid"), file),
+                  // Permission bits only, as java.nio can set them: setuid, setgid and sticky are
+                  // not shown.
+                  (Integer) attributes.get("mode") & 0777,
+                  "")));
     } catch (NoSuchFileException e) {
       // Deleted between the stat and the name lookup.
       return Optional.empty();

@@ -9,6 +9,7 @@ import io.metasync.master.inode.AbstractInodeStoreTest;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeStore;
+import io.metasync.ufs.Fingerprint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,7 +208,9 @@ class RocksInodeStoreTest extends AbstractInodeStoreTest {
                 }));
       }
       for (int version = 0; version < 2_000; version++) {
-        Inode inode = new Inode(3, 2, "f", FileType.FILE, version, 0, "o", "g", 0644, "", false);
+        Inode inode =
+            new Inode(
+                3, 2, "f", new Fingerprint(FileType.FILE, version, 0, "o", "g", 0644, ""), false);
         store.put(inode);
         assertThat(store.get(3)).contains(inode);
         assertThat(store.getChild(2, "f")).contains(inode);
