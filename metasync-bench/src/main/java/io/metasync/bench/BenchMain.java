@@ -84,6 +84,7 @@ public final class BenchMain {
               HdfsActiveSyncScenario.run(context, folder.resolve("hdfs-activesync"));
           case WIDE -> WideScenario.run(context, folder.resolve("wide"));
           case HDFS_WIDE -> HdfsWideScenario.run(context, folder.resolve("hdfs-wide"));
+          case FIRST_LOAD -> FirstLoadScenario.run(context, folder.resolve("firstload"));
         }
       }
     }
