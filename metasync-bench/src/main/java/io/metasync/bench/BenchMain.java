@@ -85,6 +85,7 @@ public final class BenchMain {
           case WIDE -> WideScenario.run(context, folder.resolve("wide"));
           case HDFS_WIDE -> HdfsWideScenario.run(context, folder.resolve("hdfs-wide"));
           case FIRST_LOAD -> FirstLoadScenario.run(context, folder.resolve("firstload"));
+          case MIXED -> MixedScenario.run(context, folder.resolve("mixed"));
         }
       }
     }

@@ -35,7 +35,7 @@ record BenchOptions(
     Optional<URI> hdfs) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -76,7 +76,9 @@ record BenchOptions(
     /** The same on a MiniDFSCluster (creating 1,000,000 HDFS files takes minutes): run by name. */
     HDFS_WIDE("hdfswide", false, false),
     /** A fresh master's first load with the defaults vs find -printf, two shapes: run by name. */
-    FIRST_LOAD("firstload", false, false);
+    FIRST_LOAD("firstload", false, false),
+    /** 32 threads of getStatus/listStatus/writes vs the same on the local folder: run by name. */
+    MIXED("mixed", false, false);
 
     final String argument;
 

@@ -4,7 +4,6 @@ import io.metasync.client.MetasyncClient;
 import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ final class FirstLoadScenario {
         if (!findFirst) {
           find = find(tree, ticker);
         }
-        loadAverages.add(loadAverage());
+        loadAverages.add(LoadAverage.now());
         Progress.log(
             "firstload: %s round %d/%d: load %,.0f ms, find %,.0f ms, ratio %.2f (load average %s)",
             tree.path(), round + 1, rounds, load, find, load / find, loadAverages.get(round));
@@ -115,10 +114,5 @@ final class FirstLoadScenario {
       throw new IOException("find " + tree.top() + " failed or took over 10 minutes");
     }
     return (ticker.nanos() - start) / 1e6;
-  }
-
-  private static String loadAverage() throws IOException {
-    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-    return fields[0];
   }
 }
