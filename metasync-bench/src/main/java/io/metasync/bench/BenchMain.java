@@ -86,6 +86,7 @@ public final class BenchMain {
           case HDFS_WIDE -> HdfsWideScenario.run(context, folder.resolve("hdfs-wide"));
           case FIRST_LOAD -> FirstLoadScenario.run(context, folder.resolve("firstload"));
           case MIXED -> MixedScenario.run(context, folder.resolve("mixed"));
+          case HADOOP_API -> HadoopApiScenario.run(context, folder.resolve("hadoopapi"));
         }
       }
     }

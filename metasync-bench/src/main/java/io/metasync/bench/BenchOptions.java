@@ -35,7 +35,7 @@ record BenchOptions(
     Optional<URI> hdfs) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -78,7 +78,9 @@ record BenchOptions(
     /** A fresh master's first load with the defaults vs find -printf, two shapes: run by name. */
     FIRST_LOAD("firstload", false, false),
     /** 32 threads of getStatus/listStatus/writes vs the same on the local folder: run by name. */
-    MIXED("mixed", false, false);
+    MIXED("mixed", false, false),
+    /** Hadoop's FileSystem API through metasync:// vs hdfs:// on a MiniDFSCluster: run by name. */
+    HADOOP_API("hadoopapi", false, false);
 
     final String argument;
 

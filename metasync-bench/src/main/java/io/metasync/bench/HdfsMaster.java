@@ -78,6 +78,15 @@ final class HdfsMaster implements AutoCloseable {
     return client;
   }
 
+  int rpcPort() {
+    return master.rpcPort();
+  }
+
+  /** The local folder mounted at {@code /}. */
+  Path localRoot() {
+    return home.resolve("root");
+  }
+
   @Override
   public void close() throws IOException {
     client.close();
