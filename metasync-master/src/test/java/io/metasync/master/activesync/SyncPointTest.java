@@ -86,4 +86,36 @@ class SyncPointTest {
     assertThat(point.closeInterval(rule)).isTrue();
     assertThat(point.pending().wholeSubtree()).isTrue();
   }
+
+  @Test
+  void aSyncPointWhoseSyncRunsWaitsAndAgesInsteadOfSyncingAgain() {
+    SyncPoint point = point(1000);
+    events(point, 3);
+    SyncWork work = point.beginSync(1_000);
+    events(point, 1);
+
+    assertThat(point.closeInterval(rule)).isFalse();
+    assertThat(point.status().age()).isEqualTo(1);
+    assertThat(point.status().state()).isEqualTo(SyncPointState.SYNCING);
+
+    point.syncSucceeded(work);
+    assertThat(point.closeInterval(rule)).as("quiet, and no longer running").isTrue();
+  }
+
+  @Test
+  void aSyncTakesThePendingChangesAndAFailurePutsThemBack() {
+    SyncPoint point = point(1000);
+    events(point, 2);
+
+    SyncWork work = point.beginSync(1_000);
+    assertThat(work.changedPaths()).hasSize(2);
+    assertThat(point.pending().isEmpty()).isTrue();
+    assertThat(point.running()).isTrue();
+
+    point.syncFailed(work, "disk on fire");
+    assertThat(point.running()).isFalse();
+    assertThat(point.pending().paths()).isEqualTo(work.changedPaths());
+    assertThat(point.status().state()).isEqualTo(SyncPointState.SYNC_FAILING);
+    assertThat(point.status().lastSyncMs()).isZero();
+  }
 }
