@@ -6,7 +6,10 @@ import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.PropertyKey;
+import io.metasync.master.activesync.ActiveSyncJournal;
 import io.metasync.master.activesync.ActiveSyncManager;
+import io.metasync.master.activesync.ActiveSyncOptions;
+import io.metasync.master.activesync.ActiveSyncRuntime;
 import io.metasync.master.file.ConsistencyChecker;
 import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
@@ -71,6 +74,7 @@ public final class Namespace implements AutoCloseable {
   private final LoadOperations loads;
   private final ConsistencyChecker consistency;
   private final ActiveSyncManager activeSync;
+  private final ExecutorService activeSyncRuns;
   private final PathAuthorizer authorizer;
   private final SyncCoordinator coordinator;
 
@@ -89,6 +93,12 @@ public final class Namespace implements AutoCloseable {
   /** Journals folder merges and their sync times. */
   private final MergeJournal mergeJournal;
 
+  /**
+   * Sync points that sync at once. Each of their threads only waits while a whole-subtree sync
+   * lists its folders on the sync executor, so this bounds parallel sync points, not UFS load.
+   */
+  private static final int ACTIVE_SYNC_RUNS = 4;
+
   /** How long a clean stop waits for sync times proposed without waiting. */
   private static final Duration SYNC_TIMES_STOP_LIMIT = Duration.ofSeconds(5);
 
@@ -96,7 +106,8 @@ public final class Namespace implements AutoCloseable {
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
    * @param opener opens the UFS of each new mount
    * @param journalFactory opens the journal over the namespace's state, replaying it
-   * @param activeSyncThread the one thread active sync runs on
+   * @param activeSyncThread the control thread of active sync (its syncs run on threads of their
+   *     own)
    * @param syncExecutor runs the folder listings of recursive syncs; its size bounds their
    *     parallelism
    */
@@ -182,19 +193,24 @@ public final class Namespace implements AutoCloseable {
             new PermissionChecker(
                 conf.getBoolean(PropertyKey.SECURITY_AUTHORIZATION_PERMISSION_ENABLED)));
     consistency = new ConsistencyChecker(tree, mountTable, locks, PAGE_SIZE);
+    // Not the sync executor: a whole-subtree sync waits for its folder listings, which run there.
+    activeSyncRuns =
+        Executors.newFixedThreadPool(
+            ACTIVE_SYNC_RUNS,
+            runnable -> {
+              Thread thread = new Thread(runnable, "metasync-activesync-sync");
+              thread.setDaemon(true);
+              return thread;
+            });
     activeSync =
         new ActiveSyncManager(
-            state.activeSync(),
-            journal,
+            new ActiveSyncJournal(journal, state.activeSync()),
             mountTable,
             onDemandSync,
             coordinator,
-            activeSyncThread,
-            clock,
-            conf.getDuration(PropertyKey.ACTIVESYNC_INTERVAL),
-            conf.getInt(PropertyKey.ACTIVESYNC_MAX_ACTIVITY),
-            conf.getInt(PropertyKey.ACTIVESYNC_MAX_AGE),
-            conf.getBoolean(PropertyKey.ACTIVESYNC_INITIAL_SYNC));
+            new ActiveSyncRuntime(activeSyncThread, activeSyncRuns, clock),
+            ActiveSyncOptions.from(conf));
+    mounts.addUnmountListener(activeSync::mountRemoved);
     trashPurger.start();
   }
 
@@ -335,6 +351,7 @@ public final class Namespace implements AutoCloseable {
   @Override
   public void close() {
     activeSync.close();
+    activeSyncRuns.shutdownNow();
     try {
       mergeJournal.awaitUnawaited(SYNC_TIMES_STOP_LIMIT);
     } catch (InterruptedException e) {

@@ -1,10 +1,8 @@
 package io.metasync.master.activesync;
 
 import io.metasync.common.NamespacePath;
-import io.metasync.proto.journal.AddSyncPoint;
 import io.metasync.proto.journal.FeedCursorUpdate;
 import io.metasync.proto.journal.JournalEntry;
-import io.metasync.proto.journal.RemoveSyncPoint;
 import io.metasync.proto.journal.SnapshotHeader;
 import java.util.Optional;
 import java.util.Set;
@@ -14,46 +12,13 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /**
  * The journaled part of active sync: which folders are sync points, when each last completed a
  * sync, and how far each mount's change feed has been applied. The entries that change it are built
- * here ({@link #addSyncPoint}, {@link #removeSyncPoint}, {@link #feedProgress}) and applied here
- * ({@link #apply}), in log order by the journal's one applying thread; anyone may read.
+ * by {@link ActiveSyncJournal} and applied here ({@link #apply}), in log order by the journal's one
+ * applying thread; anyone may read.
  */
 public final class ActiveSyncRecords {
   private final ConcurrentSkipListSet<NamespacePath> syncPoints = new ConcurrentSkipListSet<>();
   private final ConcurrentHashMap<NamespacePath, String> cursors = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<NamespacePath, Long> lastSyncMs = new ConcurrentHashMap<>();
-
-  /**
-   * The entry that makes {@code path} a sync point. Journaled after the feed watches the folder and
-   * before anything is synced: a crash between the watch and the entry leaves no sync point (the
-   * caller saw no answer and may start again); a crash after it leaves a sync point followed, after
-   * the restart, from its mount's journaled cursor (synced whole when the mount has none). An
-   * initial sync still running at the crash is not redone (issue 16 journals pending syncs).
-   */
-  public static JournalEntry addSyncPoint(NamespacePath path) {
-    return JournalEntry.newBuilder()
-        .setAddSyncPoint(AddSyncPoint.newBuilder().setPath(path.toString()))
-        .build();
-  }
-
-  /**
-   * The entry that stops following {@code path}. No UFS operation goes with it; a crash before it
-   * leaves the sync point followed after the restart, and the caller saw no answer.
-   */
-  public static JournalEntry removeSyncPoint(NamespacePath path) {
-    return JournalEntry.newBuilder()
-        .setRemoveSyncPoint(RemoveSyncPoint.newBuilder().setPath(path.toString()))
-        .build();
-  }
-
-  /**
-   * The entry that moves a feed's cursor and/or the last sync times of its sync points. Journaled
-   * only after the inode entries of the changes it covers: a crash before it replays the feed from
-   * the older cursor and re-applies changes the cache already holds, which a sync makes no-ops; it
-   * never skips a change.
-   */
-  public static JournalEntry feedProgress(FeedCursorUpdate update) {
-    return JournalEntry.newBuilder().setFeedCursor(update).build();
-  }
 
   /** Applies an active-sync entry (one {@link #handles} accepts). */
   public void apply(JournalEntry entry) {

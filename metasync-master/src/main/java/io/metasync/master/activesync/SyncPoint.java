@@ -6,13 +6,14 @@ import io.metasync.common.NamespacePath;
 import io.metasync.master.sync.SyncStats;
 
 /**
- * The running state of one sync point. Owned by the active-sync thread; status reads are racy by
- * design.
+ * The running state of one sync point. Changed only on the active-sync control thread; its status
+ * is read from any thread, racily by design.
  */
 final class SyncPoint {
   private final NamespacePath path;
+  private final NamespacePath mountPath;
   private final PendingChanges pending;
-  private volatile SyncPointState state;
+  private volatile SyncPointState state = SyncPointState.IDLE;
   private volatile long lastSyncMs;
   private volatile long activity;
   private volatile int age;
@@ -20,18 +21,26 @@ final class SyncPoint {
   private volatile SyncStats stats = new SyncStats();
   private volatile Trouble feedTrouble;
   private volatile Trouble syncTrouble;
+  // A sync of this point is on the sync executor: another must not start, and the pending changes
+  // it took are not applied yet, so the feed's cursor must not be journaled past them.
+  private boolean running;
 
-  SyncPoint(NamespacePath path, int maxPendingPaths, boolean initialSync) {
+  /**
+   * @param mountPath the mount whose feed reports this sync point's changes
+   * @param maxPendingPaths changed paths remembered before the whole subtree is synced instead
+   */
+  SyncPoint(NamespacePath path, NamespacePath mountPath, int maxPendingPaths) {
     this.path = requireNonNull(path, "path is null");
+    this.mountPath = requireNonNull(mountPath, "mountPath is null");
     this.pending = new PendingChanges(maxPendingPaths);
-    this.state = initialSync ? SyncPointState.INITIAL_SYNC : SyncPointState.IDLE;
-    if (initialSync) {
-      pending.markWholeSubtree();
-    }
   }
 
   NamespacePath path() {
     return path;
+  }
+
+  NamespacePath mountPath() {
+    return mountPath;
   }
 
   PendingChanges pending() {
@@ -42,13 +51,20 @@ final class SyncPoint {
     return state;
   }
 
-  void setState(SyncPointState state) {
-    this.state = state;
+  boolean running() {
+    return running;
+  }
+
+  /** A new sync point whose whole subtree syncs now, shown as {@code INITIAL_SYNC} until done. */
+  void awaitInitialSync() {
+    state = SyncPointState.INITIAL_SYNC;
+    pending.markWholeSubtree();
   }
 
   /**
    * Closes one interval: updates the activity with the interval's events, and says whether the
-   * pending changes sync now (the age resets) or wait another interval (the age grows).
+   * pending changes sync now (the age resets) or wait another interval (the age grows). A point
+   * whose sync is still running waits: its new changes go into its next sync.
    */
   boolean closeInterval(QuietPeriodRule rule) {
     activity = QuietPeriodRule.nextActivity(activity, pending.takeEventCount());
@@ -56,7 +72,7 @@ final class SyncPoint {
       age = 0;
       return false;
     }
-    if (state == SyncPointState.INITIAL_SYNC || rule.syncNow(activity, age)) {
+    if (!running && (state == SyncPointState.INITIAL_SYNC || rule.syncNow(activity, age))) {
       age = 0;
       return true;
     }
@@ -64,14 +80,40 @@ final class SyncPoint {
     return false;
   }
 
-  /** Fresh counts for a sync that starts now. */
-  SyncStats startSync() {
-    stats = new SyncStats();
-    return stats;
+  /** Takes the pending changes into a sync that starts at {@code startMs}. */
+  SyncWork beginSync(long startMs) {
+    SyncWork work = new SyncWork(startMs, pending.wholeSubtree(), pending.paths(), new SyncStats());
+    pending.clear();
+    stats = work.stats();
+    running = true;
+    if (state != SyncPointState.INITIAL_SYNC) {
+      state = SyncPointState.SYNCING;
+    }
+    return work;
   }
 
-  /** Records the start time of a completed sync (or, on a restart, the journaled one). */
-  void synced(long startMs) {
+  void syncSucceeded(SyncWork work) {
+    running = false;
+    lastSyncMs = work.startMs();
+    syncTrouble = null;
+    state = SyncPointState.IDLE;
+  }
+
+  /**
+   * Puts back what the sync did not apply, without counting it as new activity, and shows the
+   * failure until a sync succeeds; an initial sync stays {@code INITIAL_SYNC} and is retried.
+   */
+  void syncFailed(SyncWork work, String cause) {
+    running = false;
+    pending.retry(work.changedPaths(), work.wholeSubtree());
+    syncTrouble = Trouble.after(syncTrouble, cause, work.startMs());
+    if (state == SyncPointState.SYNCING) {
+      state = SyncPointState.IDLE;
+    }
+  }
+
+  /** Restores the journaled start time of the last completed sync, after a restart. */
+  void restoreLastSync(long startMs) {
     lastSyncMs = startMs;
   }
 
@@ -91,14 +133,6 @@ final class SyncPoint {
       pending.markWholeSubtree();
       feedTrouble = null;
     }
-  }
-
-  void syncFailed(String cause, long nowMs) {
-    syncTrouble = Trouble.after(syncTrouble, cause, nowMs);
-  }
-
-  void syncSucceeded() {
-    syncTrouble = null;
   }
 
   SyncPointStatus status() {

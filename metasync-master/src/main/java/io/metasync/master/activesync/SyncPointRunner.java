@@ -5,80 +5,79 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
-import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
-import io.metasync.master.sync.SyncStats;
-import java.time.Clock;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Syncs one sync point's pending changes (or its whole subtree) on the active-sync thread, and
- * records the outcome on the sync point: its state, last sync time, and a failure to show.
+ * Runs a sync point's sync on the sync executor, so that the control thread, and the {@code
+ * startSync} and {@code stopSync} calls waiting on it, never wait for a UFS listing. What to sync
+ * is taken from the point on the control thread as the sync starts, and the outcome is recorded
+ * back on the control thread, so the point's pending changes are only ever touched there.
  */
 final class SyncPointRunner {
   private static final Logger LOG = LoggerFactory.getLogger(SyncPointRunner.class);
 
-  private final SyncCoordinator coordinator;
-  private final Clock clock;
+  private final Syncer syncer;
+  private final ActiveSyncRuntime runtime;
 
-  SyncPointRunner(SyncCoordinator coordinator, Clock clock) {
-    this.coordinator = requireNonNull(coordinator, "coordinator is null");
-    this.clock = requireNonNull(clock, "clock is null");
+  SyncPointRunner(Syncer syncer, ActiveSyncRuntime runtime) {
+    this.syncer = requireNonNull(syncer, "syncer is null");
+    this.runtime = requireNonNull(runtime, "runtime is null");
   }
 
-  void run(SyncPoint point) {
-    long startMs = clock.millis();
-    boolean whole = point.pending().wholeSubtree();
-    Set<NamespacePath> paths = point.pending().paths();
-    point.pending().clear();
-    SyncStats stats = point.startSync();
-    if (point.state() != SyncPointState.INITIAL_SYNC) {
-      point.setState(SyncPointState.SYNCING);
-    }
+  /**
+   * Starts syncing {@code point}'s pending changes (its whole subtree where they say so). Called on
+   * the control thread. The future completes on the control thread once the outcome is recorded on
+   * the point (a failure included), so what is chained to it before then runs there too; it fails
+   * only when the control thread has stopped.
+   */
+  CompletableFuture<Void> run(SyncPoint point) {
+    SyncWork work = point.beginSync(runtime.clock().millis());
+    CompletableFuture<Void> sync;
     try {
-      if (whole) {
-        coordinator.sync(point.path(), SyncDepth.SUBTREE, stats);
-      } else {
-        for (NamespacePath folder : foldersToList(point, paths)) {
-          syncFolder(folder, stats);
+      sync = CompletableFuture.runAsync(() -> sync(point.path(), work), runtime.syncs());
+    } catch (RejectedExecutionException e) {
+      sync = CompletableFuture.failedFuture(e);
+    }
+    return sync.handleAsync(
+        (ignored, error) -> {
+          record(point, work, error);
+          return null;
+        },
+        runtime.control());
+  }
+
+  private void sync(NamespacePath syncPoint, SyncWork work) {
+    if (work.wholeSubtree()) {
+      syncer.sync(syncPoint, SyncDepth.SUBTREE, work.stats());
+      return;
+    }
+    for (NamespacePath folder : work.foldersToList(syncPoint)) {
+      try {
+        syncer.sync(folder, SyncDepth.CHILDREN, work.stats());
+      } catch (MetasyncException e) {
+        if (e.code() != ErrorCode.NOT_FOUND) {
+          throw e;
         }
-      }
-      point.synced(startMs);
-      point.syncSucceeded();
-      point.setState(SyncPointState.IDLE);
-    } catch (MetasyncException e) {
-      LOG.warn(
-          "Active sync of {} failed ({}); it is retried at the next interval",
-          point.path(),
-          e.getMessage());
-      point.pending().retry(paths, whole);
-      point.syncFailed(e.getMessage(), startMs);
-      if (point.state() == SyncPointState.SYNCING) {
-        point.setState(SyncPointState.IDLE);
+        // Gone since the event: its parent's listing, if it changed too, has its own event.
       }
     }
   }
 
-  /** A changed path is seen in its folder's listing (which carries its own metadata too). */
-  private static Set<NamespacePath> foldersToList(SyncPoint point, Set<NamespacePath> paths) {
-    Set<NamespacePath> folders = new TreeSet<>();
-    for (NamespacePath path : paths) {
-      folders.add(path.equals(point.path()) ? path : path.parent());
+  private static void record(SyncPoint point, SyncWork work, Throwable error) {
+    if (error == null) {
+      point.syncSucceeded(work);
+      return;
     }
-    return folders;
-  }
-
-  private void syncFolder(NamespacePath folder, SyncStats stats) {
-    try {
-      coordinator.sync(folder, SyncDepth.CHILDREN, stats);
-    } catch (MetasyncException e) {
-      if (e.code() != ErrorCode.NOT_FOUND) {
-        throw e;
-      }
-      // Gone since the event: its parent's listing, if it changed too, has its own event.
-    }
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    String message = cause instanceof MetasyncException ? cause.getMessage() : cause.toString();
+    LOG.warn(
+        "Active sync of {} failed ({}); it is retried at the next interval", point.path(), message);
+    point.syncFailed(work, message);
   }
 }

@@ -30,6 +30,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code mount}, {@code unmount} and the mount table. The UFS is only read here, never changed.
@@ -37,6 +38,13 @@ import java.util.Optional;
  * the checks.
  */
 public final class MountOperations {
+  /** Told of each unmount once it is journaled, before the mount's UFS is closed. */
+  @FunctionalInterface
+  public interface UnmountListener {
+    /** Must not throw: the unmount is done whatever the listener makes of it. */
+    void unmounted(NamespacePath mountPath);
+  }
+
   private final InodeTree tree;
   private final MountTable mounts;
   private final PathLockManager locks;
@@ -46,6 +54,7 @@ public final class MountOperations {
   private final UfsOpener opener;
   private final LocalMountRoots localRoots;
   private final Journal journal;
+  private final List<UnmountListener> unmountListeners = new CopyOnWriteArrayList<>();
 
   public MountOperations(
       InodeTree tree,
@@ -66,6 +75,14 @@ public final class MountOperations {
     this.opener = requireNonNull(opener, "opener is null");
     this.localRoots = requireNonNull(localRoots, "localRoots is null");
     this.journal = requireNonNull(journal, "journal is null");
+  }
+
+  /**
+   * Has {@code listener} told of every unmount from now on, directly: active sync stops following
+   * the mount's sync points and closes its feed before the UFS under the feed is closed.
+   */
+  public void addUnmountListener(UnmountListener listener) {
+    unmountListeners.add(requireNonNull(listener, "listener is null"));
   }
 
   /**
@@ -195,6 +212,7 @@ public final class MountOperations {
       syncPathCache.forgetSubtree(path);
       absentPathCache.forgetSubtree(path);
     }
+    unmountListeners.forEach(listener -> listener.unmounted(path));
     closeQuietly(removed.ufs());
   }
 

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 class SyncPointTest {
   private final QuietPeriodRule rule = new QuietPeriodRule(10, 3);
 
+  private static SyncPoint point(int maxPendingPaths) {
+    return new SyncPoint(NamespacePath.parse("/p"), NamespacePath.ROOT, maxPendingPaths);
+  }
+
   private static void events(SyncPoint point, int count) {
     for (int i = 0; i < count; i++) {
       point.pending().add(NamespacePath.parse("/p/f" + i));
@@ -23,7 +27,7 @@ class SyncPointTest {
 
   @Test
   void aQuietSyncPointSyncsAtTheEndOfTheInterval() {
-    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, false);
+    SyncPoint point = point(1000);
     events(point, 3);
 
     assertThat(point.closeInterval(rule)).isTrue();
@@ -33,7 +37,7 @@ class SyncPointTest {
 
   @Test
   void aBusySyncPointWaitsUntilMaxAge() {
-    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, false);
+    SyncPoint point = point(1000);
     events(point, 50);
     assertThat(point.closeInterval(rule)).isFalse();
     events(point, 50);
@@ -49,7 +53,7 @@ class SyncPointTest {
 
   @Test
   void aBurstFadesAndThenSyncsWhenQuiet() {
-    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 10_000, false);
+    SyncPoint point = point(10_000);
     events(point, 100);
     assertThat(point.closeInterval(rule)).isFalse();
     assertThat(point.closeInterval(rule)).as("activity 10 is not below 10").isFalse();
@@ -58,7 +62,7 @@ class SyncPointTest {
 
   @Test
   void withoutPendingChangesNothingSyncsAndTheAgeStaysZero() {
-    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, false);
+    SyncPoint point = point(1000);
 
     assertThat(point.closeInterval(rule)).isFalse();
     assertThat(point.status().age()).isZero();
@@ -66,7 +70,7 @@ class SyncPointTest {
 
   @Test
   void tooManyChangedPathsMeanTheWholeSubtree() {
-    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 2, false);
+    SyncPoint point = point(2);
     events(point, 3);
 
     assertThat(point.pending().wholeSubtree()).isTrue();
@@ -75,10 +79,43 @@ class SyncPointTest {
 
   @Test
   void aNewSyncPointWithInitialSyncSyncsItsWholeSubtreeAtOnce() {
-    SyncPoint point = new SyncPoint(NamespacePath.parse("/p"), 1000, true);
+    SyncPoint point = point(1000);
+    point.awaitInitialSync();
 
     assertThat(point.status().state()).isEqualTo(SyncPointState.INITIAL_SYNC);
     assertThat(point.closeInterval(rule)).isTrue();
     assertThat(point.pending().wholeSubtree()).isTrue();
+  }
+
+  @Test
+  void aSyncPointWhoseSyncRunsWaitsAndAgesInsteadOfSyncingAgain() {
+    SyncPoint point = point(1000);
+    events(point, 3);
+    SyncWork work = point.beginSync(1_000);
+    events(point, 1);
+
+    assertThat(point.closeInterval(rule)).isFalse();
+    assertThat(point.status().age()).isEqualTo(1);
+    assertThat(point.status().state()).isEqualTo(SyncPointState.SYNCING);
+
+    point.syncSucceeded(work);
+    assertThat(point.closeInterval(rule)).as("quiet, and no longer running").isTrue();
+  }
+
+  @Test
+  void aSyncTakesThePendingChangesAndAFailurePutsThemBack() {
+    SyncPoint point = point(1000);
+    events(point, 2);
+
+    SyncWork work = point.beginSync(1_000);
+    assertThat(work.changedPaths()).hasSize(2);
+    assertThat(point.pending().isEmpty()).isTrue();
+    assertThat(point.running()).isTrue();
+
+    point.syncFailed(work, "disk on fire");
+    assertThat(point.running()).isFalse();
+    assertThat(point.pending().paths()).isEqualTo(work.changedPaths());
+    assertThat(point.status().state()).isEqualTo(SyncPointState.SYNC_FAILING);
+    assertThat(point.status().lastSyncMs()).isZero();
   }
 }
