@@ -105,9 +105,7 @@ public final class MasterProcess implements AutoCloseable {
               state ->
                   RatisJournal.open(
                       conf, state, Ticker.system(), MasterProcess::haltOnApplyFailure),
-              threads.sync,
-              threads.activeSync,
-              clock);
+              new NamespaceThreads(threads.sync, threads.activeSync, clock));
       ReadOptions defaults =
           new ReadOptions(
               conf.getSyncInterval(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL),

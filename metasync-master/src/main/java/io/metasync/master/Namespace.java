@@ -51,7 +51,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -106,19 +105,14 @@ public final class Namespace implements AutoCloseable {
    * @param rootUfs the UFS mounted at {@code /}; the namespace closes it
    * @param opener opens the UFS of each new mount
    * @param journalFactory opens the journal over the namespace's state, replaying it
-   * @param activeSyncThread the control thread of active sync (its syncs run on threads of their
-   *     own)
-   * @param syncExecutor runs the folder listings of recursive syncs; its size bounds their
-   *     parallelism
    */
   public Namespace(
       MetasyncConfiguration conf,
       UnderFileSystem rootUfs,
       UfsOpener opener,
       Function<JournaledState, Journal> journalFactory,
-      ExecutorService syncExecutor,
-      ScheduledExecutorService activeSyncThread,
-      Clock clock) {
+      NamespaceThreads threads) {
+    Clock clock = threads.clock();
     store = openInodeStore(conf);
     mountTable =
         new MountTable(
@@ -160,7 +154,7 @@ public final class Namespace implements AutoCloseable {
     PathSyncer syncer =
         new PathSyncer(
             tree, mountTable, locks, syncPathCache, absentPathCache, clock, mergeJournal);
-    coordinator = new SyncCoordinator(syncer, mountTable, syncExecutor, clock);
+    coordinator = new SyncCoordinator(syncer, mountTable, threads.syncExecutor(), clock);
     OnDemandSync onDemandSync =
         new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
     reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
@@ -208,7 +202,7 @@ public final class Namespace implements AutoCloseable {
             mountTable,
             onDemandSync,
             coordinator,
-            new ActiveSyncRuntime(activeSyncThread, activeSyncRuns, clock),
+            new ActiveSyncRuntime(threads.activeSyncThread(), activeSyncRuns, clock),
             ActiveSyncOptions.from(conf));
     mounts.addUnmountListener(activeSync::mountRemoved);
     trashPurger.start();

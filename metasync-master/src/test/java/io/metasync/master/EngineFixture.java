@@ -50,9 +50,7 @@ public final class EngineFixture implements AutoCloseable {
             Namespace.openRootUfs(conf, opener),
             opener,
             state -> journal = new InMemoryJournal(state),
-            syncExecutor,
-            activeSyncThread,
-            clock);
+            new NamespaceThreads(syncExecutor, activeSyncThread, clock));
   }
 
   public Namespace namespace() {
