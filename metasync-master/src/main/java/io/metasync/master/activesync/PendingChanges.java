@@ -63,11 +63,11 @@ final class PendingChanges {
   }
 
   /** Puts back what a failed sync did not apply, without counting it as new activity. */
-  void retry(Set<NamespacePath> failedPaths, boolean failedWholeSubtree) {
-    if (failedWholeSubtree) {
+  void retry(SyncWork failed) {
+    if (failed.wholeSubtree()) {
       markWholeSubtree();
     } else if (!wholeSubtree) {
-      paths.addAll(failedPaths);
+      paths.addAll(failed.changedPaths());
       if (paths.size() > maxPaths) {
         markWholeSubtree();
       }

@@ -105,7 +105,7 @@ final class SyncPoint {
    */
   void syncFailed(SyncWork work, String cause) {
     running = false;
-    pending.retry(work.changedPaths(), work.wholeSubtree());
+    pending.retry(work);
     syncTrouble = Trouble.after(syncTrouble, cause, work.startMs());
     if (state == SyncPointState.SYNCING) {
       state = SyncPointState.IDLE;

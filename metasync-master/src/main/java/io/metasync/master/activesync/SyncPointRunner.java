@@ -45,7 +45,7 @@ final class SyncPointRunner {
     }
     return sync.handleAsync(
         (ignored, error) -> {
-          record(point, work, error);
+          recordOutcome(point, work, error);
           return null;
         },
         runtime.control());
@@ -68,7 +68,7 @@ final class SyncPointRunner {
     }
   }
 
-  private static void record(SyncPoint point, SyncWork work, Throwable error) {
+  private static void recordOutcome(SyncPoint point, SyncWork work, Throwable error) {
     if (error == null) {
       point.syncSucceeded(work);
       return;
