@@ -128,7 +128,14 @@ public final class NamespaceState implements JournaledState {
         activeSync.forgetMount(path);
         syncedFolders.forgetSubtree(path);
       }
-      case ADD_SYNC_POINT, REMOVE_SYNC_POINT, FEED_CURSOR -> activeSync.apply(entry);
+      case ADD_SYNC_POINT, REMOVE_SYNC_POINT -> activeSync.apply(entry);
+      case FEED_CURSOR -> {
+        // Proposed by active sync without the mount's lock: it may reach the log after the
+        // mount's removal, and must not leave a cursor that a later mount at that path would use.
+        if (mounts.get(NamespacePath.parse(entry.getFeedCursor().getMountPath())).isPresent()) {
+          activeSync.apply(entry);
+        }
+      }
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
   }

@@ -203,6 +203,17 @@ class NamespaceStateTest {
     assertThat(store.get(7).map(Inode::parentId)).contains(6L);
   }
 
+  @Test
+  void aFeedCursorThatReachesTheLogAfterItsMountWentIsIgnored() {
+    applyTree();
+    state.apply(
+        JournalEntry.newBuilder().setRemoveMount(RemoveMount.newBuilder().setPath("/m")).build());
+
+    state.apply(progress(FeedCursorUpdate.newBuilder().setCursor("7")));
+
+    assertThat(state.activeSync().cursor(NamespacePath.parse("/m"))).isEmpty();
+  }
+
   private static JournalEntry progress(FeedCursorUpdate.Builder update) {
     return JournalEntry.newBuilder().setFeedCursor(update.setMountPath("/m")).build();
   }
