@@ -16,6 +16,9 @@ import java.util.List;
 record ChildFolders(List<String> first, String moreAfter) {
   static final ChildFolders NONE = new ChildFolders(List.of(), null);
 
+  /** All of a folder's child folders, read from the cache: a folder loaded before. */
+  static final ChildFolders ALL_CACHED = new ChildFolders(List.of(), "");
+
   ChildFolders {
     first = List.copyOf(requireNonNull(first, "first is null"));
   }

@@ -14,14 +14,23 @@ import java.util.List;
 final class FolderCursor {
   private final NamespacePath folder;
   private final Iterator<NamespacePath> mounts;
+  private final SyncStats stats;
+  private final boolean countScanned;
   private Iterator<String> names;
   private String scanAfter;
 
-  FolderCursor(NamespacePath folder, List<NamespacePath> mounts, ChildFolders children) {
+  /**
+   * @param stats where the entries of a folder whose children are all read from the cache ({@link
+   *     ChildFolders#ALL_CACHED}) are counted as loaded
+   */
+  FolderCursor(
+      NamespacePath folder, List<NamespacePath> mounts, ChildFolders children, SyncStats stats) {
     this.folder = requireNonNull(folder, "folder is null");
     this.mounts = List.copyOf(mounts).iterator();
     this.names = children.first().iterator();
     this.scanAfter = children.moreAfter();
+    this.stats = requireNonNull(stats, "stats is null");
+    this.countScanned = children == ChildFolders.ALL_CACHED;
   }
 
   /**
@@ -37,6 +46,9 @@ final class FolderCursor {
       PathSyncer.FolderPage page = syncer.cachedChildFolders(folder, scanAfter, pageSize);
       names = page.folders().iterator();
       scanAfter = page.lastScanned();
+      if (countScanned) {
+        page.scanned().forEach(child -> stats.entryLoaded(child.isDirectory()));
+      }
     }
     return names.hasNext() ? folder.child(names.next()) : null;
   }

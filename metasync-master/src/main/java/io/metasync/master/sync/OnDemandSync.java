@@ -8,6 +8,7 @@ import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The read side of on-demand sync: decides from a call's {@link ReadOptions} whether a path must be
@@ -132,6 +133,19 @@ public final class OnDemandSync {
     }
     coordinator.sync(path, SyncDepth.CHILDREN, new SyncStats());
     return tree.lookup(path).orElse(directory);
+  }
+
+  /**
+   * Loads, in parallel, every folder from {@code path} down whose children were never loaded
+   * (unless the load type is NEVER), descending only into the folders {@code mayDescend} accepts: a
+   * first recursive listing or load at interval -1 runs at the speed of a subtree sync, and a
+   * folder loaded before is not asked of the UFS again.
+   */
+  public void loadSubtree(
+      NamespacePath path, LoadType loadType, Predicate<Inode> mayDescend, SyncStats stats) {
+    if (loadType != LoadType.NEVER) {
+      coordinator.load(path, mayDescend, stats);
+    }
   }
 
   /** When {@code path} was last confirmed against the UFS, or 0 when unknown. */

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,8 +252,31 @@ public final class PathSyncer {
     return childFolders.toChildFolders();
   }
 
-  /** One page of a folder's cached children, reduced to its folders (mount points excluded). */
-  record FolderPage(List<String> folders, String lastScanned) {}
+  /**
+   * For a walk that loads only what was never loaded: lists the folder {@code path} in the UFS if
+   * its children were never loaded, else leaves it to be read from the cache.
+   *
+   * @return the child folders to descend into; empty when {@code path} is no cached folder or
+   *     {@code mayDescend} refuses it
+   * @throws MetasyncException UNAVAILABLE when the UFS fails
+   */
+  Optional<ChildFolders> loadChildren(
+      NamespacePath path, Predicate<Inode> mayDescend, SyncStats stats) {
+    Optional<Inode> folder = tree.lookup(path);
+    if (folder.isEmpty() || !folder.get().isDirectory() || !mayDescend.test(folder.get())) {
+      return Optional.empty();
+    }
+    if (folder.get().childrenLoaded()) {
+      return Optional.of(ChildFolders.ALL_CACHED);
+    }
+    return Optional.of(syncChildren(path, false, stats));
+  }
+
+  /**
+   * One page of a folder's cached children, reduced to its folders (mount points excluded), and the
+   * children scanned for it.
+   */
+  record FolderPage(List<String> folders, String lastScanned, List<Inode> scanned) {}
 
   /**
    * The cached child folders of {@code path} after {@code startAfter}, from at most {@code limit}
@@ -262,7 +286,7 @@ public final class PathSyncer {
     try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
       Optional<Inode> directory = tree.lookup(path);
       if (directory.isEmpty() || !directory.get().isDirectory()) {
-        return new FolderPage(List.of(), null);
+        return new FolderPage(List.of(), null, List.of());
       }
       List<Inode> children = tree.children(directory.get(), startAfter, limit);
       List<String> folders = new ArrayList<>();
@@ -273,7 +297,7 @@ public final class PathSyncer {
       }
       String lastScanned =
           children.size() < limit ? null : children.get(children.size() - 1).name();
-      return new FolderPage(folders, lastScanned);
+      return new FolderPage(folders, lastScanned, children);
     }
   }
 
