@@ -14,6 +14,7 @@ import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsLocation;
+import io.metasync.master.sync.ListingMerge;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UfsListing;
@@ -115,7 +116,7 @@ public final class ConsistencyChecker {
    */
   private long compareChildren(
       NamespacePath path, SyncStats stats, BiConsumer<NamespacePath, String> report) {
-    long compared = 0;
+    Differences differences = new Differences(path, stats, report);
     try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
       Optional<Inode> directory = tree.lookup(path);
       if (directory.isEmpty() || !directory.get().childrenLoaded()) {
@@ -123,43 +124,70 @@ public final class ConsistencyChecker {
       }
       UfsLocation location = mounts.resolve(path);
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
-        CachedChildren cached = new CachedChildren(tree, directory.get(), pageSize);
-        while (listing.hasNext()) {
-          UfsStatus status = listing.next();
-          while (cached.peek() != null && cached.peek().name().compareTo(status.name()) < 0) {
-            compared += reportOnlyCached(path, cached.take(), report);
-          }
-          Inode match =
-              cached.peek() != null && cached.peek().name().equals(status.name())
-                  ? cached.take()
-                  : null;
-          NamespacePath childPath = path.child(status.name());
-          if (mounts.isMountPoint(childPath)) {
-            continue;
-          }
-          compared++;
-          stats.entryLoaded(status.isDirectory());
-          if (match == null) {
-            report.accept(childPath, "exists in the UFS but not in metasync");
-            continue;
-          }
-          describe(match, status).ifPresent(difference -> report.accept(childPath, difference));
-        }
-        while (cached.peek() != null) {
-          compared += reportOnlyCached(path, cached.take(), report);
-        }
+        ListingMerge.merge(
+            listing, new CachedChildren(tree, directory.get(), pageSize), differences);
       } catch (FileNotFoundException | NotDirectoryException e) {
         // A cached folder that is a file or gone in the UFS was reported with its parent; a
         // mount point's folder gone is an error of the mount.
         if (location.isMountPoint()) {
           throw UfsErrors.translate(e, location);
         }
-        return compared;
       } catch (IOException e) {
         throw UfsErrors.translate(e, location);
       }
     }
-    return compared;
+    return differences.compared;
+  }
+
+  /**
+   * Reports the pairs of one folder's merge that differ; mount points are compared on their own.
+   */
+  private final class Differences implements ListingMerge.Pairs {
+    private final NamespacePath folder;
+    private final SyncStats stats;
+    private final BiConsumer<NamespacePath, String> report;
+    private long compared;
+
+    Differences(NamespacePath folder, SyncStats stats, BiConsumer<NamespacePath, String> report) {
+      this.folder = folder;
+      this.stats = stats;
+      this.report = report;
+    }
+
+    @Override
+    public void ufsOnly(UfsStatus inUfs) {
+      NamespacePath childPath = folder.child(inUfs.name());
+      if (count(childPath, inUfs.isDirectory())) {
+        report.accept(childPath, "exists in the UFS but not in metasync");
+      }
+    }
+
+    @Override
+    public void both(UfsStatus inUfs, Inode cached) {
+      NamespacePath childPath = folder.child(inUfs.name());
+      if (count(childPath, inUfs.isDirectory())) {
+        describe(cached, inUfs).ifPresent(difference -> report.accept(childPath, difference));
+      }
+    }
+
+    @Override
+    public void cachedOnly(Inode cached) {
+      NamespacePath childPath = folder.child(cached.name());
+      if (!mounts.isMountPoint(childPath)) {
+        compared++;
+        report.accept(childPath, "exists in metasync but not in the UFS");
+      }
+    }
+
+    /** Counts a UFS entry as compared, unless a mount point hides it. */
+    private boolean count(NamespacePath childPath, boolean directory) {
+      if (mounts.isMountPoint(childPath)) {
+        return false;
+      }
+      compared++;
+      stats.entryLoaded(directory);
+      return true;
+    }
   }
 
   /**
@@ -214,16 +242,6 @@ public final class ConsistencyChecker {
         return folders;
       }
     }
-  }
-
-  private long reportOnlyCached(
-      NamespacePath parent, Inode child, BiConsumer<NamespacePath, String> report) {
-    NamespacePath childPath = parent.child(child.name());
-    if (mounts.isMountPoint(childPath)) {
-      return 0;
-    }
-    report.accept(childPath, "exists in metasync but not in the UFS");
-    return 1;
   }
 
   /** How the cached inode differs from the UFS entry, or empty when it does not. */

@@ -323,7 +323,7 @@ public final class PathSyncer {
    * Merges the listing into the cached children, proposing a journal entry every {@code batchSize}
    * changes; the last batch is left in {@code batches}. Pending changes never affect what is read
    * next: the cached children are read by name after the last one read, and changes only touch
-   * names already passed.
+   * names already passed. Mount points are left alone: their entries are their UFS folders' roots.
    */
   private void merge(
       NamespacePath path,
@@ -333,28 +333,33 @@ public final class PathSyncer {
       SyncStats stats,
       BatchPipeline batches)
       throws IOException {
-    CachedChildren cached = new CachedChildren(tree, directory, journal.batchSize());
-    while (listing.hasNext()) {
-      UfsStatus status = listing.next();
-      String name = status.name();
-      while (cached.peek() != null && cached.peek().name().compareTo(name) < 0) {
-        removeUnlessMountPoint(path, cached.take(), stats, batches.current());
-      }
-      Inode match =
-          cached.peek() != null && cached.peek().name().equals(name) ? cached.take() : null;
-      NamespacePath childPath = childPath(path, name);
-      if (childPath == null || mounts.isMountPoint(childPath)) {
-        continue;
-      }
-      stats.entrySeen(status.isDirectory());
-      apply(directory, childPath, match, status, stats, batches.current());
-      if (status.isDirectory()) {
-        childFolders.add(name);
-      }
-    }
-    while (cached.peek() != null) {
-      removeUnlessMountPoint(path, cached.take(), stats, batches.current());
-    }
+    ListingMerge.merge(
+        listing,
+        new CachedChildren(tree, directory, journal.batchSize()),
+        new ListingMerge.Pairs() {
+          @Override
+          public void ufsOnly(UfsStatus inUfs) {
+            both(inUfs, null);
+          }
+
+          @Override
+          public void both(UfsStatus inUfs, Inode cached) {
+            NamespacePath childPath = childPath(path, inUfs.name());
+            if (childPath == null || mounts.isMountPoint(childPath)) {
+              return;
+            }
+            stats.entrySeen(inUfs.isDirectory());
+            apply(directory, childPath, cached, inUfs, stats, batches.current());
+            if (inUfs.isDirectory()) {
+              childFolders.add(inUfs.name());
+            }
+          }
+
+          @Override
+          public void cachedOnly(Inode cached) {
+            removeUnlessMountPoint(path, cached, stats, batches.current());
+          }
+        });
   }
 
   private static NamespacePath childPath(NamespacePath parent, String name) {
