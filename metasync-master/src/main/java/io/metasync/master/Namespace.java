@@ -12,6 +12,7 @@ import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
 import io.metasync.master.file.ReadOperations;
 import io.metasync.master.file.WriteOperations;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.InodeTree;
@@ -178,6 +179,7 @@ public final class Namespace implements AutoCloseable {
     authorizer =
         new PathAuthorizer(
             tree,
+            new FolderPages(tree, locks, PAGE_SIZE),
             onDemandSync,
             new PermissionChecker(
                 conf.getBoolean(PropertyKey.SECURITY_AUTHORIZATION_PERMISSION_ENABLED)));

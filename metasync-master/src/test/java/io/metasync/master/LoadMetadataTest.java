@@ -1,5 +1,6 @@
 package io.metasync.master;
 
+import static io.metasync.master.RpcCalls.ALWAYS;
 import static io.metasync.master.RpcCalls.NEVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,5 +110,23 @@ class LoadMetadataTest {
     assertThat(ufsCalls.listed()).isEmpty();
     assertThat(files).isEqualTo(7);
     assertThat(calls.names(dir + "/a", NEVER)).containsExactly("f0", "f1", "f2");
+  }
+
+  @Test
+  void loadsAndSyncsAMountPointBelowLikeAnyFolder(@TempDir Path external) throws IOException {
+    Path data = Files.createDirectories(external.resolve("data"));
+    Files.writeString(data.resolve("inside"), "i");
+    calls.mount(dir + "/mounted", data.toUri().toString(), false);
+
+    long files = calls.loadMetadata(dir, true, NEVER);
+
+    assertThat(files).isEqualTo(8);
+    assertThat(calls.list(dir, true, NEVER))
+        .extracting(FileInfo::getPath)
+        .contains(dir + "/mounted/inside");
+    Files.writeString(data.resolve("late"), "l");
+    assertThat(calls.list(dir, true, ALWAYS))
+        .extracting(FileInfo::getPath)
+        .contains(dir + "/mounted/inside", dir + "/mounted/late", dir + "/a/f0");
   }
 }

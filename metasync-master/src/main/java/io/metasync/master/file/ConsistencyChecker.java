@@ -6,6 +6,8 @@ import io.metasync.common.FileType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.CachedChildren;
+import io.metasync.master.inode.CachedTreeWalk;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
@@ -25,11 +27,7 @@ import java.nio.file.NotDirectoryException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -51,14 +49,14 @@ public final class ConsistencyChecker {
   private final InodeTree tree;
   private final MountTable mounts;
   private final PathLockManager locks;
-  private final int pageSize;
+  private final FolderPages pages;
 
   public ConsistencyChecker(
       InodeTree tree, MountTable mounts, PathLockManager locks, int pageSize) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
-    this.pageSize = pageSize;
+    this.pages = new FolderPages(tree, locks, pageSize);
   }
 
   /**
@@ -94,18 +92,14 @@ public final class ConsistencyChecker {
     if (!recursive) {
       return compared;
     }
-    // Depth-first over the cached folders, a page of names per level: memory follows the depth of
-    // the tree, not its width.
-    Deque<SubfolderCursor> cursors = new ArrayDeque<>();
-    cursors.push(new SubfolderCursor(path));
-    while (!cursors.isEmpty()) {
-      NamespacePath next = cursors.peek().next();
-      if (next == null) {
-        cursors.pop();
-        continue;
+    // Depth-first over the cached folders, mount points included, a page per level: memory follows
+    // the depth of the tree, not its width.
+    CachedTreeWalk below = new CachedTreeWalk(pages, path, CachedTreeWalk.Descent.ALL);
+    while (below.hasNext()) {
+      CachedTreeWalk.Entry entry = below.next();
+      if (entry.inode().isDirectory()) {
+        compared += compareChildren(entry.path(), stats, report);
       }
-      compared += compareChildren(next, stats, report);
-      cursors.push(new SubfolderCursor(next));
     }
     return compared;
   }
@@ -125,7 +119,7 @@ public final class ConsistencyChecker {
       UfsLocation location = mounts.resolve(path);
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
         ListingMerge.merge(
-            listing, new CachedChildren(tree, directory.get(), pageSize), differences);
+            listing, new CachedChildren(tree, directory.get(), pages.pageSize()), differences);
       } catch (FileNotFoundException | NotDirectoryException e) {
         // A cached folder that is a file or gone in the UFS was reported with its parent; a
         // mount point's folder gone is an error of the mount.
@@ -187,60 +181,6 @@ public final class ConsistencyChecker {
       compared++;
       stats.entryLoaded(directory);
       return true;
-    }
-  }
-
-  /**
-   * The subfolders of one compared folder still to compare: the mount points right below it, then
-   * its cached child folders, read a page at a time.
-   */
-  private final class SubfolderCursor {
-    private final NamespacePath folder;
-    private final Iterator<NamespacePath> mountsHere;
-    private Iterator<NamespacePath> page = Collections.emptyIterator();
-    private String lastName = "";
-    private boolean exhausted;
-
-    SubfolderCursor(NamespacePath folder) {
-      this.folder = folder;
-      List<NamespacePath> below = new ArrayList<>();
-      for (var mount : mounts.mountsBelow(folder)) {
-        if (mount.path().parent().equals(folder)) {
-          below.add(mount.path());
-        }
-      }
-      this.mountsHere = below.iterator();
-    }
-
-    NamespacePath next() {
-      if (mountsHere.hasNext()) {
-        return mountsHere.next();
-      }
-      while (!page.hasNext() && !exhausted) {
-        page = readPage().iterator();
-      }
-      return page.hasNext() ? page.next() : null;
-    }
-
-    private List<NamespacePath> readPage() {
-      try (LockedPaths ignored = locks.lock(folder, LockMode.READ)) {
-        Optional<Inode> directory = tree.lookup(folder);
-        if (directory.isEmpty() || !directory.get().isDirectory()) {
-          exhausted = true;
-          return List.of();
-        }
-        List<Inode> children = tree.children(directory.get(), lastName, pageSize);
-        exhausted = children.size() < pageSize;
-        List<NamespacePath> folders = new ArrayList<>();
-        for (Inode child : children) {
-          lastName = child.name();
-          NamespacePath childPath = folder.child(child.name());
-          if (child.isDirectory() && !mounts.isMountPoint(childPath)) {
-            folders.add(childPath);
-          }
-        }
-        return folders;
-      }
     }
   }
 

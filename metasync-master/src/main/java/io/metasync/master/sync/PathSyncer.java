@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.CachedChildren;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
@@ -47,11 +48,15 @@ public final class PathSyncer {
   private final AbsentPathCache absentPathCache;
   private final Clock clock;
   private final MergeJournal journal;
+  private final FolderPages pages;
 
   /**
    * Child folders a merge remembers for a recursive sync; the rest are read back from the cache.
    */
   static final int REMEMBERED_CHILD_FOLDERS = 1024;
+
+  /** Children read from the cache at a time when a folder had too many subfolders to remember. */
+  private static final int CACHED_PAGE_SIZE = 1000;
 
   /**
    * @param journal journals a merge's batches while the merge goes on, and folders' sync times
@@ -71,6 +76,7 @@ public final class PathSyncer {
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.journal = requireNonNull(journal, "journal is null");
+    this.pages = new FolderPages(tree, locks, CACHED_PAGE_SIZE);
   }
 
   /**
@@ -192,7 +198,7 @@ public final class PathSyncer {
    * includeSelf} the folder's own entry is synced first (a folder's children listing does not carry
    * the folder's own metadata, which its parent's listing does).
    *
-   * @return the child folders (mount points excluded), for a recursive sync to descend
+   * @return the child folders (mount points included), for a recursive sync to descend
    * @throws MetasyncException NOT_FOUND when the folder does not exist; UNAVAILABLE when the UFS
    *     fails
    */
@@ -273,32 +279,26 @@ public final class PathSyncer {
   }
 
   /**
-   * One page of a folder's cached children, reduced to its folders (mount points excluded), and the
+   * One page of a folder's cached children, reduced to its folders (mount points included), and the
    * children scanned for it.
    */
   record FolderPage(List<String> folders, String lastScanned, List<Inode> scanned) {}
 
   /**
-   * The cached child folders of {@code path} after {@code startAfter}, from at most {@code limit}
+   * The cached child folders of {@code path} after {@code startAfter}, from at most a page of
    * children; {@code lastScanned} is where to resume, null at the end.
    */
-  FolderPage cachedChildFolders(NamespacePath path, String startAfter, int limit) {
-    try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
-      Optional<Inode> directory = tree.lookup(path);
-      if (directory.isEmpty() || !directory.get().isDirectory()) {
-        return new FolderPage(List.of(), null, List.of());
+  FolderPage cachedChildFolders(NamespacePath path, String startAfter) {
+    List<Inode> children = pages.after(path, startAfter);
+    List<String> folders = new ArrayList<>();
+    for (Inode child : children) {
+      if (child.isDirectory()) {
+        folders.add(child.name());
       }
-      List<Inode> children = tree.children(directory.get(), startAfter, limit);
-      List<String> folders = new ArrayList<>();
-      for (Inode child : children) {
-        if (child.isDirectory() && !mounts.isMountPoint(path.child(child.name()))) {
-          folders.add(child.name());
-        }
-      }
-      String lastScanned =
-          children.size() < limit ? null : children.get(children.size() - 1).name();
-      return new FolderPage(folders, lastScanned, children);
     }
+    String lastScanned =
+        children.size() < pages.pageSize() ? null : children.get(children.size() - 1).name();
+    return new FolderPage(folders, lastScanned, children);
   }
 
   /** The first child folders a merge meets, then only the name after which the rest follow. */
@@ -345,7 +345,11 @@ public final class PathSyncer {
           @Override
           public void both(UfsStatus inUfs, Inode cached) {
             NamespacePath childPath = childPath(path, inUfs.name());
-            if (childPath == null || mounts.isMountPoint(childPath)) {
+            if (childPath == null) {
+              return;
+            }
+            if (mounts.isMountPoint(childPath)) {
+              rememberMountPoint(cached);
               return;
             }
             stats.entrySeen(inUfs.isDirectory());
@@ -357,7 +361,19 @@ public final class PathSyncer {
 
           @Override
           public void cachedOnly(Inode cached) {
-            removeUnlessMountPoint(path, cached, stats, batches.current());
+            if (mounts.isMountPoint(path.child(cached.name()))) {
+              rememberMountPoint(cached);
+            } else {
+              removeCached(path.child(cached.name()), cached, batches.current());
+              stats.changed();
+            }
+          }
+
+          /** A recursive sync goes into a mount point too, as into any child folder. */
+          private void rememberMountPoint(Inode cached) {
+            if (cached != null && cached.isDirectory()) {
+              childFolders.add(cached.name());
+            }
           }
         });
   }
@@ -372,15 +388,6 @@ public final class PathSyncer {
           parent,
           e.getMessage());
       return null;
-    }
-  }
-
-  private void removeUnlessMountPoint(
-      NamespacePath parentPath, Inode child, SyncStats stats, ChangeBatch changes) {
-    NamespacePath childPath = parentPath.child(child.name());
-    if (!mounts.isMountPoint(childPath)) {
-      removeCached(childPath, child, changes);
-      stats.changed();
     }
   }
 

@@ -6,7 +6,6 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.Inode;
-import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -39,9 +38,6 @@ public final class SyncCoordinator {
 
   /** Folder tasks one recursive sync keeps queued or running: a few per thread of the pool. */
   static final int MAX_FOLDERS_IN_FLIGHT = 32;
-
-  /** Children read from the cache at a time when a folder had too many subfolders to remember. */
-  private static final int PAGE_SIZE = 1000;
 
   private record Running(SyncDepth depth, CompletableFuture<Void> done, SyncStats stats) {}
 
@@ -126,13 +122,11 @@ public final class SyncCoordinator {
     new SubtreeWalk(
             stats,
             folder -> {
-              ChildFolders children = syncer.syncChildren(folder, folder.equals(top), stats);
-              List<NamespacePath> mountsHere = mountsRightBelow(folder);
-              for (NamespacePath mount : mountsHere) {
-                // A mount point's own entry is its UFS folder's root, which no listing carries.
-                syncer.syncSelf(mount, stats);
-              }
-              return new FolderCursor(folder, mountsHere, children, stats);
+              // A mount point's own entry is its UFS folder's root, which its parent's listing
+              // does not carry.
+              boolean withOwnEntry = folder.equals(top) || mounts.isMountPoint(folder);
+              return new FolderCursor(
+                  folder, syncer.syncChildren(folder, withOwnEntry, stats), stats);
             })
         .run(top);
     syncer.subtreeSynced(top, startMs);
@@ -146,8 +140,9 @@ public final class SyncCoordinator {
    * loaded, so the counts say what the subtree holds either way. Nothing is recorded as synced
    * beyond the folders listed, since the others were not compared with the UFS.
    *
-   * @throws MetasyncException NOT_FOUND when {@code top} does not exist; UNAVAILABLE when the UFS
-   *     fails
+   * <p>Does nothing when {@code top} is no cached folder.
+   *
+   * @throws MetasyncException UNAVAILABLE when the UFS fails
    */
   public void load(NamespacePath top, Predicate<Inode> mayDescend, SyncStats stats) {
     new SubtreeWalk(
@@ -155,21 +150,9 @@ public final class SyncCoordinator {
             folder ->
                 syncer
                     .loadChildren(folder, mayDescend, stats)
-                    .map(
-                        children ->
-                            new FolderCursor(folder, mountsRightBelow(folder), children, stats))
+                    .map(children -> new FolderCursor(folder, children, stats))
                     .orElse(null))
         .run(top);
-  }
-
-  private List<NamespacePath> mountsRightBelow(NamespacePath folder) {
-    List<NamespacePath> below = new ArrayList<>();
-    for (MountPoint mount : mounts.mountsBelow(folder)) {
-      if (mount.path().parent().equals(folder)) {
-        below.add(mount.path());
-      }
-    }
-    return below;
   }
 
   /**
@@ -269,7 +252,7 @@ public final class SyncCoordinator {
 
     private NamespacePath nextFolder() {
       while (!cursors.isEmpty()) {
-        NamespacePath folder = cursors.peek().next(syncer, PAGE_SIZE);
+        NamespacePath folder = cursors.peek().next(syncer);
         if (folder != null) {
           return folder;
         }
