@@ -35,6 +35,7 @@ import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.GroupCommit;
 import io.metasync.master.sync.MergeJournal;
 import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.PathFreshness;
 import io.metasync.master.sync.PathSyncer;
 import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
@@ -147,12 +148,10 @@ public final class Namespace implements AutoCloseable {
     restoreSyncTimes(state.syncedFolders(), syncPathCache);
     AbsentPathCache absentPathCache =
         new AbsentPathCache(conf.getInt(PropertyKey.MASTER_ABSENT_PATH_CACHE_CAPACITY));
-    PathSyncer syncer =
-        new PathSyncer(
-            tree, mountTable, locks, syncPathCache, absentPathCache, clock, mergeJournal);
+    PathFreshness freshness = new PathFreshness(syncPathCache, absentPathCache);
+    PathSyncer syncer = new PathSyncer(tree, mountTable, locks, freshness, clock, mergeJournal);
     coordinator = new SyncCoordinator(syncer, mountTable, syncExecutor, clock);
-    OnDemandSync onDemandSync =
-        new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
+    OnDemandSync onDemandSync = new OnDemandSync(tree, coordinator, freshness, clock);
     reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
     writes =
         new WriteOperations(
@@ -170,8 +169,7 @@ public final class Namespace implements AutoCloseable {
             mountTable,
             locks,
             onDemandSync,
-            syncPathCache,
-            absentPathCache,
+            freshness,
             opener,
             LocalMountRoots.from(conf),
             journal);

@@ -21,9 +21,8 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsOpener;
-import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.OnDemandSync;
-import io.metasync.master.sync.SyncPathCache;
+import io.metasync.master.sync.PathFreshness;
 import io.metasync.proto.journal.AddMount;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.RemoveMount;
@@ -45,8 +44,7 @@ public final class MountOperations {
   private final MountTable mounts;
   private final PathLockManager locks;
   private final OnDemandSync onDemandSync;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final UfsOpener opener;
   private final LocalMountRoots localRoots;
   private final Journal journal;
@@ -56,8 +54,7 @@ public final class MountOperations {
       MountTable mounts,
       PathLockManager locks,
       OnDemandSync onDemandSync,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
+      PathFreshness freshness,
       UfsOpener opener,
       LocalMountRoots localRoots,
       Journal journal) {
@@ -65,8 +62,7 @@ public final class MountOperations {
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.opener = requireNonNull(opener, "opener is null");
     this.localRoots = requireNonNull(localRoots, "localRoots is null");
     this.journal = requireNonNull(journal, "journal is null");
@@ -119,8 +115,7 @@ public final class MountOperations {
                         .setMount(NamespaceState.toRecord(path, uri, options))
                         .setMountInode(InodeRecords.toRecord(mountInode)))
                 .build());
-        absentPathCache.forgetSubtree(path);
-        syncPathCache.forgetSubtree(path);
+        freshness.forgetSubtree(path);
       }
     } finally {
       // The mount table connects on first use; this connection only checked the UFS.
@@ -205,8 +200,7 @@ public final class MountOperations {
               .setRemoveMount(RemoveMount.newBuilder().setPath(path.toString()))
               .build());
       tree.purgeTrash();
-      syncPathCache.forgetSubtree(path);
-      absentPathCache.forgetSubtree(path);
+      freshness.forgetSubtree(path);
     }
     closeQuietly(removed.ufs());
   }

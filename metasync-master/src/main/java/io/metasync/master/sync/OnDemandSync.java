@@ -18,20 +18,14 @@ import java.util.function.Predicate;
 public final class OnDemandSync {
   private final InodeTree tree;
   private final SyncCoordinator coordinator;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final Clock clock;
 
   public OnDemandSync(
-      InodeTree tree,
-      SyncCoordinator coordinator,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
-      Clock clock) {
+      InodeTree tree, SyncCoordinator coordinator, PathFreshness freshness, Clock clock) {
     this.tree = requireNonNull(tree, "tree is null");
     this.coordinator = requireNonNull(coordinator, "coordinator is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -45,11 +39,7 @@ public final class OnDemandSync {
     if (options.interval().isNever()) {
       return false;
     }
-    long lastSynced = syncPathCache.lastSynced(path, depth);
-    if (depth == SyncDepth.SELF) {
-      lastSynced = Math.max(lastSynced, absentPathCache.absentSince(path).orElse(0));
-    }
-    if (!options.interval().isStale(lastSynced, clock.millis())) {
+    if (!options.interval().isStale(freshness.confirmedAt(path, depth), clock.millis())) {
       return false;
     }
     coordinator.sync(path, depth, stats);
@@ -117,7 +107,7 @@ public final class OnDemandSync {
   private boolean shouldLoad(NamespacePath path, Inode parent, LoadType loadType) {
     return switch (loadType) {
       case NEVER -> false;
-      case ONCE -> !parent.childrenLoaded() && absentPathCache.absentSince(path).isEmpty();
+      case ONCE -> !parent.childrenLoaded() && !freshness.knownAbsent(path);
       case ALWAYS -> true;
     };
   }
@@ -150,6 +140,6 @@ public final class OnDemandSync {
 
   /** When {@code path} was last confirmed against the UFS, or 0 when unknown. */
   public long lastSynced(NamespacePath path) {
-    return syncPathCache.lastSynced(path, SyncDepth.SELF);
+    return freshness.lastSynced(path);
   }
 }

@@ -44,8 +44,7 @@ public final class PathSyncer {
   private final InodeTree tree;
   private final MountTable mounts;
   private final PathLockManager locks;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final Clock clock;
   private final MergeJournal journal;
   private final FolderPages pages;
@@ -65,15 +64,13 @@ public final class PathSyncer {
       InodeTree tree,
       MountTable mounts,
       PathLockManager locks,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
+      PathFreshness freshness,
       Clock clock,
       MergeJournal journal) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.journal = requireNonNull(journal, "journal is null");
     this.pages = new FolderPages(tree, locks, CACHED_PAGE_SIZE);
@@ -101,7 +98,7 @@ public final class PathSyncer {
       parent = syncSelf(parentPath, stats, startMs);
     }
     if (parent.isEmpty() || !parent.get().isDirectory()) {
-      absentPathCache.recordAbsent(path, startMs);
+      freshness.foundAbsent(path, startMs);
       return Optional.empty();
     }
     Optional<Inode> result;
@@ -114,9 +111,9 @@ public final class PathSyncer {
       }
     }
     if (result.isPresent()) {
-      syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
+      freshness.synced(path, SyncDepth.SELF, startMs);
     } else {
-      absentPathCache.recordAbsent(path, startMs);
+      freshness.foundAbsent(path, startMs);
     }
     return result;
   }
@@ -131,7 +128,7 @@ public final class PathSyncer {
         root = tree.update(root, status);
         stats.changed();
       }
-      syncPathCache.recordSynced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
+      freshness.synced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
       return root;
     }
   }
@@ -148,7 +145,7 @@ public final class PathSyncer {
     try {
       status = location.ufs().getStatus(location.ufsPath());
     } catch (IOException e) {
-      syncPathCache.invalidate(path);
+      freshness.failed(path);
       throw UfsErrors.translate(e, location);
     }
     if (status.isEmpty()) {
@@ -188,7 +185,7 @@ public final class PathSyncer {
                           + " no longer exists; recreate it or unmount "
                           + location.mount().path()));
     } catch (IOException e) {
-      syncPathCache.invalidate(location.path());
+      freshness.failed(location.path());
       throw UfsErrors.translate(e, location);
     }
   }
@@ -238,11 +235,11 @@ public final class PathSyncer {
         vanished = true;
       } catch (IOException e) {
         batches.awaitAllAfter(e);
-        syncPathCache.invalidate(path);
+        freshness.failed(path);
         throw UfsErrors.translate(e, location);
       } catch (RuntimeException e) {
         batches.awaitAllAfter(e);
-        syncPathCache.invalidate(path);
+        freshness.failed(path);
         throw e;
       }
     }
@@ -254,7 +251,7 @@ public final class PathSyncer {
       }
       return ChildFolders.NONE;
     }
-    syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
+    freshness.synced(path, SyncDepth.CHILDREN, startMs);
     return childFolders.toChildFolders();
   }
 
@@ -401,7 +398,7 @@ public final class PathSyncer {
     if (removed.isDirectory()) {
       changes.forgetSyncTimes(path);
     }
-    syncPathCache.forgetSubtree(path);
+    freshness.removed(path);
   }
 
   /**
@@ -411,7 +408,7 @@ public final class PathSyncer {
    * @throws MetasyncException when the journal fails
    */
   void subtreeSynced(NamespacePath top, long startMs) {
-    syncPathCache.recordSynced(top, SyncDepth.SUBTREE, startMs);
+    freshness.synced(top, SyncDepth.SUBTREE, startMs);
     Optional<Inode> folder = tree.lookup(top);
     if (folder.isPresent() && folder.get().isDirectory()) {
       journal.subtreeSynced(top, folder.get(), startMs);
