@@ -24,6 +24,7 @@ final class ListingPages implements Iterator<List<PathStatus>> {
   private final StatusFactory statuses;
   private final CachedTreeWalk entries;
   private final int pageSize;
+  private StatusFactory.Children folder;
   private List<PathStatus> next;
 
   /**
@@ -63,10 +64,15 @@ final class ListingPages implements Iterator<List<PathStatus>> {
   }
 
   private List<PathStatus> fill() {
+    // Resolved again for each page: a mount or a sync between pages shows in the next one.
+    folder = null;
     List<PathStatus> page = new ArrayList<>();
     while (page.size() < pageSize && entries.hasNext()) {
       CachedTreeWalk.Entry entry = entries.next();
-      page.add(statuses.of(entry.path(), entry.inode()));
+      if (folder == null || folder.folder() != entry.folder()) {
+        folder = statuses.childrenOf(entry.folder());
+      }
+      page.add(folder.of(entry.path(), entry.inode()));
     }
     return page;
   }

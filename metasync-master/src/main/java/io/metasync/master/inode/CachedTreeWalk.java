@@ -16,9 +16,13 @@ import java.util.NoSuchElementException;
  * whole. Mount points are walked like any other folder.
  */
 public final class CachedTreeWalk implements Iterator<CachedTreeWalk.Entry> {
-  /** One cached entry and its path. */
-  public record Entry(NamespacePath path, Inode inode) {
+  /**
+   * One cached entry, its path, and its folder's path: the same object for every child of a folder,
+   * so a caller can tell cheaply when the walk moved to another folder.
+   */
+  public record Entry(NamespacePath folder, NamespacePath path, Inode inode) {
     public Entry {
+      requireNonNull(folder, "folder is null");
       requireNonNull(path, "path is null");
       requireNonNull(inode, "inode is null");
     }
@@ -105,7 +109,7 @@ public final class CachedTreeWalk implements Iterator<CachedTreeWalk.Entry> {
       if (child.isDirectory() && descent.into(childPath, child)) {
         frames.push(new Frame(childPath));
       }
-      return new Entry(childPath, child);
+      return new Entry(frame.path, childPath, child);
     }
     return null;
   }

@@ -138,6 +138,19 @@ public final class OnDemandSync {
     }
   }
 
+  /** When the children of {@code folder} were last confirmed together, or 0 when unknown. */
+  public long childrenSynced(NamespacePath folder) {
+    return freshness.childrenSynced(folder);
+  }
+
+  /**
+   * As {@link #lastSynced} for a child of a folder whose {@link #childrenSynced} is {@code
+   * folderChildrenSynced}.
+   */
+  public long lastSyncedChild(NamespacePath child, long folderChildrenSynced) {
+    return freshness.lastSyncedChild(child, folderChildrenSynced);
+  }
+
   /** When {@code path} was last confirmed against the UFS, or 0 when unknown. */
   public long lastSynced(NamespacePath path) {
     return freshness.lastSynced(path);

@@ -33,6 +33,22 @@ public final class PathFreshness {
     return synced.lastSynced(path, SyncDepth.SELF);
   }
 
+  /**
+   * When the children of {@code folder} were last found in the UFS together (its listing, or a
+   * subtree sync above it), or 0: what a listing reads once per folder.
+   */
+  public long childrenSynced(NamespacePath folder) {
+    return synced.childrenSynced(folder);
+  }
+
+  /**
+   * {@link #lastSynced} of {@code child}, given {@link #childrenSynced} of its folder: one lookup
+   * instead of one per ancestor.
+   */
+  public long lastSyncedChild(NamespacePath child, long folderChildrenSynced) {
+    return synced.lastSyncedChild(child, folderChildrenSynced);
+  }
+
   /** Whether a check found {@code path} missing in the UFS, and nothing since put it back. */
   public boolean knownAbsent(NamespacePath path) {
     return absent.absentSince(path).isPresent();
