@@ -6,9 +6,10 @@ import io.metasync.common.NamespacePath;
 import java.util.Iterator;
 
 /**
- * The subfolders of one synced folder that a recursive sync has yet to visit: the mount points
- * right below it, the child folders its merge remembered, then, when there were more, the rest read
- * from the cache a page at a time. Memory is one page, however many subfolders there are.
+ * The subfolders of one synced or loaded folder that a recursive walk has yet to visit, mount
+ * points included: the child folders its merge remembered, then, when there were more (or when the
+ * folder was loaded before and not listed), the rest read from the cache a page at a time. Memory
+ * is one page, however many subfolders there are.
  */
 final class FolderCursor {
   private final NamespacePath folder;
