@@ -15,6 +15,7 @@ import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
 import io.metasync.master.file.ReadOperations;
 import io.metasync.master.file.WriteOperations;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.HeapInodeStore;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.InodeTree;
@@ -36,6 +37,7 @@ import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.GroupCommit;
 import io.metasync.master.sync.MergeJournal;
 import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.PathFreshness;
 import io.metasync.master.sync.PathSyncer;
 import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
@@ -151,12 +153,10 @@ public final class Namespace implements AutoCloseable {
     restoreSyncTimes(state.syncedFolders(), syncPathCache);
     AbsentPathCache absentPathCache =
         new AbsentPathCache(conf.getInt(PropertyKey.MASTER_ABSENT_PATH_CACHE_CAPACITY));
-    PathSyncer syncer =
-        new PathSyncer(
-            tree, mountTable, locks, syncPathCache, absentPathCache, clock, mergeJournal);
+    PathFreshness freshness = new PathFreshness(syncPathCache, absentPathCache);
+    PathSyncer syncer = new PathSyncer(tree, mountTable, locks, freshness, clock, mergeJournal);
     coordinator = new SyncCoordinator(syncer, mountTable, threads.syncExecutor(), clock);
-    OnDemandSync onDemandSync =
-        new OnDemandSync(tree, coordinator, syncPathCache, absentPathCache, clock);
+    OnDemandSync onDemandSync = new OnDemandSync(tree, coordinator, freshness, clock);
     reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
     writes =
         new WriteOperations(
@@ -174,8 +174,7 @@ public final class Namespace implements AutoCloseable {
             mountTable,
             locks,
             onDemandSync,
-            syncPathCache,
-            absentPathCache,
+            freshness,
             opener,
             LocalMountRoots.from(conf),
             journal);
@@ -183,6 +182,7 @@ public final class Namespace implements AutoCloseable {
     authorizer =
         new PathAuthorizer(
             tree,
+            new FolderPages(tree, locks, PAGE_SIZE),
             onDemandSync,
             new PermissionChecker(
                 conf.getBoolean(PropertyKey.SECURITY_AUTHORIZATION_PERMISSION_ENABLED)));

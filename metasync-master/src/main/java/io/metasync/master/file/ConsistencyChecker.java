@@ -6,6 +6,8 @@ import io.metasync.common.FileType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.CachedChildren;
+import io.metasync.master.inode.CachedTreeWalk;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
@@ -14,6 +16,7 @@ import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsLocation;
+import io.metasync.master.sync.ListingMerge;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.ufs.Fingerprint;
 import io.metasync.ufs.UfsListing;
@@ -24,11 +27,7 @@ import java.nio.file.NotDirectoryException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -50,14 +49,14 @@ public final class ConsistencyChecker {
   private final InodeTree tree;
   private final MountTable mounts;
   private final PathLockManager locks;
-  private final int pageSize;
+  private final FolderPages pages;
 
   public ConsistencyChecker(
       InodeTree tree, MountTable mounts, PathLockManager locks, int pageSize) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
-    this.pageSize = pageSize;
+    this.pages = new FolderPages(tree, locks, pageSize);
   }
 
   /**
@@ -93,18 +92,14 @@ public final class ConsistencyChecker {
     if (!recursive) {
       return compared;
     }
-    // Depth-first over the cached folders, a page of names per level: memory follows the depth of
-    // the tree, not its width.
-    Deque<SubfolderCursor> cursors = new ArrayDeque<>();
-    cursors.push(new SubfolderCursor(path));
-    while (!cursors.isEmpty()) {
-      NamespacePath next = cursors.peek().next();
-      if (next == null) {
-        cursors.pop();
-        continue;
+    // Depth-first over the cached folders, mount points included, a page per level: memory follows
+    // the depth of the tree, not its width.
+    CachedTreeWalk below = new CachedTreeWalk(pages, path, CachedTreeWalk.Descent.ALL);
+    while (below.hasNext()) {
+      CachedTreeWalk.Entry entry = below.next();
+      if (entry.inode().isDirectory()) {
+        compared += compareChildren(entry.path(), stats, report);
       }
-      compared += compareChildren(next, stats, report);
-      cursors.push(new SubfolderCursor(next));
     }
     return compared;
   }
@@ -115,7 +110,7 @@ public final class ConsistencyChecker {
    */
   private long compareChildren(
       NamespacePath path, SyncStats stats, BiConsumer<NamespacePath, String> report) {
-    long compared = 0;
+    Differences differences = new Differences(path, stats, report);
     try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
       Optional<Inode> directory = tree.lookup(path);
       if (directory.isEmpty() || !directory.get().childrenLoaded()) {
@@ -123,107 +118,70 @@ public final class ConsistencyChecker {
       }
       UfsLocation location = mounts.resolve(path);
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
-        CachedChildren cached = new CachedChildren(tree, directory.get(), pageSize);
-        while (listing.hasNext()) {
-          UfsStatus status = listing.next();
-          while (cached.peek() != null && cached.peek().name().compareTo(status.name()) < 0) {
-            compared += reportOnlyCached(path, cached.take(), report);
-          }
-          Inode match =
-              cached.peek() != null && cached.peek().name().equals(status.name())
-                  ? cached.take()
-                  : null;
-          NamespacePath childPath = path.child(status.name());
-          if (mounts.isMountPoint(childPath)) {
-            continue;
-          }
-          compared++;
-          stats.entryLoaded(status.isDirectory());
-          if (match == null) {
-            report.accept(childPath, "exists in the UFS but not in metasync");
-            continue;
-          }
-          describe(match, status).ifPresent(difference -> report.accept(childPath, difference));
-        }
-        while (cached.peek() != null) {
-          compared += reportOnlyCached(path, cached.take(), report);
-        }
+        ListingMerge.merge(
+            listing, new CachedChildren(tree, directory.get(), pages.pageSize()), differences);
       } catch (FileNotFoundException | NotDirectoryException e) {
         // A cached folder that is a file or gone in the UFS was reported with its parent; a
         // mount point's folder gone is an error of the mount.
         if (location.isMountPoint()) {
           throw UfsErrors.translate(e, location);
         }
-        return compared;
       } catch (IOException e) {
         throw UfsErrors.translate(e, location);
       }
     }
-    return compared;
+    return differences.compared;
   }
 
   /**
-   * The subfolders of one compared folder still to compare: the mount points right below it, then
-   * its cached child folders, read a page at a time.
+   * Reports the pairs of one folder's merge that differ; mount points are compared on their own.
    */
-  private final class SubfolderCursor {
+  private final class Differences implements ListingMerge.Pairs {
     private final NamespacePath folder;
-    private final Iterator<NamespacePath> mountsHere;
-    private Iterator<NamespacePath> page = Collections.emptyIterator();
-    private String lastName = "";
-    private boolean exhausted;
+    private final SyncStats stats;
+    private final BiConsumer<NamespacePath, String> report;
+    private long compared;
 
-    SubfolderCursor(NamespacePath folder) {
+    Differences(NamespacePath folder, SyncStats stats, BiConsumer<NamespacePath, String> report) {
       this.folder = folder;
-      List<NamespacePath> below = new ArrayList<>();
-      for (var mount : mounts.mountsBelow(folder)) {
-        if (mount.path().parent().equals(folder)) {
-          below.add(mount.path());
-        }
-      }
-      this.mountsHere = below.iterator();
+      this.stats = stats;
+      this.report = report;
     }
 
-    NamespacePath next() {
-      if (mountsHere.hasNext()) {
-        return mountsHere.next();
+    @Override
+    public void ufsOnly(UfsStatus inUfs) {
+      NamespacePath childPath = folder.child(inUfs.name());
+      if (count(childPath, inUfs.isDirectory())) {
+        report.accept(childPath, "exists in the UFS but not in metasync");
       }
-      while (!page.hasNext() && !exhausted) {
-        page = readPage().iterator();
-      }
-      return page.hasNext() ? page.next() : null;
     }
 
-    private List<NamespacePath> readPage() {
-      try (LockedPaths ignored = locks.lock(folder, LockMode.READ)) {
-        Optional<Inode> directory = tree.lookup(folder);
-        if (directory.isEmpty() || !directory.get().isDirectory()) {
-          exhausted = true;
-          return List.of();
-        }
-        List<Inode> children = tree.children(directory.get(), lastName, pageSize);
-        exhausted = children.size() < pageSize;
-        List<NamespacePath> folders = new ArrayList<>();
-        for (Inode child : children) {
-          lastName = child.name();
-          NamespacePath childPath = folder.child(child.name());
-          if (child.isDirectory() && !mounts.isMountPoint(childPath)) {
-            folders.add(childPath);
-          }
-        }
-        return folders;
+    @Override
+    public void both(UfsStatus inUfs, Inode cached) {
+      NamespacePath childPath = folder.child(inUfs.name());
+      if (count(childPath, inUfs.isDirectory())) {
+        describe(cached, inUfs).ifPresent(difference -> report.accept(childPath, difference));
       }
     }
-  }
 
-  private long reportOnlyCached(
-      NamespacePath parent, Inode child, BiConsumer<NamespacePath, String> report) {
-    NamespacePath childPath = parent.child(child.name());
-    if (mounts.isMountPoint(childPath)) {
-      return 0;
+    @Override
+    public void cachedOnly(Inode cached) {
+      NamespacePath childPath = folder.child(cached.name());
+      if (!mounts.isMountPoint(childPath)) {
+        compared++;
+        report.accept(childPath, "exists in metasync but not in the UFS");
+      }
     }
-    report.accept(childPath, "exists in metasync but not in the UFS");
-    return 1;
+
+    /** Counts a UFS entry as compared, unless a mount point hides it. */
+    private boolean count(NamespacePath childPath, boolean directory) {
+      if (mounts.isMountPoint(childPath)) {
+        return false;
+      }
+      compared++;
+      stats.entryLoaded(directory);
+      return true;
+    }
   }
 
   /** How the cached inode differs from the UFS entry, or empty when it does not. */

@@ -2,46 +2,30 @@ package io.metasync.master.file;
 
 import io.metasync.common.LoadType;
 import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.CachedTreeWalk;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
-import io.metasync.master.lock.LockMode;
-import io.metasync.master.lock.LockedPaths;
-import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.sync.OnDemandSync;
-import java.util.ArrayDeque;
+import io.metasync.master.sync.SyncStats;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
- * A folder's listing as pages, read lazily from the cache: one page per call, a read lock per page,
- * resumed by name, so a folder of millions of entries streams in bounded memory. Recursive listings
- * walk depth-first in pre-order (an entry, then what is below it) and load folders whose children
- * were never loaded, per the load type. Like an HDFS listing, a listing is consistent per page, not
- * as a whole.
+ * A folder's listing as pages, read lazily from the cache by a {@link CachedTreeWalk}, so a folder
+ * of millions of entries streams in bounded memory. Recursive listings go depth-first in pre-order
+ * (an entry, then what is below it) and load folders whose children were never loaded, per the load
+ * type. Like an HDFS listing, a listing is consistent per page, not as a whole.
  */
 final class ListingPages implements Iterator<List<PathStatus>> {
-  private final InodeTree tree;
-  private final PathLockManager locks;
-  private final OnDemandSync onDemandSync;
   private final StatusFactory statuses;
-  private final Walk walk;
+  private final CachedTreeWalk entries;
   private final int pageSize;
-  private final Deque<Frame> frames = new ArrayDeque<>();
+  private StatusFactory.Children folder;
   private List<PathStatus> next;
-
-  private static final class Frame {
-    final NamespacePath path;
-    String lastName = "";
-    boolean loaded;
-
-    Frame(NamespacePath path) {
-      this.path = path;
-    }
-  }
 
   /**
    * How a listing walks: the load type of never-loaded folders, whether it descends, and into which
@@ -51,19 +35,14 @@ final class ListingPages implements Iterator<List<PathStatus>> {
 
   ListingPages(
       InodeTree tree,
-      PathLockManager locks,
+      FolderPages pages,
       OnDemandSync onDemandSync,
       StatusFactory statuses,
       NamespacePath directory,
-      Walk walk,
-      int pageSize) {
-    this.tree = tree;
-    this.locks = locks;
-    this.onDemandSync = onDemandSync;
+      Walk walk) {
     this.statuses = statuses;
-    this.walk = walk;
-    this.pageSize = pageSize;
-    frames.push(new Frame(directory));
+    this.pageSize = pages.pageSize();
+    this.entries = new CachedTreeWalk(pages, directory, new Loading(tree, onDemandSync, walk));
   }
 
   @Override
@@ -85,45 +64,43 @@ final class ListingPages implements Iterator<List<PathStatus>> {
   }
 
   private List<PathStatus> fill() {
+    // Resolved again for each page: a mount or a sync between pages shows in the next one.
+    folder = null;
     List<PathStatus> page = new ArrayList<>();
-    while (page.size() < pageSize && !frames.isEmpty()) {
-      Frame frame = frames.peek();
-      if (!frame.loaded) {
-        frame.loaded = true;
-        tree.lookup(frame.path)
-            .ifPresent(
-                inode -> onDemandSync.ensureChildrenLoaded(frame.path, inode, walk.loadType()));
+    while (page.size() < pageSize && entries.hasNext()) {
+      CachedTreeWalk.Entry entry = entries.next();
+      if (folder == null || folder.folder() != entry.folder()) {
+        folder = statuses.childrenOf(entry.folder());
       }
-      Frame descend = readInto(frame, page);
-      if (descend != null) {
-        frames.push(descend);
-      }
+      page.add(folder.of(entry.path(), entry.inode()));
     }
     return page;
   }
 
-  /** Adds the frame's next children to the page; returns a child folder to descend into, if any. */
-  private Frame readInto(Frame frame, List<PathStatus> page) {
-    try (LockedPaths ignored = locks.lock(frame.path, LockMode.READ)) {
-      Inode directory = tree.lookup(frame.path).orElse(null);
-      if (directory == null || !directory.isDirectory()) {
-        frames.pop();
-        return null;
-      }
-      List<Inode> children = tree.children(directory, frame.lastName, pageSize - page.size());
-      if (children.isEmpty()) {
-        frames.pop();
-        return null;
-      }
-      for (Inode child : children) {
-        NamespacePath childPath = frame.path.child(child.name());
-        page.add(statuses.of(childPath, child));
-        frame.lastName = child.name();
-        if (walk.recursive() && child.isDirectory() && walk.mayDescend().test(child)) {
-          return new Frame(childPath);
-        }
-      }
-      return null;
+  /** Descends as the listing asks, loading each folder's children before they are listed. */
+  private record Loading(InodeTree tree, OnDemandSync onDemandSync, Walk walk)
+      implements CachedTreeWalk.Descent {
+    @Override
+    public boolean into(NamespacePath path, Inode folder) {
+      return walk.recursive() && walk.mayDescend().test(folder);
+    }
+
+    /**
+     * A recursive listing that meets a never-loaded folder loads its whole never-loaded subtree at
+     * once, in parallel, rather than one folder at a time as it walks down.
+     */
+    @Override
+    public void entering(NamespacePath path) {
+      tree.lookup(path)
+          .ifPresent(
+              folder -> {
+                if (!walk.recursive()) {
+                  onDemandSync.ensureChildrenLoaded(path, folder, walk.loadType());
+                } else if (folder.isDirectory() && !folder.childrenLoaded()) {
+                  onDemandSync.loadSubtree(
+                      path, walk.loadType(), walk.mayDescend(), new SyncStats());
+                }
+              });
     }
   }
 }

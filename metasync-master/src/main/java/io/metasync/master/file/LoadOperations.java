@@ -5,19 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
-import io.metasync.common.SyncInterval;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.sync.OnDemandSync;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.master.sync.SyncDepth;
 import io.metasync.master.sync.SyncStats;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * {@code loadMetadata}: with interval -1, loads what was never loaded (folders whose children were
  * never listed); with any other interval, syncs the path (and with {@code recursive} its subtree)
- * unless it was synced within that interval.
+ * unless it was synced within that interval, and then too loads what was never loaded. A recursive
+ * load lists the never-loaded folders in parallel, as a subtree sync does.
  */
 public final class LoadOperations {
   private final OnDemandSync onDemandSync;
@@ -44,20 +42,10 @@ public final class LoadOperations {
         onDemandSync
             .resolve(path, loadType)
             .orElseThrow(() -> reads.notFound(path, new ReadOptions(options.interval(), loadType)));
-    if (synced && recursive) {
-      return;
-    }
     if (!recursive) {
       onDemandSync.ensureChildrenLoaded(path, inode, loadType);
-      return;
-    }
-    // Walking the cached tree loads every folder that was never loaded.
-    Iterator<List<PathStatus>> pages =
-        reads.listStatus(path, true, new ReadOptions(SyncInterval.NEVER, loadType));
-    while (pages.hasNext()) {
-      for (PathStatus status : pages.next()) {
-        stats.entryLoaded(status.inode().isDirectory());
-      }
+    } else if (!synced) {
+      onDemandSync.loadSubtree(path, loadType, folder -> true, stats);
     }
   }
 }

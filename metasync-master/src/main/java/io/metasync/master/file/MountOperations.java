@@ -20,9 +20,8 @@ import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsOpener;
-import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.OnDemandSync;
-import io.metasync.master.sync.SyncPathCache;
+import io.metasync.master.sync.PathFreshness;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
@@ -49,8 +48,7 @@ public final class MountOperations {
   private final MountTable mounts;
   private final PathLockManager locks;
   private final OnDemandSync onDemandSync;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final UfsOpener opener;
   private final LocalMountRoots localRoots;
   private final Journal journal;
@@ -61,8 +59,7 @@ public final class MountOperations {
       MountTable mounts,
       PathLockManager locks,
       OnDemandSync onDemandSync,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
+      PathFreshness freshness,
       UfsOpener opener,
       LocalMountRoots localRoots,
       Journal journal) {
@@ -70,8 +67,7 @@ public final class MountOperations {
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.opener = requireNonNull(opener, "opener is null");
     this.localRoots = requireNonNull(localRoots, "localRoots is null");
     this.journal = requireNonNull(journal, "journal is null");
@@ -126,8 +122,7 @@ public final class MountOperations {
         mounts.checkCanMount(path, uri, shown);
         Inode mountInode = tree.newChild(lockedParent, path.name(), root);
         journal.write(MountRecords.addMount(path, uri, options, mountInode));
-        absentPathCache.forgetSubtree(path);
-        syncPathCache.forgetSubtree(path);
+        freshness.forgetSubtree(path);
       }
     } finally {
       // The mount table connects on first use; this connection only checked the UFS.
@@ -209,8 +204,7 @@ public final class MountOperations {
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       journal.write(MountRecords.removeMount(path));
       tree.purgeTrash();
-      syncPathCache.forgetSubtree(path);
-      absentPathCache.forgetSubtree(path);
+      freshness.forgetSubtree(path);
     }
     unmountListeners.forEach(listener -> listener.unmounted(path));
     closeQuietly(removed.ufs());

@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.PropertyKey;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.PathLockManager;
@@ -30,11 +31,10 @@ import java.util.function.Predicate;
 public final class ReadOperations {
   private final InodeTree tree;
   private final MountTable mounts;
-  private final PathLockManager locks;
+  private final FolderPages pages;
   private final OnDemandSync onDemandSync;
   private final SyncCoordinator coordinator;
   private final StatusFactory statuses;
-  private final int pageSize;
 
   public ReadOperations(
       InodeTree tree,
@@ -45,11 +45,10 @@ public final class ReadOperations {
       int pageSize) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
-    this.locks = requireNonNull(locks, "locks is null");
+    this.pages = new FolderPages(tree, requireNonNull(locks, "locks is null"), pageSize);
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
     this.coordinator = requireNonNull(coordinator, "coordinator is null");
     this.statuses = new StatusFactory(mounts, onDemandSync);
-    this.pageSize = pageSize;
   }
 
   /**
@@ -87,12 +86,11 @@ public final class ReadOperations {
     }
     return new ListingPages(
         tree,
-        locks,
+        pages,
         onDemandSync,
         statuses,
         path,
-        new ListingPages.Walk(options.loadType(), recursive, mayDescend),
-        pageSize);
+        new ListingPages.Walk(options.loadType(), recursive, mayDescend));
   }
 
   /**

@@ -2,12 +2,13 @@ package io.metasync.master.inode;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The cached children of one folder in name order, read a page at a time and resumed by name, so a
  * merge can change the folder while walking it.
  */
-public final class CachedChildren {
+public final class CachedChildren implements Iterator<Inode> {
   private final InodeTree tree;
   private final Inode directory;
   private final int pageSize;
@@ -22,16 +23,20 @@ public final class CachedChildren {
     this.pageSize = pageSize;
   }
 
-  /** The next child without consuming it, or null at the end. */
-  public Inode peek() {
+  @Override
+  public boolean hasNext() {
     if (next == null) {
       next = fetch();
     }
-    return next;
+    return next != null;
   }
 
-  public Inode take() {
-    Inode taken = peek();
+  @Override
+  public Inode next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Inode taken = next;
     next = null;
     return taken;
   }

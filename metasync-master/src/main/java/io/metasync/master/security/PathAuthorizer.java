@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.LoadType;
 import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.CachedTreeWalk;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.sync.OnDemandSync;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -25,11 +25,17 @@ import java.util.function.Predicate;
  */
 public final class PathAuthorizer {
   private final InodeTree tree;
+  private final FolderPages pages;
   private final OnDemandSync onDemandSync;
   private final PermissionChecker checker;
 
-  public PathAuthorizer(InodeTree tree, OnDemandSync onDemandSync, PermissionChecker checker) {
+  /**
+   * @param pages how a recursive delete's check reads the folders below
+   */
+  public PathAuthorizer(
+      InodeTree tree, FolderPages pages, OnDemandSync onDemandSync, PermissionChecker checker) {
     this.tree = requireNonNull(tree, "tree is null");
+    this.pages = requireNonNull(pages, "pages is null");
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
     this.checker = requireNonNull(checker, "checker is null");
   }
@@ -151,27 +157,19 @@ public final class PathAuthorizer {
   }
 
   private void checkSubtreeFullyAccessible(Caller caller, NamespacePath path, Inode top) {
-    Deque<NamespacePath> paths = new ArrayDeque<>();
-    Deque<Inode> folders = new ArrayDeque<>();
-    paths.push(path);
-    folders.push(top);
-    while (!folders.isEmpty()) {
-      Inode folder = folders.pop();
-      NamespacePath folderPath = paths.pop();
-      checker.check(caller, folderPath, folder, Access.READ_EXECUTE);
-      checker.check(caller, folderPath, folder, Access.WRITE);
-      String after = "";
-      List<Inode> children;
-      while (!(children = tree.children(folder, after, 1000)).isEmpty()) {
-        for (Inode child : children) {
-          if (child.isDirectory()) {
-            folders.push(child);
-            paths.push(folderPath.child(child.name()));
-          }
-          after = child.name();
-        }
+    checkFullyAccessible(caller, path, top);
+    CachedTreeWalk below = new CachedTreeWalk(pages, path, CachedTreeWalk.Descent.ALL);
+    while (below.hasNext()) {
+      CachedTreeWalk.Entry entry = below.next();
+      if (entry.inode().isDirectory()) {
+        checkFullyAccessible(caller, entry.path(), entry.inode());
       }
     }
+  }
+
+  private void checkFullyAccessible(Caller caller, NamespacePath path, Inode folder) {
+    checker.check(caller, path, folder, Access.READ_EXECUTE);
+    checker.check(caller, path, folder, Access.WRITE);
   }
 
   /** The inodes from the root down the path, as far as they are cached. */

@@ -8,6 +8,7 @@ import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The read side of on-demand sync: decides from a call's {@link ReadOptions} whether a path must be
@@ -17,20 +18,14 @@ import java.util.Optional;
 public final class OnDemandSync {
   private final InodeTree tree;
   private final SyncCoordinator coordinator;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final Clock clock;
 
   public OnDemandSync(
-      InodeTree tree,
-      SyncCoordinator coordinator,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
-      Clock clock) {
+      InodeTree tree, SyncCoordinator coordinator, PathFreshness freshness, Clock clock) {
     this.tree = requireNonNull(tree, "tree is null");
     this.coordinator = requireNonNull(coordinator, "coordinator is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -44,11 +39,7 @@ public final class OnDemandSync {
     if (options.interval().isNever()) {
       return false;
     }
-    long lastSynced = syncPathCache.lastSynced(path, depth);
-    if (depth == SyncDepth.SELF) {
-      lastSynced = Math.max(lastSynced, absentPathCache.absentSince(path).orElse(0));
-    }
-    if (!options.interval().isStale(lastSynced, clock.millis())) {
+    if (!options.interval().isStale(freshness.confirmedAt(path, depth), clock.millis())) {
       return false;
     }
     coordinator.sync(path, depth, stats);
@@ -116,7 +107,7 @@ public final class OnDemandSync {
   private boolean shouldLoad(NamespacePath path, Inode parent, LoadType loadType) {
     return switch (loadType) {
       case NEVER -> false;
-      case ONCE -> !parent.childrenLoaded() && absentPathCache.absentSince(path).isEmpty();
+      case ONCE -> !parent.childrenLoaded() && !freshness.knownAbsent(path);
       case ALWAYS -> true;
     };
   }
@@ -134,8 +125,34 @@ public final class OnDemandSync {
     return tree.lookup(path).orElse(directory);
   }
 
+  /**
+   * Loads, in parallel, every folder from {@code path} down whose children were never loaded
+   * (unless the load type is NEVER), descending only into the folders {@code mayDescend} accepts: a
+   * first recursive listing or load at interval -1 runs at the speed of a subtree sync, and a
+   * folder loaded before is not asked of the UFS again.
+   */
+  public void loadSubtree(
+      NamespacePath path, LoadType loadType, Predicate<Inode> mayDescend, SyncStats stats) {
+    if (loadType != LoadType.NEVER) {
+      coordinator.load(path, mayDescend, stats);
+    }
+  }
+
+  /** When the children of {@code folder} were last confirmed together, or 0 when unknown. */
+  public long childrenSynced(NamespacePath folder) {
+    return freshness.childrenSynced(folder);
+  }
+
+  /**
+   * As {@link #lastSynced} for a child of a folder whose {@link #childrenSynced} is {@code
+   * folderChildrenSynced}.
+   */
+  public long lastSyncedChild(NamespacePath child, long folderChildrenSynced) {
+    return freshness.lastSyncedChild(child, folderChildrenSynced);
+  }
+
   /** When {@code path} was last confirmed against the UFS, or 0 when unknown. */
   public long lastSynced(NamespacePath path) {
-    return syncPathCache.lastSynced(path, SyncDepth.SELF);
+    return freshness.lastSynced(path);
   }
 }

@@ -6,6 +6,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.inode.CachedChildren;
+import io.metasync.master.inode.FolderPages;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeTree;
 import io.metasync.master.lock.LockMode;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +44,18 @@ public final class PathSyncer {
   private final InodeTree tree;
   private final MountTable mounts;
   private final PathLockManager locks;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final Clock clock;
   private final MergeJournal journal;
+  private final FolderPages pages;
 
   /**
    * Child folders a merge remembers for a recursive sync; the rest are read back from the cache.
    */
   static final int REMEMBERED_CHILD_FOLDERS = 1024;
+
+  /** Children read from the cache at a time when a folder had too many subfolders to remember. */
+  private static final int CACHED_PAGE_SIZE = 1000;
 
   /**
    * @param journal journals a merge's batches while the merge goes on, and folders' sync times
@@ -59,17 +64,16 @@ public final class PathSyncer {
       InodeTree tree,
       MountTable mounts,
       PathLockManager locks,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
+      PathFreshness freshness,
       Clock clock,
       MergeJournal journal) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.journal = requireNonNull(journal, "journal is null");
+    this.pages = new FolderPages(tree, locks, CACHED_PAGE_SIZE);
   }
 
   /**
@@ -94,7 +98,7 @@ public final class PathSyncer {
       parent = syncSelf(parentPath, stats, startMs);
     }
     if (parent.isEmpty() || !parent.get().isDirectory()) {
-      absentPathCache.recordAbsent(path, startMs);
+      freshness.foundAbsent(path, startMs);
       return Optional.empty();
     }
     Optional<Inode> result;
@@ -107,9 +111,9 @@ public final class PathSyncer {
       }
     }
     if (result.isPresent()) {
-      syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
+      freshness.synced(path, SyncDepth.SELF, startMs);
     } else {
-      absentPathCache.recordAbsent(path, startMs);
+      freshness.foundAbsent(path, startMs);
     }
     return result;
   }
@@ -124,7 +128,7 @@ public final class PathSyncer {
         root = tree.update(root, status);
         stats.changed();
       }
-      syncPathCache.recordSynced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
+      freshness.synced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
       return root;
     }
   }
@@ -141,7 +145,7 @@ public final class PathSyncer {
     try {
       status = location.ufs().getStatus(location.ufsPath());
     } catch (IOException e) {
-      syncPathCache.invalidate(path);
+      freshness.failed(path);
       throw UfsErrors.translate(e, location);
     }
     if (status.isEmpty()) {
@@ -181,7 +185,7 @@ public final class PathSyncer {
                           + " no longer exists; recreate it or unmount "
                           + location.mount().path()));
     } catch (IOException e) {
-      syncPathCache.invalidate(location.path());
+      freshness.failed(location.path());
       throw UfsErrors.translate(e, location);
     }
   }
@@ -191,7 +195,7 @@ public final class PathSyncer {
    * includeSelf} the folder's own entry is synced first (a folder's children listing does not carry
    * the folder's own metadata, which its parent's listing does).
    *
-   * @return the child folders (mount points excluded), for a recursive sync to descend
+   * @return the child folders (mount points included), for a recursive sync to descend
    * @throws MetasyncException NOT_FOUND when the folder does not exist; UNAVAILABLE when the UFS
    *     fails
    */
@@ -231,11 +235,11 @@ public final class PathSyncer {
         vanished = true;
       } catch (IOException e) {
         batches.awaitAllAfter(e);
-        syncPathCache.invalidate(path);
+        freshness.failed(path);
         throw UfsErrors.translate(e, location);
       } catch (RuntimeException e) {
         batches.awaitAllAfter(e);
-        syncPathCache.invalidate(path);
+        freshness.failed(path);
         throw e;
       }
     }
@@ -247,34 +251,51 @@ public final class PathSyncer {
       }
       return ChildFolders.NONE;
     }
-    syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
+    freshness.synced(path, SyncDepth.CHILDREN, startMs);
     return childFolders.toChildFolders();
   }
 
-  /** One page of a folder's cached children, reduced to its folders (mount points excluded). */
-  record FolderPage(List<String> folders, String lastScanned) {}
+  /**
+   * For a walk that loads only what was never loaded: lists the folder {@code path} in the UFS if
+   * its children were never loaded, else leaves it to be read from the cache.
+   *
+   * @return the child folders to descend into; empty when {@code path} is no cached folder or
+   *     {@code mayDescend} refuses it
+   * @throws MetasyncException UNAVAILABLE when the UFS fails
+   */
+  Optional<ChildFolders> loadChildren(
+      NamespacePath path, Predicate<Inode> mayDescend, SyncStats stats) {
+    Optional<Inode> folder = tree.lookup(path);
+    if (folder.isEmpty() || !folder.get().isDirectory() || !mayDescend.test(folder.get())) {
+      return Optional.empty();
+    }
+    if (folder.get().childrenLoaded()) {
+      return Optional.of(ChildFolders.ALL_CACHED);
+    }
+    return Optional.of(syncChildren(path, false, stats));
+  }
 
   /**
-   * The cached child folders of {@code path} after {@code startAfter}, from at most {@code limit}
+   * One page of a folder's cached children, reduced to its folders (mount points included), and the
+   * children scanned for it.
+   */
+  record FolderPage(List<String> folders, String lastScanned, List<Inode> scanned) {}
+
+  /**
+   * The cached child folders of {@code path} after {@code startAfter}, from at most a page of
    * children; {@code lastScanned} is where to resume, null at the end.
    */
-  FolderPage cachedChildFolders(NamespacePath path, String startAfter, int limit) {
-    try (LockedPaths ignored = locks.lock(path, LockMode.READ)) {
-      Optional<Inode> directory = tree.lookup(path);
-      if (directory.isEmpty() || !directory.get().isDirectory()) {
-        return new FolderPage(List.of(), null);
+  FolderPage cachedChildFolders(NamespacePath path, String startAfter) {
+    List<Inode> children = pages.after(path, startAfter);
+    List<String> folders = new ArrayList<>();
+    for (Inode child : children) {
+      if (child.isDirectory()) {
+        folders.add(child.name());
       }
-      List<Inode> children = tree.children(directory.get(), startAfter, limit);
-      List<String> folders = new ArrayList<>();
-      for (Inode child : children) {
-        if (child.isDirectory() && !mounts.isMountPoint(path.child(child.name()))) {
-          folders.add(child.name());
-        }
-      }
-      String lastScanned =
-          children.size() < limit ? null : children.get(children.size() - 1).name();
-      return new FolderPage(folders, lastScanned);
     }
+    String lastScanned =
+        children.size() < pages.pageSize() ? null : children.get(children.size() - 1).name();
+    return new FolderPage(folders, lastScanned, children);
   }
 
   /** The first child folders a merge meets, then only the name after which the rest follow. */
@@ -299,7 +320,7 @@ public final class PathSyncer {
    * Merges the listing into the cached children, proposing a journal entry every {@code batchSize}
    * changes; the last batch is left in {@code batches}. Pending changes never affect what is read
    * next: the cached children are read by name after the last one read, and changes only touch
-   * names already passed.
+   * names already passed. Mount points are left alone: their entries are their UFS folders' roots.
    */
   private void merge(
       NamespacePath path,
@@ -309,28 +330,49 @@ public final class PathSyncer {
       SyncStats stats,
       BatchPipeline batches)
       throws IOException {
-    CachedChildren cached = new CachedChildren(tree, directory, journal.batchSize());
-    while (listing.hasNext()) {
-      UfsStatus status = listing.next();
-      String name = status.name();
-      while (cached.peek() != null && cached.peek().name().compareTo(name) < 0) {
-        removeUnlessMountPoint(path, cached.take(), stats, batches.current());
-      }
-      Inode match =
-          cached.peek() != null && cached.peek().name().equals(name) ? cached.take() : null;
-      NamespacePath childPath = childPath(path, name);
-      if (childPath == null || mounts.isMountPoint(childPath)) {
-        continue;
-      }
-      stats.entrySeen(status.isDirectory());
-      apply(directory, childPath, match, status, stats, batches.current());
-      if (status.isDirectory()) {
-        childFolders.add(name);
-      }
-    }
-    while (cached.peek() != null) {
-      removeUnlessMountPoint(path, cached.take(), stats, batches.current());
-    }
+    ListingMerge.merge(
+        listing,
+        new CachedChildren(tree, directory, journal.batchSize()),
+        new ListingMerge.Pairs() {
+          @Override
+          public void ufsOnly(UfsStatus inUfs) {
+            both(inUfs, null);
+          }
+
+          @Override
+          public void both(UfsStatus inUfs, Inode cached) {
+            NamespacePath childPath = childPath(path, inUfs.name());
+            if (childPath == null) {
+              return;
+            }
+            if (mounts.isMountPoint(childPath)) {
+              rememberMountPoint(cached);
+              return;
+            }
+            stats.entrySeen(inUfs.isDirectory());
+            apply(directory, childPath, cached, inUfs, stats, batches.current());
+            if (inUfs.isDirectory()) {
+              childFolders.add(inUfs.name());
+            }
+          }
+
+          @Override
+          public void cachedOnly(Inode cached) {
+            if (mounts.isMountPoint(path.child(cached.name()))) {
+              rememberMountPoint(cached);
+            } else {
+              removeCached(path.child(cached.name()), cached, batches.current());
+              stats.changed();
+            }
+          }
+
+          /** A recursive sync goes into a mount point too, as into any child folder. */
+          private void rememberMountPoint(Inode cached) {
+            if (cached != null && cached.isDirectory()) {
+              childFolders.add(cached.name());
+            }
+          }
+        });
   }
 
   private static NamespacePath childPath(NamespacePath parent, String name) {
@@ -346,15 +388,6 @@ public final class PathSyncer {
     }
   }
 
-  private void removeUnlessMountPoint(
-      NamespacePath parentPath, Inode child, SyncStats stats, ChangeBatch changes) {
-    NamespacePath childPath = parentPath.child(child.name());
-    if (!mounts.isMountPoint(childPath)) {
-      removeCached(childPath, child, changes);
-      stats.changed();
-    }
-  }
-
   private void removeCached(NamespacePath path, Inode inode, ChangeBatch changes) {
     changes.removeSubtree(inode);
     forgetSyncTimes(path, inode, changes);
@@ -365,7 +398,7 @@ public final class PathSyncer {
     if (removed.isDirectory()) {
       changes.forgetSyncTimes(path);
     }
-    syncPathCache.forgetSubtree(path);
+    freshness.removed(path);
   }
 
   /**
@@ -375,7 +408,7 @@ public final class PathSyncer {
    * @throws MetasyncException when the journal fails
    */
   void subtreeSynced(NamespacePath top, long startMs) {
-    syncPathCache.recordSynced(top, SyncDepth.SUBTREE, startMs);
+    freshness.synced(top, SyncDepth.SUBTREE, startMs);
     Optional<Inode> folder = tree.lookup(top);
     if (folder.isPresent() && folder.get().isDirectory()) {
       journal.subtreeSynced(top, folder.get(), startMs);

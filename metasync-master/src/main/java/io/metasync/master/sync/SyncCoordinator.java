@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
-import io.metasync.master.mount.MountPoint;
+import io.metasync.master.inode.Inode;
 import io.metasync.master.mount.MountTable;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Runs syncs so that concurrent requests share UFS listings: a request joins a sync already running
@@ -36,9 +38,6 @@ public final class SyncCoordinator {
 
   /** Folder tasks one recursive sync keeps queued or running: a few per thread of the pool. */
   static final int MAX_FOLDERS_IN_FLIGHT = 32;
-
-  /** Children read from the cache at a time when a folder had too many subfolders to remember. */
-  private static final int PAGE_SIZE = 1000;
 
   private record Running(SyncDepth depth, CompletableFuture<Void> done, SyncStats stats) {}
 
@@ -120,8 +119,40 @@ public final class SyncCoordinator {
 
   private void syncSubtree(NamespacePath top, SyncStats stats) {
     long startMs = clock.millis();
-    new SubtreeWalk(stats).run(top);
+    new SubtreeWalk(
+            stats,
+            folder -> {
+              // A mount point's own entry is its UFS folder's root, which its parent's listing
+              // does not carry.
+              boolean withOwnEntry = folder.equals(top) || mounts.isMountPoint(folder);
+              return new FolderCursor(
+                  folder, syncer.syncChildren(folder, withOwnEntry, stats), stats);
+            })
+        .run(top);
     syncer.subtreeSynced(top, startMs);
+  }
+
+  /**
+   * Loads every folder below {@code top} (and {@code top} itself) whose children were never loaded,
+   * in parallel as a subtree sync does; folders loaded before are not asked of the UFS again, only
+   * walked in the cache to find never-loaded ones below them. Descends only into the folders {@code
+   * mayDescend} accepts. The entries of folders read from the cache are counted in {@code stats} as
+   * loaded, so the counts say what the subtree holds either way. Nothing is recorded as synced
+   * beyond the folders listed, since the others were not compared with the UFS.
+   *
+   * <p>Does nothing when {@code top} is no cached folder.
+   *
+   * @throws MetasyncException UNAVAILABLE when the UFS fails
+   */
+  public void load(NamespacePath top, Predicate<Inode> mayDescend, SyncStats stats) {
+    new SubtreeWalk(
+            stats,
+            folder ->
+                syncer
+                    .loadChildren(folder, mayDescend, stats)
+                    .map(children -> new FolderCursor(folder, children, stats))
+                    .orElse(null))
+        .run(top);
   }
 
   /**
@@ -133,13 +164,19 @@ public final class SyncCoordinator {
    */
   private final class SubtreeWalk {
     private final SyncStats stats;
+    private final Function<NamespacePath, FolderCursor> visitFolder;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final Deque<FolderCursor> cursors = new ArrayDeque<>();
     private int inFlight;
     private NamespacePath top;
 
-    SubtreeWalk(SyncStats stats) {
+    /**
+     * @param visitFolder syncs or loads one folder and returns the child folders to descend into
+     *     (null for none)
+     */
+    SubtreeWalk(SyncStats stats, Function<NamespacePath, FolderCursor> visitFolder) {
       this.stats = stats;
+      this.visitFolder = visitFolder;
     }
 
     void run(NamespacePath top) {
@@ -167,16 +204,11 @@ public final class SyncCoordinator {
     private void visit(NamespacePath directory) {
       try {
         if (!done.isDone()) {
-          ChildFolders children = syncer.syncChildren(directory, directory.equals(top), stats);
-          List<NamespacePath> mountsHere = new ArrayList<>();
-          for (MountPoint mount : mounts.mountsBelow(directory)) {
-            if (mount.path().parent().equals(directory)) {
-              syncer.syncSelf(mount.path(), stats);
-              mountsHere.add(mount.path());
+          FolderCursor children = visitFolder.apply(directory);
+          if (children != null) {
+            synchronized (this) {
+              cursors.push(children);
             }
-          }
-          synchronized (this) {
-            cursors.push(new FolderCursor(directory, mountsHere, children));
           }
         }
       } catch (MetasyncException e) {
@@ -220,7 +252,7 @@ public final class SyncCoordinator {
 
     private NamespacePath nextFolder() {
       while (!cursors.isEmpty()) {
-        NamespacePath folder = cursors.peek().next(syncer, PAGE_SIZE);
+        NamespacePath folder = cursors.peek().next(syncer);
         if (folder != null) {
           return folder;
         }

@@ -78,6 +78,30 @@ public final class SyncPathCache {
   }
 
   /**
+   * When the children of {@code folder} were last confirmed together: its own CHILDREN-or-deeper
+   * record, or any ancestor's SUBTREE record. A listing reads it once per folder and then {@link
+   * #lastSyncedChild} per child, which is {@link #lastSynced} at SELF depth without the walk over
+   * the ancestors.
+   */
+  public long childrenSynced(NamespacePath folder) {
+    requireNonNull(folder, "folder is null");
+    long latest = timesOf(folder).children();
+    for (int ancestorDepth = folder.depth() - 1; ancestorDepth >= 0; ancestorDepth--) {
+      latest = Math.max(latest, timesOf(folder.ancestor(ancestorDepth)).subtree());
+    }
+    return latest;
+  }
+
+  /**
+   * {@link #lastSynced}({@code child}, SELF), given {@link #childrenSynced} of its parent.
+   *
+   * @param parentChildrenSynced {@code childrenSynced(child.parent())}
+   */
+  public long lastSyncedChild(NamespacePath child, long parentChildrenSynced) {
+    return Math.max(timesOf(child).self(), parentChildrenSynced);
+  }
+
+  /**
    * Marks {@code path} unsynced after a failure, so the next call retries: clears its own record,
    * its parent's CHILDREN record and every ancestor's SUBTREE record.
    */

@@ -227,4 +227,24 @@ class SyncPathCacheTest {
   void capacityMustBePositive() {
     assertThatThrownBy(() -> new SyncPathCache(0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aFoldersChildrenSyncedTimeGivesEachChildItsLastSyncedTime() {
+    cache.recordSynced(path("/a"), SUBTREE, 100);
+    cache.recordSynced(path("/a/b"), CHILDREN, 150);
+    cache.recordSynced(path("/a/b/c"), SELF, 300);
+    cache.recordSynced(path("/a/b/d"), CHILDREN, 120);
+    cache.recordSynced(path("/x"), CHILDREN, 500);
+
+    for (String child : new String[] {"/a/b/c", "/a/b/d", "/a/b/e", "/a/b", "/x/y", "/q"}) {
+      NamespacePath childPath = path(child);
+      long folderTime = cache.childrenSynced(childPath.parent());
+      assertThat(cache.lastSyncedChild(childPath, folderTime))
+          .as(child)
+          .isEqualTo(cache.lastSynced(childPath, SELF));
+    }
+    assertThat(cache.childrenSynced(path("/a/b"))).isEqualTo(150);
+    assertThat(cache.childrenSynced(path("/a/b/d"))).isEqualTo(120);
+    assertThat(cache.childrenSynced(path("/a/b/c"))).isEqualTo(100);
+  }
 }

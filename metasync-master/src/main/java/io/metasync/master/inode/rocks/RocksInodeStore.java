@@ -26,8 +26,6 @@ import org.rocksdb.Checkpoint;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
@@ -154,7 +152,7 @@ public final class RocksInodeStore implements InodeStore {
       // The root is keyed under NO_PARENT but is nobody's child.
       return List.of();
     }
-    return read(db -> scanChildren(db, parentId, startAfter, limit));
+    return read(db -> ChildScan.page(db, parentId, startAfter, limit));
   }
 
   @Override
@@ -285,29 +283,11 @@ public final class RocksInodeStore implements InodeStore {
     return Optional.empty();
   }
 
-  private static List<Inode> scanChildren(
-      RocksDatabase db, long parentId, String startAfter, int limit) throws RocksDBException {
-    List<Inode> page = new ArrayList<>(Math.min(limit, 1024));
-    byte[] start = InodeKeys.child(parentId, startAfter);
-    // The upper bound stops the scan at the folder's end without stepping over the deletions of
-    // removed children that may lie beyond it.
-    try (Slice end = new Slice(InodeKeys.childrenEnd(parentId));
-        ReadOptions options = new ReadOptions().setIterateUpperBound(end);
-        RocksIterator iterator = db.db.newIterator(db.children, options)) {
-      iterator.seek(start);
-      if (iterator.isValid() && Arrays.equals(iterator.key(), start)) {
-        iterator.next();
-      }
-      while (page.size() < limit && iterator.isValid()) {
-        page.add(InodeValues.decode(iterator.value()));
-        iterator.next();
-      }
-      iterator.status();
-    }
-    return page;
-  }
-
   private void writePuts(RocksDatabase db, List<Inode> inodes) throws RocksDBException {
+    if (NewInodes.all(inodes, storedMaxId)) {
+      writeNew(db, inodes);
+      return;
+    }
     List<Object> changedKeys = new ArrayList<>(inodes.size() * 2);
     long added = 0;
     long maxId = storedMaxId;
@@ -362,6 +342,26 @@ public final class RocksInodeStore implements InodeStore {
     lastId.accumulateAndGet(maxId, Math::max);
   }
 
+  /** A first load's batch: see {@link NewInodes}. */
+  private void writeNew(RocksDatabase db, List<Inode> inodes) throws RocksDBException {
+    long maxId = storedMaxId;
+    for (Inode inode : inodes) {
+      maxId = Math.max(maxId, inode.id());
+    }
+    try (WriteBatch batch = NewInodes.batch(db, inodes)) {
+      batch.put(db.meta, COUNT_KEY, InodeKeys.id(count.get() + inodes.size()));
+      cache.beginWrite();
+      try {
+        db.db.write(writeOptions, batch);
+        count.addAndGet(inodes.size());
+        storedMaxId = maxId;
+      } finally {
+        cache.endWrite(List.of());
+      }
+    }
+    lastId.accumulateAndGet(maxId, Math::max);
+  }
+
   private void writeRemovals(RocksDatabase db, List<Long> ids) throws RocksDBException {
     List<Object> changedKeys = new ArrayList<>(ids.size() * 2);
     Set<Long> removed = new HashSet<>();
@@ -379,7 +379,7 @@ public final class RocksInodeStore implements InodeStore {
         // finds a folder turned into a file removes its subtree first. A file's check would cost a
         // seek that may step over the deletion markers of every folder removed before it.
         checkState(
-            !inode.isDirectory() || !hasChildrenLeft(db, id, removed),
+            !inode.isDirectory() || !ChildScan.hasChildrenLeft(db, id, removed),
             "cannot remove inode %s ('%s'): it has children",
             id,
             inode.name());
@@ -400,24 +400,6 @@ public final class RocksInodeStore implements InodeStore {
       } finally {
         cache.endWrite(changedKeys);
       }
-    }
-  }
-
-  /** Whether {@code parentId} has a child in the database that this batch does not remove. */
-  private static boolean hasChildrenLeft(RocksDatabase db, long parentId, Set<Long> removed)
-      throws RocksDBException {
-    String after = "";
-    while (true) {
-      List<Inode> page = scanChildren(db, parentId, after, 100);
-      for (Inode child : page) {
-        if (!removed.contains(child.id())) {
-          return true;
-        }
-      }
-      if (page.size() < 100) {
-        return false;
-      }
-      after = page.get(page.size() - 1).name();
     }
   }
 

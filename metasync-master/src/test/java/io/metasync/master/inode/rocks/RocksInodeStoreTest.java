@@ -78,6 +78,22 @@ class RocksInodeStoreTest extends AbstractInodeStoreTest {
   }
 
   @Test
+  void aBatchOfNewInodesIsStoredWholeAndFreedNamesAreNotServedStale() {
+    store.put(root());
+    store.put(file(2, ROOT, "a"));
+    assertThat(store.getChild(ROOT, "a").map(Inode::id)).contains(2L);
+    store.remove(2);
+
+    store.putAll(List.of(file(3, ROOT, "a"), folder(4, ROOT, "b"), file(5, 4, "c")));
+
+    assertThat(store.getChild(ROOT, "a").map(Inode::id)).contains(3L);
+    assertThat(store.get(5).map(Inode::name)).contains("c");
+    assertThat(names(store.listChildren(4, "", 10))).containsExactly("c");
+    assertThat(store.size()).isEqualTo(4);
+    assertThat(store.allocateId()).isGreaterThan(5);
+  }
+
+  @Test
   void aBatchSeesItsOwnEarlierPuts() {
     store.put(root());
     store.put(file(2, ROOT, "a"));
