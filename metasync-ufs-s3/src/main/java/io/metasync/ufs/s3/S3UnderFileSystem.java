@@ -262,18 +262,16 @@ final class S3UnderFileSystem implements UnderFileSystem {
       throw new FileAlreadyExistsException(uriOf(path).toString());
     }
     location.checkNewEntry(path);
-    if (getStatus(path).isPresent()) {
-      throw new FileAlreadyExistsException(uriOf(path).toString());
-    }
     String parent = S3Location.parentOf(path);
-    if (!parent.equals("/")) {
-      UfsStatus status =
-          getStatus(parent)
-              .orElseThrow(
-                  () -> new FileNotFoundException(uriOf(parent) + " (the parent) does not exist"));
-      if (!status.isDirectory()) {
+    // Any key under the parent makes it a folder: one request where it is one, as usual.
+    if (!parent.equals("/") && !objects.anyKeyUnder(location.folderPrefixOf(parent))) {
+      if (objects.head(location.keyOf(parent)).isPresent()) {
         throw new NotDirectoryException(uriOf(parent).toString());
       }
+      throw new FileNotFoundException(uriOf(parent) + " (the parent) does not exist");
+    }
+    if (getStatus(path).isPresent()) {
+      throw new FileAlreadyExistsException(uriOf(path).toString());
     }
   }
 
