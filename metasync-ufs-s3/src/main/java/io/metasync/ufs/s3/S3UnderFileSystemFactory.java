@@ -8,6 +8,7 @@ import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.UnderFileSystemFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,9 +31,9 @@ public final class S3UnderFileSystemFactory implements UnderFileSystemFactory {
   /**
    * Asks S3 for the bucket first, so a mount of a missing bucket or with wrong keys fails at once.
    *
-   * @throws MetasyncException NOT_FOUND naming the bucket when it does not exist; INVALID_ARGUMENT
-   *     when the URI names no bucket or an option is bad
-   * @throws java.nio.file.AccessDeniedException when S3 refuses the credentials
+   * @throws MetasyncException NOT_FOUND naming the bucket when it does not exist; PERMISSION_DENIED
+   *     when S3 refuses the credentials (saying S3's error code and what to check);
+   *     INVALID_ARGUMENT when the URI names no bucket or an option is bad
    * @throws IOException when S3 cannot be reached
    */
   @Override
@@ -74,7 +75,13 @@ public final class S3UnderFileSystemFactory implements UnderFileSystemFactory {
                 + "; create it first, or check the name and s3.endpoint",
             e);
       }
-      throw S3Errors.translate(e, "s3://" + bucket);
+      IOException error = S3Errors.translate(e, "s3://" + bucket);
+      if (error instanceof AccessDeniedException denied) {
+        // the master would say only "permission denied": keep S3's code and what to check
+        throw new MetasyncException(
+            ErrorCode.PERMISSION_DENIED, "cannot mount " + rootUri + ": " + denied.getReason(), e);
+      }
+      throw error;
     }
   }
 

@@ -9,7 +9,6 @@ import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.AccessDeniedException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +56,10 @@ class S3UnderFileSystemFactoryTest {
     options.put(S3MountOptions.SECRET_KEY, "wrong-secret-value");
 
     assertThatThrownBy(() -> s3.open(s3.freshRoot(), options))
-        .isInstanceOf(AccessDeniedException.class)
+        .isInstanceOfSatisfying(
+            MetasyncException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED))
+        .hasMessageContaining("HTTP 403")
         .hasMessageContaining("s3.secret.key")
         .hasMessageNotContaining("wrong-secret-value");
   }
