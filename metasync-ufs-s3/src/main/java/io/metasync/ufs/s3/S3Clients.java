@@ -31,16 +31,16 @@ final class S3Clients {
         S3Client.builder()
             .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
             .credentialsProvider(credentials(options))
-            .forcePathStyle(options.pathStyleAccess())
+            .forcePathStyle(options.server().pathStyleAccess())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
-    options.endpoint().ifPresent(builder::endpointOverride);
-    if (options.region().isPresent()) {
-      builder.region(Region.of(options.region().get()));
+    options.server().endpoint().ifPresent(builder::endpointOverride);
+    if (options.server().region().isPresent()) {
+      builder.region(Region.of(options.server().region().get()));
     } else {
       builder.region(DEFAULT_REGION);
-      if (options.endpoint().isEmpty()) {
+      if (options.server().endpoint().isEmpty()) {
         builder.crossRegionAccessEnabled(true);
       }
     }

@@ -2,9 +2,12 @@ package io.metasync.ufs.s3;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.DurationFormat;
 import io.metasync.common.MetasyncException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,20 +18,15 @@ import java.util.Set;
  * mount reports {@code owner}, {@code group} and {@code mode}. {@link #toString()} never shows the
  * keys.
  *
- * @param endpoint an S3-compatible server's URI; empty for AWS itself
- * @param region the signing region; empty to let the SDK find the bucket's region
- * @param pathStyleAccess {@code http://host/bucket/key} rather than {@code http://bucket.host/key}
  * @param credentials the access key and secret key; empty for the SDK's default provider chain
- * @param partSize bytes per part of a multipart upload or copy; smaller objects are one request
- * @param copyThreads how many objects a folder rename copies at once
+ * @param events where S3 event notifications arrive; empty for the polling change feed
  */
 record S3MountOptions(
-    Optional<URI> endpoint,
-    Optional<String> region,
-    boolean pathStyleAccess,
+    Server server,
     Optional<S3Credentials> credentials,
     S3Permissions permissions,
-    Transfers transfers) {
+    Transfers transfers,
+    Optional<S3EventEndpoint> events) {
 
   static final String ENDPOINT = "s3.endpoint";
   static final String REGION = "s3.region";
@@ -40,6 +38,10 @@ record S3MountOptions(
   static final String MODE = "s3.mode";
   static final String PART_SIZE = "s3.multipart.size";
   static final String COPY_THREADS = "s3.rename.threads";
+  static final String EVENTS_PORT = "s3.events.port";
+  static final String EVENTS_HOST = "s3.events.host";
+  static final String EVENTS_TOKEN = "s3.events.token";
+  static final String EVENTS_RECONCILE = "s3.events.reconcile";
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -52,7 +54,11 @@ record S3MountOptions(
           GROUP,
           MODE,
           PART_SIZE,
-          COPY_THREADS);
+          COPY_THREADS,
+          EVENTS_PORT,
+          EVENTS_HOST,
+          EVENTS_TOKEN,
+          EVENTS_RECONCILE);
 
   /** S3 refuses parts below 5 MiB, except the last. */
   static final long MIN_PART_SIZE = 5L << 20;
@@ -60,7 +66,22 @@ record S3MountOptions(
   static final long DEFAULT_PART_SIZE = 8L << 20;
   static final int DEFAULT_COPY_THREADS = 8;
 
-  /** How bytes move: part size of uploads and copies, and the parallelism of folder renames. */
+  /**
+   * Which server: an S3-compatible one's URI (empty for AWS itself), the signing region (empty to
+   * let the SDK find the bucket's), and path-style access ({@code http://host/bucket/key} rather
+   * than {@code http://bucket.host/key}).
+   */
+  record Server(Optional<URI> endpoint, Optional<String> region, boolean pathStyleAccess) {
+    Server {
+      requireNonNull(endpoint, "endpoint is null");
+      requireNonNull(region, "region is null");
+    }
+  }
+
+  /**
+   * How bytes move: the bytes per part of a multipart upload or copy (smaller objects are one
+   * request), and how many objects a folder rename copies at once.
+   */
   record Transfers(long partSize, int copyThreads) {
     Transfers {
       if (partSize < MIN_PART_SIZE) {
@@ -75,11 +96,11 @@ record S3MountOptions(
   }
 
   S3MountOptions {
-    requireNonNull(endpoint, "endpoint is null");
-    requireNonNull(region, "region is null");
+    requireNonNull(server, "server is null");
     requireNonNull(credentials, "credentials is null");
     requireNonNull(permissions, "permissions is null");
     requireNonNull(transfers, "transfers is null");
+    requireNonNull(events, "events is null");
   }
 
   /**
@@ -104,9 +125,10 @@ record S3MountOptions(
     String user = System.getProperty("user.name", "metasync");
     String owner = properties.getOrDefault(OWNER, user);
     return new S3MountOptions(
-        Optional.ofNullable(properties.get(ENDPOINT)).map(S3MountOptions::endpoint),
-        Optional.ofNullable(properties.get(REGION)),
-        bool(properties, PATH_STYLE_ACCESS),
+        new Server(
+            Optional.ofNullable(properties.get(ENDPOINT)).map(S3MountOptions::endpoint),
+            Optional.ofNullable(properties.get(REGION)),
+            bool(properties, PATH_STYLE_ACCESS)),
         accessKey == null ? Optional.empty() : Optional.of(new S3Credentials(accessKey, secretKey)),
         new S3Permissions(
             owner,
@@ -114,7 +136,44 @@ record S3MountOptions(
             mode(properties.getOrDefault(MODE, "755"))),
         new Transfers(
             number(properties, PART_SIZE, DEFAULT_PART_SIZE),
-            (int) number(properties, COPY_THREADS, DEFAULT_COPY_THREADS)));
+            (int) number(properties, COPY_THREADS, DEFAULT_COPY_THREADS)),
+        events(properties));
+  }
+
+  private static Optional<S3EventEndpoint> events(Map<String, String> properties) {
+    if (!properties.containsKey(EVENTS_PORT)) {
+      for (String key : List.of(EVENTS_HOST, EVENTS_TOKEN, EVENTS_RECONCILE)) {
+        if (properties.containsKey(key)) {
+          throw MetasyncException.invalidArgument(key + " needs " + EVENTS_PORT + " too");
+        }
+      }
+      return Optional.empty();
+    }
+    String token = properties.get(EVENTS_TOKEN);
+    if (token == null || token.length() < 16) {
+      throw MetasyncException.invalidArgument(
+          EVENTS_PORT
+              + " needs "
+              + EVENTS_TOKEN
+              + ", a shared secret of at least 16 characters that senders give as a Bearer token");
+    }
+    long port = number(properties, EVENTS_PORT, 0);
+    if (port < 0 || port > 65_535) {
+      throw MetasyncException.invalidArgument(EVENTS_PORT + "=" + port + " is not a port");
+    }
+    Duration reconcile;
+    try {
+      reconcile = DurationFormat.parse(properties.getOrDefault(EVENTS_RECONCILE, "10min"));
+    } catch (RuntimeException e) {
+      throw MetasyncException.invalidArgument(
+          EVENTS_RECONCILE
+              + "="
+              + properties.get(EVENTS_RECONCILE)
+              + " is not a duration like 10min");
+    }
+    return Optional.of(
+        new S3EventEndpoint(
+            properties.getOrDefault(EVENTS_HOST, "127.0.0.1"), (int) port, token, reconcile));
   }
 
   private static URI endpoint(String value) {
@@ -172,17 +231,19 @@ record S3MountOptions(
   @Override
   public String toString() {
     return "S3MountOptions[endpoint="
-        + endpoint.map(URI::toString).orElse("AWS")
+        + server.endpoint().map(URI::toString).orElse("AWS")
         + ", region="
-        + region.orElse("(found by the SDK)")
+        + server.region().orElse("(found by the SDK)")
         + ", pathStyleAccess="
-        + pathStyleAccess
+        + server.pathStyleAccess()
         + ", credentials="
         + (credentials.isPresent() ? "(given, not shown)" : "(default provider chain)")
         + ", "
         + permissions
         + ", "
         + transfers
+        + ", events="
+        + events.map(S3EventEndpoint::toString).orElse("(polling)")
         + "]";
   }
 }

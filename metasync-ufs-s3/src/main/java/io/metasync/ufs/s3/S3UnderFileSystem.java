@@ -2,6 +2,8 @@ package io.metasync.ufs.s3;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.ufs.ChangeFeed;
+import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsStatus;
@@ -14,6 +16,8 @@ import java.net.URI;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NotDirectoryException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -233,6 +237,21 @@ final class S3UnderFileSystem implements UnderFileSystem {
               + permissions.group()
               + ")");
     }
+  }
+
+  /**
+   * The event feed where the mount has {@code s3.events.port} (S3, MinIO or Ceph send their event
+   * notifications there), else the polling feed, which lists each watched subtree every {@code
+   * pollInterval}.
+   */
+  @Override
+  public ChangeFeed openChangeFeed(FeedCursor resumeFrom, Duration pollInterval)
+      throws IOException {
+    if (options.events().isPresent()) {
+      return S3EventChangeFeed.open(
+          location, options.events().get(), resumeFrom, Clock.systemUTC());
+    }
+    return UnderFileSystem.super.openChangeFeed(resumeFrom, pollInterval);
   }
 
   @Override

@@ -71,7 +71,7 @@ public final class S3UnderFileSystemFactory implements UnderFileSystemFactory {
                 + ": the bucket '"
                 + bucket
                 + "' does not exist at "
-                + options.endpoint().map(URI::toString).orElse("AWS")
+                + options.server().endpoint().map(URI::toString).orElse("AWS")
                 + "; create it first, or check the name and s3.endpoint",
             e);
       }

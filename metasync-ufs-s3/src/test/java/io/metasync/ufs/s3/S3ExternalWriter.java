@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -24,21 +25,34 @@ final class S3ExternalWriter implements ExternalUfsWriter, AutoCloseable {
   private final S3Client client;
   private final String bucket;
   private final String rootPrefix;
+  private final BiConsumer<String, String> notifications;
 
   S3ExternalWriter(S3Client client, String bucket, String rootPrefix) {
+    this(client, bucket, rootPrefix, (eventName, key) -> {});
+  }
+
+  /**
+   * @param notifications told each change as S3 would notify it: an event name ({@code
+   *     ObjectCreated:Put}) and the key
+   */
+  S3ExternalWriter(
+      S3Client client, String bucket, String rootPrefix, BiConsumer<String, String> notifications) {
     this.client = requireNonNull(client, "client is null");
     this.bucket = requireNonNull(bucket, "bucket is null");
     this.rootPrefix = requireNonNull(rootPrefix, "rootPrefix is null");
+    this.notifications = requireNonNull(notifications, "notifications is null");
   }
 
   @Override
   public void createFile(String path, byte[] bytes) {
     client.putObject(b -> b.bucket(bucket).key(key(path)), RequestBody.fromBytes(bytes));
+    notifications.accept("ObjectCreated:Put", key(path));
   }
 
   @Override
   public void createFolder(String path) {
     client.putObject(b -> b.bucket(bucket).key(key(path) + "/"), RequestBody.empty());
+    notifications.accept("ObjectCreated:Put", key(path) + "/");
   }
 
   @Override
@@ -51,9 +65,14 @@ final class S3ExternalWriter implements ExternalUfsWriter, AutoCloseable {
 
   @Override
   public void delete(String path) {
-    client.deleteObject(b -> b.bucket(bucket).key(key(path)));
-    for (S3Object object : keysUnder(key(path) + "/")) {
+    List<S3Object> inside = keysUnder(key(path) + "/");
+    if (inside.isEmpty()) {
+      client.deleteObject(b -> b.bucket(bucket).key(key(path)));
+      notifications.accept("ObjectRemoved:Delete", key(path));
+    }
+    for (S3Object object : inside) {
       client.deleteObject(b -> b.bucket(bucket).key(object.key()));
+      notifications.accept("ObjectRemoved:Delete", object.key());
     }
   }
 
@@ -87,11 +106,13 @@ final class S3ExternalWriter implements ExternalUfsWriter, AutoCloseable {
                 .destinationKey(key(path))
                 .metadataDirective(MetadataDirective.REPLACE)
                 .metadata(Map.of("mode", Integer.toOctalString(mode))));
+    notifications.accept("ObjectCreated:Copy", key(path));
   }
 
   private void copy(String from, String to) {
     client.copyObject(
         b -> b.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to));
+    notifications.accept("ObjectCreated:Copy", to);
   }
 
   private List<S3Object> keysUnder(String prefix) {

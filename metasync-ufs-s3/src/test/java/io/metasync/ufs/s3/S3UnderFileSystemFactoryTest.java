@@ -101,6 +101,10 @@ class S3UnderFileSystemFactoryTest {
         .hasMessageContaining("s3.secret.key");
     assertThatThrownBy(() -> S3MountOptions.parse(Map.of("s3.multipart.size", "1000")))
         .hasMessageContaining("5 MiB");
+    assertThatThrownBy(() -> S3MountOptions.parse(Map.of("s3.events.port", "9200")))
+        .hasMessageContaining("s3.events.token");
+    assertThatThrownBy(() -> S3MountOptions.parse(Map.of("s3.events.token", "x".repeat(20))))
+        .hasMessageContaining("needs s3.events.port");
   }
 
   @Test
@@ -111,6 +115,12 @@ class S3UnderFileSystemFactoryTest {
           .doesNotContain(s3.server().secretKey())
           .doesNotContain(s3.server().accessKey());
     }
+    Map<String, String> withEvents = new HashMap<>(s3.options());
+    withEvents.put(S3MountOptions.EVENTS_PORT, "0");
+    withEvents.put(S3MountOptions.EVENTS_TOKEN, "token-that-must-stay-hidden");
+    assertThat(S3MountOptions.parse(withEvents).toString())
+        .doesNotContain("token-that-must-stay-hidden")
+        .doesNotContain(s3.server().secretKey());
   }
 
   @Test
