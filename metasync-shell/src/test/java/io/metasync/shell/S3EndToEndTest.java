@@ -1,12 +1,20 @@
 package io.metasync.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (s3proxy), objects changed behind metasync's back with another S3 client.
  */
 class S3EndToEndTest {
+  private static final String TOKEN = "end-to-end-event-token";
   private static final String INTERVAL_ZERO = "-Dmetasync.user.file.metadata.sync.interval=0";
 
   @TempDir static Path folder;
@@ -30,7 +39,8 @@ class S3EndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    master = RunningMaster.start(folder);
+    // active sync every half second, for the event feed's test
+    master = RunningMaster.start(folder, Map.of("metasync.master.activesync.interval", "500ms"));
     s3 = DevS3.start(Path.of("target", "s3proxy", "s3proxy.jar"), 0, s3Folder, "dev");
     client = s3.newClient();
     List<String> mount = new ArrayList<>(List.of("fs"));
@@ -104,6 +114,53 @@ class S3EndToEndTest {
 
     assertThat(error).contains("the bucket 'no-such-bucket' does not exist");
     assertThat(error.strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void anS3EventNotificationMakesAnObjectVisibleToActiveSyncWithoutAListing() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    List<String> mount = new ArrayList<>(List.of("fs"));
+    mount.addAll(s3.mountArguments("/events"));
+    mount.addAll(
+        mount.size() - 2,
+        List.of("--option", "s3.events.port=" + port, "--option", "s3.events.token=" + TOKEN));
+    // a bucket of its own: a UFS folder may be mounted only once
+    client.createBucket(b -> b.bucket("events"));
+    mount.set(mount.size() - 1, "s3://events/");
+    client.putObject(b -> b.bucket("events").key("first"), RequestBody.fromString("1"));
+    master.succeed(mount.toArray(String[]::new));
+    master.succeed("fs", "startSync", "/events");
+    assertThat(master.succeed("fs", "mountTable").out()).contains("s3.events.token=(hidden)");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> master.succeed("fs", "getSyncPathList").out().contains("/events  idle"));
+
+    client.putObject(b -> b.bucket("events").key("second"), RequestBody.fromString("2"));
+    // nothing lists the bucket now: only the event can show the new object
+    assertThat(master.succeed("fs", "ls", "/events").out()).doesNotContain("/events/second");
+    HttpResponse<Void> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"Records\": [{\"eventName\": \"ObjectCreated:Put\", \"s3\":"
+                                + " {\"bucket\": {\"name\": \"events\"}, \"object\": {\"key\":"
+                                + " \"second\"}}}]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(master.succeed("fs", "ls", "/events").out()).contains("/events/second"));
+    master.succeed("fs", "stopSync", "/events");
   }
 
   private static void put(String key, String text) {
