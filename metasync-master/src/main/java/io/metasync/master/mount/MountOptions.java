@@ -25,8 +25,10 @@ public record MountOptions(boolean readOnly, boolean shared, Map<String, String>
 
   /**
    * The properties in key order, for display (the web page, {@code mountTable}): the value of a key
-   * that names a secret, password, credential, token or access key is {@value #MASKED}, so that no
-   * secret given with {@code --option} (such as {@code s3.secret.key}) is shown again.
+   * that ends in a secret, password, token or access key, or names an account key, is {@value
+   * #MASKED}, so that no secret given with {@code --option} (such as {@code s3.secret.key}) is
+   * shown again. Only the end of a key counts: {@code dfs.block.access.token.enable} is a setting,
+   * and the Hadoop client reads these values to reach the UFS itself.
    */
   public Map<String, String> displayedProperties() {
     Map<String, String> shown = new TreeMap<>();
@@ -36,7 +38,8 @@ public record MountOptions(boolean readOnly, boolean shared, Map<String, String>
 
   private static boolean isSecret(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
-    return Stream.of("secret", "password", "credential", "token", "access.key")
-        .anyMatch(lower::contains);
+    return Stream.of("secret", "secret.key", "password", "token", "access.key")
+            .anyMatch(lower::endsWith)
+        || lower.contains(".account.key.");
   }
 }
