@@ -17,18 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The change feed of an S3 mount that S3 tells of its changes: an HTTP endpoint that accepts S3
- * event notifications ({@link S3EventMessages}) POSTed with {@code Authorization: Bearer TOKEN}, as
- * a webhook of MinIO or Ceph RGW, or a relay from SQS/SNS/EventBridge, sends them.
+ * event notifications ({@link S3EventMessages}) POSTed with the mount's token (see {@link
+ * #authorized}), as a webhook of MinIO or Ceph RGW, an SNS HTTP subscription, or a relay from SQS
+ * or EventBridge sends them.
  *
  * <p>An {@code ObjectCreated} event says an object was written, not whether one was there before,
  * so it is reported as CREATE and CONTENT; {@code ObjectRemoved} and {@code LifecycleExpiration} as
@@ -41,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * arrive than it holds; the cursor says when that last happened.
  */
 final class S3EventChangeFeed implements ChangeFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(S3EventChangeFeed.class);
+
   /** Events held between polls; more than this is reported as lost events. */
   static final int MAX_QUEUED = 100_000;
 
@@ -175,7 +182,23 @@ final class S3EventChangeFeed implements ChangeFeed {
         return;
       }
       if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"metasync S3 events\"");
         answer(exchange, 401, "give the mount's s3.events.token as: Authorization: Bearer TOKEN\n");
+        return;
+      }
+      Optional<String> confirmation = S3EventMessages.subscriptionConfirmation(body);
+      if (confirmation.isPresent()) {
+        // SNS asks once whether this endpoint wants the topic's messages: an administrator
+        // confirms by opening the URL; the feed never follows a URL it was sent
+        LOG.warn(
+            "SNS asks to confirm a subscription of the S3 event endpoint {}:{} of s3://{}/{};"
+                + " open this URL to confirm it: {}",
+            endpoint.host(),
+            port(),
+            location.bucket(),
+            location.rootPrefix(),
+            confirmation.get());
+        exchange.sendResponseHeaders(204, -1);
         return;
       }
       List<S3EventMessages.ObjectEvent> events;
@@ -192,9 +215,27 @@ final class S3EventChangeFeed implements ChangeFeed {
     }
   }
 
+  /**
+   * Whether the sender gave the token: as {@code Bearer TOKEN}, as the bare token (MinIO's webhook
+   * auth token), or as the password of HTTP basic authentication (SNS and Ceph put {@code
+   * user:TOKEN@} in the endpoint URL).
+   */
   private boolean authorized(String header) {
-    byte[] expected = ("Bearer " + endpoint.token()).getBytes(UTF_8);
-    return header != null && MessageDigest.isEqual(expected, header.getBytes(UTF_8));
+    if (header == null) {
+      return false;
+    }
+    String given = header.strip();
+    if (given.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      given = given.substring(7).strip();
+    } else if (given.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String pair = new String(Base64.getDecoder().decode(given.substring(6).strip()), UTF_8);
+        given = pair.substring(pair.indexOf(':') + 1);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return MessageDigest.isEqual(endpoint.token().getBytes(UTF_8), given.getBytes(UTF_8));
   }
 
   private void accept(S3EventMessages.ObjectEvent event) {

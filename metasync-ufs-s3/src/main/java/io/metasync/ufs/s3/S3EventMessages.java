@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads S3 event notifications in the AWS event message format ({@code {"Records": [{"eventName":
@@ -20,6 +21,22 @@ final class S3EventMessages {
 
   /** One object event: its name without the {@code s3:} that MinIO puts first, and its key. */
   record ObjectEvent(String eventName, String bucket, String key) {}
+
+  /**
+   * The URL that confirms an SNS HTTP subscription, when {@code body} is SNS's request to confirm
+   * one (it holds no events).
+   */
+  static Optional<String> subscriptionConfirmation(byte[] body) {
+    try {
+      JsonNode root = JSON.readTree(body);
+      if (root != null && "SubscriptionConfirmation".equals(root.path("Type").asText())) {
+        return Optional.of(root.path("SubscribeURL").asText(""));
+      }
+    } catch (java.io.IOException e) {
+      // not JSON: parse says so
+    }
+    return Optional.empty();
+  }
 
   private S3EventMessages() {}
 

@@ -107,6 +107,24 @@ class S3EventChangeFeedTest extends AbstractChangeFeedTest {
   }
 
   @Test
+  void theTokenMayComeBareOrAsTheBasicAuthenticationPasswordOfAnSnsUrl() throws Exception {
+    String basic =
+        "Basic " + java.util.Base64.getEncoder().encodeToString(("sns:" + TOKEN).getBytes(UTF_8));
+    String wrongBasic =
+        "Basic " + java.util.Base64.getEncoder().encodeToString("sns:wrong".getBytes(UTF_8));
+
+    assertThat(post(event("ObjectCreated:Put", key("/w/basic")), basic).statusCode())
+        .isEqualTo(204);
+    assertThat(post(event("ObjectCreated:Put", key("/w/bare")), TOKEN).statusCode()).isEqualTo(204);
+    assertThat(post(event("ObjectCreated:Put", key("/w/no")), wrongBasic).statusCode())
+        .isEqualTo(401);
+
+    recorder().awaitEvent(ChangeKind.CREATE, "/w/basic");
+    recorder().awaitEvent(ChangeKind.CREATE, "/w/bare");
+    assertThat(recorder().contains(ChangeEvent.of(ChangeKind.CREATE, "/w/no"))).isFalse();
+  }
+
+  @Test
   void aBodyThatIsNoEventNotificationIsABadRequest() throws Exception {
     HttpResponse<String> response = post("{\"Records\": 3}", "Bearer " + TOKEN);
 
@@ -125,6 +143,16 @@ class S3EventChangeFeedTest extends AbstractChangeFeedTest {
     assertThat(post(envelope, "Bearer " + TOKEN).statusCode()).isEqualTo(204);
 
     recorder().awaitEvent(ChangeKind.DELETE, "/w/a b+c");
+  }
+
+  @Test
+  void anSnsSubscriptionConfirmationIsTakenWithoutEvents() throws Exception {
+    String confirmation =
+        "{\"Type\": \"SubscriptionConfirmation\", \"Message\": \"You have chosen to subscribe\","
+            + " \"SubscribeURL\": \"https://sns.example/?Action=ConfirmSubscription\"}";
+
+    assertThat(post(confirmation, "Bearer " + TOKEN).statusCode()).isEqualTo(204);
+    assertThat(recorder().pollOnce(Duration.ofMillis(100)).events()).isEmpty();
   }
 
   @Test
