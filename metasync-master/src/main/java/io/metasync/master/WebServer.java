@@ -88,7 +88,7 @@ final class WebServer {
           .append("</td><td>")
           .append(mount.options().shared());
       html.append("</td><td>")
-          .append(escape(mount.options().sortedProperties().toString()))
+          .append(escape(mount.options().displayedProperties().toString()))
           .append("</td></tr>");
     }
     return html.append("</table>").toString();

@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code metasync} command: a group of the master, fs, format, dev-hdfs and hadoop-fs commands.
+ * The {@code metasync} command: a group of the master, fs, format, dev-hdfs, dev-s3 and hadoop-fs
+ * commands.
  */
 @Command(
     name = "metasync",
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
       FormatCommand.class,
       TokenCommand.class,
       DevHdfsCommand.class,
+      DevS3Command.class,
       HadoopFsCommand.class
     },
     footer = {

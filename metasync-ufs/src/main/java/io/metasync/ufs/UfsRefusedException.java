@@ -27,7 +27,9 @@ public final class UfsRefusedException extends IOException {
     /** A file was asked for where there is a folder. */
     IS_A_FOLDER,
     /** The server behind the URI answers, but not as the kind of server the URI names. */
-    WRONG_SERVER
+    WRONG_SERVER,
+    /** The UFS has no such operation, such as chmod or chown in an object store. */
+    UNSUPPORTED
   }
 
   private final Reason reason;

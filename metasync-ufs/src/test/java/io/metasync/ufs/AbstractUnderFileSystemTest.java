@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,20 @@ public abstract class AbstractUnderFileSystemTest {
 
   protected final UnderFileSystem ufs() {
     return ufs;
+  }
+
+  /**
+   * The one mode that every entry reports where the UFS stores no modes (an object store: the
+   * mount's configured mode), and which {@code setMode} cannot change; empty (the default) where
+   * each entry keeps the mode it was created with.
+   */
+  protected OptionalInt fixedMode() {
+    return OptionalInt.empty();
+  }
+
+  /** The mode an entry created or set with {@code requested} reports. */
+  private int expectedMode(int requested) {
+    return fixedMode().orElse(requested);
   }
 
   @BeforeEach
@@ -78,7 +93,7 @@ public abstract class AbstractUnderFileSystemTest {
     assertThat(status.type()).isEqualTo(FileType.FILE);
     assertThat(status.isDirectory()).isFalse();
     assertThat(status.length()).isEqualTo(HELLO.length);
-    assertThat(status.mode()).isEqualTo(0640);
+    assertThat(status.mode()).isEqualTo(expectedMode(0640));
     assertThat(status.owner()).isNotEmpty();
     assertThat(status.group()).isNotEmpty();
   }
@@ -93,7 +108,7 @@ public abstract class AbstractUnderFileSystemTest {
     assertThat(status.name()).isEqualTo("d");
     assertThat(status.isDirectory()).isTrue();
     assertThat(status.length()).isZero();
-    assertThat(status.mode()).isEqualTo(0750);
+    assertThat(status.mode()).isEqualTo(expectedMode(0750));
   }
 
   @Test
@@ -221,8 +236,8 @@ public abstract class AbstractUnderFileSystemTest {
     ufs.mkdir("/closed", 0700);
 
     assertThat(status("/open").isDirectory()).isTrue();
-    assertThat(status("/open").mode()).isEqualTo(0777);
-    assertThat(status("/closed").mode()).isEqualTo(0700);
+    assertThat(status("/open").mode()).isEqualTo(expectedMode(0777));
+    assertThat(status("/closed").mode()).isEqualTo(expectedMode(0700));
   }
 
   @Test
@@ -269,7 +284,7 @@ public abstract class AbstractUnderFileSystemTest {
     write("/f", HELLO, 0666);
 
     assertThat(read("/f", 0)).isEqualTo(HELLO);
-    assertThat(status("/f").mode()).isEqualTo(0666);
+    assertThat(status("/f").mode()).isEqualTo(expectedMode(0666));
   }
 
   @Test
@@ -419,7 +434,7 @@ public abstract class AbstractUnderFileSystemTest {
     ufs.rename("/f", "/d/g");
 
     assertThat(ufs.getStatus("/f")).isEmpty();
-    assertThat(status("/d/g").mode()).isEqualTo(0640);
+    assertThat(status("/d/g").mode()).isEqualTo(expectedMode(0640));
     assertThat(read("/d/g", 0)).isEqualTo(HELLO);
   }
 
@@ -472,6 +487,10 @@ public abstract class AbstractUnderFileSystemTest {
     write("/f", HELLO, 0644);
     mkdir("/d");
     Fingerprint before = status("/f").fingerprint();
+    if (fixedMode().isPresent()) {
+      assertSetModeIsRefusedAndChangesNothing(fixedMode().getAsInt(), before);
+      return;
+    }
 
     ufs.setMode("/f", 0600);
     ufs.setMode("/d", 0711);
@@ -479,6 +498,21 @@ public abstract class AbstractUnderFileSystemTest {
     assertThat(status("/f").mode()).isEqualTo(0600);
     assertThat(status("/d").mode()).isEqualTo(0711);
     assertThat(before.compare(status("/f").fingerprint())).isEqualTo(Fingerprint.Change.METADATA);
+  }
+
+  private void assertSetModeIsRefusedAndChangesNothing(int fixed, Fingerprint before)
+      throws IOException {
+    int other = fixed == 0600 ? 0640 : 0600;
+
+    ufs.setMode("/f", fixed); // what it has already: nothing to change
+    assertThatThrownBy(() -> ufs.setMode("/f", other))
+        .isInstanceOfSatisfying(
+            UfsRefusedException.class,
+            e -> assertThat(e.reason()).isEqualTo(UfsRefusedException.Reason.UNSUPPORTED));
+    assertThatThrownBy(() -> ufs.setMode("/d", other)).isInstanceOf(UfsRefusedException.class);
+
+    assertThat(before.compare(status("/f").fingerprint())).isEqualTo(Fingerprint.Change.NONE);
+    assertThat(status("/d").mode()).isEqualTo(fixed);
   }
 
   @Test

@@ -108,6 +108,9 @@ public final class UfsErrors {
           new MetasyncException(
               ErrorCode.FAILED_PRECONDITION, where + " is a folder in the UFS, not a file", error);
       case WRONG_SERVER -> new MetasyncException(ErrorCode.INVALID_ARGUMENT, why, error);
+      case UNSUPPORTED ->
+          new MetasyncException(
+              ErrorCode.FAILED_PRECONDITION, "cannot change " + where + ": " + why, error);
     };
   }
 
@@ -128,7 +131,7 @@ public final class UfsErrors {
       ErrorCode code =
           switch (refused.reason()) {
             case NAME_TOO_LONG, INVALID_NAME, WRONG_SERVER -> ErrorCode.INVALID_ARGUMENT;
-            case READ_ONLY, OUT_OF_SPACE, IS_A_FOLDER -> ErrorCode.FAILED_PRECONDITION;
+            case READ_ONLY, OUT_OF_SPACE, IS_A_FOLDER, UNSUPPORTED -> ErrorCode.FAILED_PRECONDITION;
           };
       return new MetasyncException(code, cannot + refused.getMessage(), error);
     }

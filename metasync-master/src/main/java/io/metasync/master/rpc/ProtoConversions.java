@@ -99,7 +99,7 @@ final class ProtoConversions {
         .setUfsUri(mount.ufsUri().toString())
         .setReadOnly(mount.options().readOnly())
         .setShared(mount.options().shared())
-        .putAllOptions(mount.options().properties())
+        .putAllOptions(mount.options().displayedProperties())
         .build();
   }
 
