@@ -68,7 +68,7 @@ public final class WriteOperations {
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.statuses = new StatusFactory(mounts, onDemandSync);
-    this.guard = new WriteGuard(tree, mounts, syncPathCache);
+    this.guard = new WriteGuard(tree, mounts);
   }
 
   private Optional<Inode> lookup(NamespacePath path) {
@@ -99,13 +99,13 @@ public final class WriteOperations {
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Inode parent = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
-      location.ufs().mkdir(location.ufsPath(), creator.directoryMode());
-      UfsStatus status = giveToCreator(location, creator);
+      UfsStatus made = location.ufs().mkdir(location.ufsPath(), creator.directoryMode());
+      UfsStatus status = giveToCreator(location, made, creator);
       // A folder created here is empty: its children are known.
       Inode created = tree.newChild(parent, path.name(), status).withChildrenLoaded(true);
       InodeChanges changes =
           new InodeChanges().put(created).folderSynced(path, created, startMs, false);
-      guard.refreshDirectory(path.parent(), changes);
+      guard.touchDirectory(path.parent(), made.lastModifiedMs(), changes);
       tree.commit(changes);
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
@@ -156,7 +156,7 @@ public final class WriteOperations {
           path,
           location,
           location.ufs().create(location.ufsPath(), creator.fileMode()),
-          (created, at, aborted) -> completeCreation(created, at, aborted, creator));
+          (created, at, written) -> completeCreation(created, at, written, creator));
     } catch (FileAlreadyExistsException e) {
       coordinator.sync(path, SyncDepth.SELF, new SyncStats());
       throw MetasyncException.alreadyExists(path);
@@ -166,22 +166,23 @@ public final class WriteOperations {
   }
 
   /**
-   * Called by {@link FileCreation}: takes the finished (or, when {@code aborted}, removed) file in.
+   * Called by {@link FileCreation}: takes the finished file, whose status the UFS gave ({@code
+   * written}), in; when {@code written} is empty the file was aborted, and is removed.
    */
   private PathStatus completeCreation(
-      NamespacePath path, UfsLocation location, boolean aborted, Creator creator) {
+      NamespacePath path, UfsLocation location, Optional<UfsStatus> written, Creator creator) {
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Optional<Inode> parent = tree.lookup(path.parent());
       Optional<Inode> cached = tree.lookup(path);
-      if (aborted) {
+      if (written.isEmpty()) {
         InodeChanges changes = new InodeChanges();
         cached.ifPresent(changes::removeSubtree);
-        guard.refreshDirectory(path.parent(), changes);
+        guard.touchDirectory(path.parent(), startMs, changes);
         tree.commit(changes);
         return null;
       }
-      UfsStatus status = giveToCreator(location, creator);
+      UfsStatus status = giveToCreator(location, written.get(), creator);
       Inode parentInode = WriteGuard.requireDirectory(parent, path, "create");
       // A sync of the folder may have taken the file in while its bytes were being written.
       Inode inode =
@@ -189,13 +190,11 @@ public final class WriteOperations {
               ? cached.get().withUfsStatus(status)
               : tree.newChild(parentInode, path.name(), status);
       InodeChanges changes = new InodeChanges().put(inode);
-      guard.refreshDirectory(path.parent(), changes);
+      guard.touchDirectory(path.parent(), written.get().lastModifiedMs(), changes);
       tree.commit(changes);
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
       return statuses.of(path, inode);
-    } catch (IOException e) {
-      throw UfsErrors.translate(e, location);
     }
   }
 
@@ -231,9 +230,10 @@ public final class WriteOperations {
         forgetRemoved(path);
         throw MetasyncException.notFound(path);
       }
-      stats.enter(DeleteStats.Phase.CACHE, clock.millis());
+      long deletedMs = clock.millis();
+      stats.enter(DeleteStats.Phase.CACHE, deletedMs);
       InodeChanges changes = new InodeChanges().removeSubtree(locked).forgetSyncTimes(path);
-      guard.refreshDirectory(path.parent(), changes);
+      guard.touchDirectory(path.parent(), deletedMs, changes);
       tree.commit(changes, locked, stats::cacheRemoved);
       forgetRemoved(path);
     } catch (IOException e) {
@@ -242,19 +242,15 @@ public final class WriteOperations {
   }
 
   /**
-   * Makes the creator the owner of what it just created, where the UFS lets the master do that (a
-   * local folder when the master runs as root and the creator is a user of its host; HDFS when the
-   * master's HDFS user is a superuser there), and returns the entry's status as the UFS has it: the
+   * Makes the creator the owner of what it just created ({@code made}), where the UFS lets the
+   * master do that (a local folder when the master runs as root and the creator is a user of its
+   * host; HDFS when the master's HDFS user is a superuser there): one best-effort call, not
+   * re-read, as a {@code chown} of the owner alone changes nothing else that the cache holds. The
    * cache says who owns it, even when that stayed the master's user.
    */
-  private static UfsStatus giveToCreator(UfsLocation location, Creator creator) throws IOException {
-    UfsStatus status =
-        location
-            .ufs()
-            .getStatus(location.ufsPath())
-            .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
-    if (status.owner().equals(creator.user())) {
-      return status;
+  private static UfsStatus giveToCreator(UfsLocation location, UfsStatus made, Creator creator) {
+    if (made.owner().equals(creator.user())) {
+      return made;
     }
     try {
       location.ufs().setOwner(location.ufsPath(), creator.user(), null);
@@ -262,15 +258,12 @@ public final class WriteOperations {
       LOG.debug(
           "{} stays owned by {}: the UFS did not let it go to {} ({})",
           location.uri(),
-          status.owner(),
+          made.owner(),
           creator.user(),
           e.getMessage());
-      return status;
+      return made;
     }
-    return location
-        .ufs()
-        .getStatus(location.ufsPath())
-        .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+    return WrittenStatus.withOwner(made, creator.user());
   }
 
   private void forgetRemoved(NamespacePath path) {
@@ -329,16 +322,14 @@ public final class WriteOperations {
         throw MetasyncException.alreadyExists(destination);
       }
       from.ufs().rename(from.ufsPath(), to.ufsPath());
+      long renamedMs = clock.millis();
+      // A rename changes the entry's name, not its own metadata (POSIX and HDFS keep its times).
       Inode moved = inode.withLocation(newParent.id(), destination.name());
-      Optional<UfsStatus> status = to.ufs().getStatus(to.ufsPath());
-      if (status.isPresent() && status.get().type() == moved.type()) {
-        moved = moved.withUfsStatus(status.get());
-      }
       InodeChanges changes =
           new InodeChanges().put(moved).forgetSyncTimes(source).forgetSyncTimes(destination);
-      guard.refreshDirectory(source.parent(), changes);
+      guard.touchDirectory(source.parent(), renamedMs, changes);
       if (!destination.parent().equals(source.parent())) {
-        guard.refreshDirectory(destination.parent(), changes);
+        guard.touchDirectory(destination.parent(), renamedMs, changes);
       }
       tree.commit(changes);
       syncPathCache.forgetSubtree(source);
@@ -371,10 +362,13 @@ public final class WriteOperations {
         location.ufs().setOwner(location.ufsPath(), owner, group);
       }
       UfsStatus status =
-          location
-              .ufs()
-              .getStatus(location.ufsPath())
-              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+          mode != null && (mode & ~0777) != 0
+              // a UFS may drop the bits above 0777 (a local folder does): ask what it kept
+              ? location
+                  .ufs()
+                  .getStatus(location.ufsPath())
+                  .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location))
+              : WrittenStatus.withAttributes(WrittenStatus.of(inode), mode, owner, group);
       Inode updated = inode.withUfsStatus(status);
       tree.commit(new InodeChanges().put(updated));
       return statuses.of(path, updated);
