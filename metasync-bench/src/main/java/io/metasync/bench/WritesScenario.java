@@ -68,14 +68,17 @@ final class WritesScenario {
     try {
       try (BenchMaster master = context.startMaster()) {
         MetasyncClient client = master.client();
-        Prepare viaMetasync = folder -> client.createDirectory(folder, true, BenchMaster.CACHED);
+        Prepare viaMetasync =
+            folder -> client.withOptions(BenchMaster.CACHED).createDirectory(folder, true);
         Prepare locally = folder -> Files.createDirectories(fixtures.local(folder));
         Write mkdir =
-            (folder, i) -> client.createDirectory(folder + "/d" + i, false, BenchMaster.CACHED);
+            (folder, i) ->
+                client.withOptions(BenchMaster.CACHED).createDirectory(folder + "/d" + i, false);
         Write touch =
             (folder, i) ->
-                client.createFile(
-                    folder + "/f" + i, InputStream.nullInputStream(), BenchMaster.CACHED);
+                client
+                    .withOptions(BenchMaster.CACHED)
+                    .createFile(folder + "/f" + i, InputStream.nullInputStream());
         Write localMkdir = (folder, i) -> Files.createDirectory(fixtures.local(folder + "/d" + i));
         Write localTouch = (folder, i) -> Files.createFile(fixtures.local(folder + "/f" + i));
         for (int threads : THREADS) {
@@ -113,14 +116,17 @@ final class WritesScenario {
               new LatencyUfs(
                   new UnderFileSystemLoader().open(root.toUri(), Map.of()), delayNanos, ticker)) {
         MetasyncClient client = master.client();
-        Prepare viaMetasync = folder -> client.createDirectory(folder, true, BenchMaster.CACHED);
+        Prepare viaMetasync =
+            folder -> client.withOptions(BenchMaster.CACHED).createDirectory(folder, true);
         Prepare locally = folder -> Files.createDirectories(fixtures.local(folder));
         Write mkdir =
-            (folder, i) -> client.createDirectory(folder + "/d" + i, false, BenchMaster.CACHED);
+            (folder, i) ->
+                client.withOptions(BenchMaster.CACHED).createDirectory(folder + "/d" + i, false);
         Write touch =
             (folder, i) ->
-                client.createFile(
-                    folder + "/f" + i, InputStream.nullInputStream(), BenchMaster.CACHED);
+                client
+                    .withOptions(BenchMaster.CACHED)
+                    .createFile(folder + "/f" + i, InputStream.nullInputStream());
         Write ufsMkdir = (folder, i) -> direct.mkdir(folder + "/d" + i, 0755);
         Write ufsTouch =
             (folder, i) -> {

@@ -2,6 +2,8 @@ package io.metasync.master.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.CreateOptions;
+import io.metasync.common.ErrorCode;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
@@ -49,6 +51,7 @@ public final class WriteOperations {
   private final Clock clock;
   private final StatusFactory statuses;
   private final WriteGuard guard;
+  private final HadoopRenameRules hadoopRenameRules;
 
   public WriteOperations(
       InodeTree tree,
@@ -69,6 +72,7 @@ public final class WriteOperations {
     this.clock = requireNonNull(clock, "clock is null");
     this.statuses = new StatusFactory(mounts, onDemandSync);
     this.guard = new WriteGuard(tree, mounts);
+    this.hadoopRenameRules = new HadoopRenameRules(this::lookup);
   }
 
   private Optional<Inode> lookup(NamespacePath path) {
@@ -138,20 +142,37 @@ public final class WriteOperations {
 
   /**
    * Starts creating a file: checks, then creates it in the UFS. The bytes go to the returned {@link
-   * FileCreation}, which puts the file in the cache when complete.
+   * FileCreation}, which puts the file in the cache when complete. {@code options} say whether
+   * missing parents are created first and whether an existing file is replaced: deleted in the UFS
+   * under the path's write lock, right before the new one is created; its inode stays until the new
+   * file completes (or is removed if it aborts), so readers never see the path absent.
    *
-   * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
-   *     (read-only)
+   * @throws MetasyncException ALREADY_EXISTS (a file, unless replaced; always a folder), NOT_FOUND
+   *     (missing parent), FAILED_PRECONDITION (a parent is a file), PERMISSION_DENIED (read-only)
    */
-  public FileCreation createFile(NamespacePath path, Creator creator) {
+  public FileCreation createFile(NamespacePath path, Creator creator, CreateOptions options) {
     checkPathLength(path);
-    if (lookup(path).isPresent()) {
-      throw MetasyncException.alreadyExists(path);
+    boolean replace = options.existing() == CreateOptions.ExistingEntry.REPLACE_FILE;
+    Optional<Inode> existing = lookup(path);
+    if (existing.isPresent() && (!replace || existing.get().isDirectory())) {
+      throw alreadyExists(path, existing.get());
+    }
+    if (options.missingParents() == CreateOptions.MissingParents.CREATE
+        && !path.parent().isRoot()
+        && lookup(path.parent()).isEmpty()) {
+      createDirectory(path.parent(), true, creator);
     }
     WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
     UfsLocation location = guard.writableLocation(path);
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
+      Optional<Inode> locked = tree.lookup(path);
+      if (locked.isPresent()) {
+        if (!replace || locked.get().isDirectory()) {
+          throw alreadyExists(path, locked.get());
+        }
+        location.ufs().delete(location.ufsPath(), false);
+      }
       return new FileCreation(
           path,
           location,
@@ -163,6 +184,13 @@ public final class WriteOperations {
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }
+  }
+
+  private static MetasyncException alreadyExists(NamespacePath path, Inode existing) {
+    return existing.isDirectory()
+        ? new MetasyncException(
+            ErrorCode.ALREADY_EXISTS, "cannot create the file " + path + ": it is a folder")
+        : MetasyncException.alreadyExists(path);
   }
 
   /**
@@ -309,6 +337,35 @@ public final class WriteOperations {
               + "): a move stays within one mount; copy instead");
     }
     return renameLocked(source, destination, from, to);
+  }
+
+  /**
+   * Renames under Hadoop {@code FileSystem.rename}'s rules ({@link HadoopRenameRules}), in one
+   * call: what Hadoop answers with {@code false} is a refusal in the outcome, not an error, whether
+   * the cache said so first or the rename found it under its locks.
+   *
+   * @throws MetasyncException as {@link #rename} does for what Hadoop raises too: across mounts, a
+   *     mount point, a refused permission, a failing UFS
+   */
+  public RenameOutcome renameAsHadoop(NamespacePath source, NamespacePath destination) {
+    HadoopRenameRules.Decision decision = hadoopRenameRules.decide(source, destination);
+    if (decision.destination().isEmpty()) {
+      return RenameOutcome.refused(decision.refusal());
+    }
+    NamespacePath target = decision.destination().get();
+    if (target.equals(source)) {
+      Inode file = lookup(source).orElseThrow(() -> MetasyncException.notFound(source));
+      return RenameOutcome.renamed(statuses.of(source, file));
+    }
+    try {
+      return RenameOutcome.renamed(rename(source, target));
+    } catch (MetasyncException e) {
+      // changed between the decision and the locks: Hadoop's false, as HDFS answers such a race
+      if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.ALREADY_EXISTS) {
+        return RenameOutcome.refused(e.getMessage());
+      }
+      throw e;
+    }
   }
 
   private PathStatus renameLocked(
