@@ -26,6 +26,12 @@ final class WriteGuard {
 
   UfsLocation writableLocation(NamespacePath path) {
     UfsLocation location = mounts.resolve(path);
+    requireWritable(path, location);
+    return location;
+  }
+
+  /** Refuses a write to {@code path} when its {@code location} is in a read-only mount. */
+  void requireWritable(NamespacePath path, UfsLocation location) {
     if (location.mount().options().readOnly()) {
       throw new MetasyncException(
           ErrorCode.PERMISSION_DENIED,
@@ -34,7 +40,6 @@ final class WriteGuard {
               + location.mount().path()
               + "; writes there are refused");
     }
-    return location;
   }
 
   void checkNotMountRelated(NamespacePath path, String operation) {

@@ -87,7 +87,7 @@ public final class WriteOperations {
    *     (read-only), INVALID_ARGUMENT (too long for the UFS: then nothing is created)
    */
   public PathStatus createDirectory(NamespacePath path, boolean parents, Creator creator) {
-    checkPathLength(path);
+    UfsLocation location = checkPathLength(path);
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent()) {
       if (parents && existing.get().isDirectory()) {
@@ -95,18 +95,20 @@ public final class WriteOperations {
       }
       throw MetasyncException.alreadyExists(path);
     }
-    if (parents && lookup(path.parent()).isEmpty()) {
+    Optional<Inode> parent = lookup(path.parent());
+    if (parents && parent.isEmpty()) {
       createDirectory(path.parent(), true, creator);
+      parent = lookup(path.parent());
     }
-    WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
-    UfsLocation location = guard.writableLocation(path);
+    WriteGuard.requireDirectory(parent, path, "create");
+    guard.requireWritable(path, location);
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
-      Inode parent = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
+      Inode folder = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
       UfsStatus made = location.ufs().mkdir(location.ufsPath(), creator.directoryMode());
       UfsStatus status = giveToCreator(location, made, creator);
       // A folder created here is empty: its children are known.
-      Inode created = tree.newChild(parent, path.name(), status).withChildrenLoaded(true);
+      Inode created = tree.newChild(folder, path.name(), status).withChildrenLoaded(true);
       InodeChanges changes =
           new InodeChanges().put(created).folderSynced(path, created, startMs, false);
       guard.touchDirectory(path.parent(), made.lastModifiedMs(), changes);
@@ -131,13 +133,14 @@ public final class WriteOperations {
    * Refuses a path too long for its UFS before anything asks the UFS, so that {@code mkdir -p}
    * creates no ancestor of a path whose last folder the UFS would refuse.
    */
-  private void checkPathLength(NamespacePath path) {
+  private UfsLocation checkPathLength(NamespacePath path) {
     UfsLocation location = mounts.resolve(path);
     try {
       location.ufs().checkPathLength(location.ufsPath());
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }
+    return location;
   }
 
   /**
@@ -151,19 +154,19 @@ public final class WriteOperations {
    *     (missing parent), FAILED_PRECONDITION (a parent is a file), PERMISSION_DENIED (read-only)
    */
   public FileCreation createFile(NamespacePath path, Creator creator, CreateOptions options) {
-    checkPathLength(path);
+    UfsLocation location = checkPathLength(path);
     boolean replace = options.existing() == CreateOptions.ExistingEntry.REPLACE_FILE;
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent() && (!replace || existing.get().isDirectory())) {
       throw alreadyExists(path, existing.get());
     }
-    if (options.missingParents() == CreateOptions.MissingParents.CREATE
-        && !path.parent().isRoot()
-        && lookup(path.parent()).isEmpty()) {
+    Optional<Inode> parent = lookup(path.parent());
+    if (options.missingParents() == CreateOptions.MissingParents.CREATE && parent.isEmpty()) {
       createDirectory(path.parent(), true, creator);
+      parent = lookup(path.parent());
     }
-    WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
-    UfsLocation location = guard.writableLocation(path);
+    WriteGuard.requireDirectory(parent, path, "create");
+    guard.requireWritable(path, location);
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
       Optional<Inode> locked = tree.lookup(path);
