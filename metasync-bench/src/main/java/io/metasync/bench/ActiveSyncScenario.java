@@ -192,7 +192,7 @@ final class ActiveSyncScenario {
 
   private static boolean visible(MetasyncClient client, String path) {
     try {
-      client.getStatus(path, NO_UFS);
+      client.withOptions(NO_UFS).getStatus(path);
       return true;
     } catch (MetasyncException e) {
       if (e.code() == ErrorCode.NOT_FOUND) {
@@ -307,7 +307,7 @@ final class ActiveSyncScenario {
 
   private static long count(MetasyncClient client, String folder) {
     long count = 0;
-    try (CloseableIterator<FileStatus> it = client.listStatus(folder, false, NO_UFS)) {
+    try (CloseableIterator<FileStatus> it = client.withOptions(NO_UFS).listStatus(folder, false)) {
       while (it.hasNext()) {
         it.next();
         count++;
@@ -335,7 +335,7 @@ final class ActiveSyncScenario {
         ufs.createFile(folder + "/" + Fixtures.fileName(j));
       }
     }
-    client.getStatus(mountPath + "/idle", BenchMaster.CACHED);
+    client.withOptions(BenchMaster.CACHED).getStatus(mountPath + "/idle");
     Thread.sleep(3_000);
     Cpu none = Cpu.measure(seconds, ticker);
     Progress.log(target.scenario() + ": idle, no sync point: %s", none);

@@ -22,17 +22,19 @@ final class GetStatusScenario {
     BenchOptions options = context.options();
     Fixtures fixtures = context.fixtures();
     MetasyncClient client = context.cachedMaster().client();
-    client.loadMetadata(fixtures.smallPath(), false, progress -> {}, BenchMaster.CACHED);
+    client
+        .withOptions(BenchMaster.CACHED)
+        .loadMetadata(fixtures.smallPath(), false, progress -> {});
     String[] paths = new String[fixtures.smallWidth()];
     for (int i = 0; i < paths.length; i++) {
       paths[i] = fixtures.smallPath() + "/" + Fixtures.fileName(i);
     }
-    FileStatus first = client.getStatus(paths[0], BenchMaster.CACHED);
+    FileStatus first = client.withOptions(BenchMaster.CACHED).getStatus(paths[0]);
     if (first.type() != FileType.FILE || !first.path().equals(paths[0])) {
       throw new IllegalStateException("unexpected status " + first);
     }
     Throughput.Call getStatus =
-        index -> client.getStatus(paths[index % paths.length], BenchMaster.CACHED);
+        index -> client.withOptions(BenchMaster.CACHED).getStatus(paths[index % paths.length]);
     Throughput.Call ping = index -> client.ping();
     long sliceNanos = (long) (options.sliceSeconds() * 1e9);
     Ticker ticker = context.ticker();

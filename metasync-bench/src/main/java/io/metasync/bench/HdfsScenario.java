@@ -71,7 +71,9 @@ final class HdfsScenario {
         MetasyncClient client = cached.client();
         for (String path : new String[] {hdfs.treePath(), hdfs.widePath()}) {
           Progress.log("hdfs: loading %s%s into the cache", HdfsMaster.MOUNT, path);
-          client.loadMetadata(HdfsMaster.MOUNT + path, true, progress -> {}, BenchMaster.CACHED);
+          client
+              .withOptions(BenchMaster.CACHED)
+              .loadMetadata(HdfsMaster.MOUNT + path, true, progress -> {});
         }
         run.getStatus(client);
         run.cachedListings(client, false);
@@ -136,14 +138,15 @@ final class HdfsScenario {
         ours[i] = hdfs.treeFile(folder, file, HdfsMaster.MOUNT);
         theirs[i] = new org.apache.hadoop.fs.Path(hdfs.treeFile(folder, file, HdfsFixtures.ROOT));
       }
-      FileStatus first = client.getStatus(ours[0], BenchMaster.CACHED);
+      FileStatus first = client.withOptions(BenchMaster.CACHED).getStatus(ours[0]);
       if (first.type() != FileType.FILE || !first.path().equals(ours[0])) {
         throw new IllegalStateException("unexpected status " + first);
       }
       if (!direct.getFileStatus(theirs[0]).isFile()) {
         throw new IllegalStateException("unexpected HDFS status of " + theirs[0]);
       }
-      Call getStatus = index -> client.getStatus(ours[index % STATUS_PATHS], BenchMaster.CACHED);
+      Call getStatus =
+          index -> client.withOptions(BenchMaster.CACHED).getStatus(ours[index % STATUS_PATHS]);
       Call getFileStatus = index -> direct.getFileStatus(theirs[index % STATUS_PATHS]);
       checkCalls(
           "cached getStatus vs getFileStatus",

@@ -3,12 +3,12 @@ package io.metasync.bench;
 import io.metasync.common.Ticker;
 import io.metasync.ufs.ForwardingUnderFileSystem;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
@@ -53,13 +53,13 @@ final class LatencyUfs extends ForwardingUnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     pause();
-    super.mkdir(path, mode);
+    return super.mkdir(path, mode);
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     pause();
     return super.create(path, mode);
   }

@@ -80,7 +80,7 @@ final class ListScenario {
       String reference)
       throws Exception {
     Progress.log("list: loading %s into the cache", path);
-    client.loadMetadata(path, false, progress -> {}, BenchMaster.CACHED);
+    client.withOptions(BenchMaster.CACHED).loadMetadata(path, false, progress -> {});
     Path local = context.fixtures().local(path);
     Ticker ticker = context.ticker();
     PairedRounds.Result result =

@@ -31,7 +31,8 @@ final class Listings {
       MetasyncClient client, String path, boolean recursive, CallOptions options, long expected) {
     long count = 0;
     long hash = 0;
-    try (CloseableIterator<FileStatus> entries = client.listStatus(path, recursive, options)) {
+    try (CloseableIterator<FileStatus> entries =
+        client.withOptions(options).listStatus(path, recursive)) {
       while (entries.hasNext()) {
         FileStatus status = entries.next();
         hash += status.length() + status.lastModifiedMs() + status.path().length();
@@ -76,7 +77,7 @@ final class Listings {
   static double timedLoad(
       MetasyncClient client, String path, CallOptions options, long expectedFiles, Ticker ticker) {
     long start = ticker.nanos();
-    Progress last = client.loadMetadata(path, true, progress -> {}, options);
+    Progress last = client.withOptions(options).loadMetadata(path, true, progress -> {});
     double millis = (ticker.nanos() - start) / 1e6;
     check("loadMetadata -R " + path, last.files(), expectedFiles);
     return millis;

@@ -155,14 +155,14 @@ final class MetastoreScenario {
           MetasyncClient client = side.client;
           Throughput.Latencies single =
               Throughput.singleThread(
-                  index -> client.getStatus(paths[index % PATHS], BenchMaster.CACHED),
+                  index -> client.withOptions(BenchMaster.CACHED).getStatus(paths[index % PATHS]),
                   sliceNanos,
                   ticker);
           double multi =
               Throughput.callsPerSecond(
                   pool,
                   THREADS,
-                  index -> client.getStatus(paths[index % PATHS], BenchMaster.CACHED),
+                  index -> client.withOptions(BenchMaster.CACHED).getStatus(paths[index % PATHS]),
                   sliceNanos,
                   ticker);
           Progress.log(

@@ -137,12 +137,12 @@ final class PermissionsScenario {
    */
   private static void checkWhichMasterChecks(
       UserMaster checked, UserMaster unchecked, String privateFile) {
-    FileStatus status = unchecked.client().getStatus(privateFile, BenchMaster.CACHED);
+    FileStatus status = unchecked.client().withOptions(BenchMaster.CACHED).getStatus(privateFile);
     if (!status.path().equals(privateFile)) {
       throw new IllegalStateException("unexpected status " + status);
     }
     try {
-      checked.client().getStatus(privateFile, BenchMaster.CACHED);
+      checked.client().withOptions(BenchMaster.CACHED).getStatus(privateFile);
     } catch (MetasyncException e) {
       if (e.code() == ErrorCode.PERMISSION_DENIED) {
         Progress.log("permissions: %s refused as expected: %s", privateFile, e.getMessage());
@@ -160,9 +160,9 @@ final class PermissionsScenario {
     BenchOptions options = context.options();
     Ticker ticker = context.ticker();
     Throughput.Call onChecked =
-        index -> checked.getStatus(paths[index % paths.length], BenchMaster.CACHED);
+        index -> checked.withOptions(BenchMaster.CACHED).getStatus(paths[index % paths.length]);
     Throughput.Call onUnchecked =
-        index -> unchecked.getStatus(paths[index % paths.length], BenchMaster.CACHED);
+        index -> unchecked.withOptions(BenchMaster.CACHED).getStatus(paths[index % paths.length]);
     LatencyRounds.Result oneThread =
         LatencyRounds.run(
             "permissions getStatus 1 thread", options, ticker, onChecked, onUnchecked);
@@ -337,7 +337,7 @@ final class PermissionsScenario {
     void load(String... paths) {
       for (String path : paths) {
         Progress.log("permissions: loading %s", path);
-        master.client().loadMetadata(path, false, progress -> {}, BenchMaster.CACHED);
+        master.client().withOptions(BenchMaster.CACHED).loadMetadata(path, false, progress -> {});
       }
     }
 

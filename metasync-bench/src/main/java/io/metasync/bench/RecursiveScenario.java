@@ -18,7 +18,7 @@ final class RecursiveScenario {
     MetasyncClient client = context.cachedMaster().client();
     String path = fixtures.treePath();
     Progress.log("recursive: loading %s into the cache", path);
-    client.loadMetadata(path, true, progress -> {}, BenchMaster.CACHED);
+    client.withOptions(BenchMaster.CACHED).loadMetadata(path, true, progress -> {});
     Path local = fixtures.local(path);
     int entries = fixtures.treeEntries();
     Ticker ticker = context.ticker();

@@ -29,7 +29,8 @@ final class RemovalScenario {
           "removal: syncing %s to fill one master's sync-path cache", fixtures.emptyFoldersPath());
       crowded
           .client()
-          .loadMetadata(fixtures.emptyFoldersPath(), true, progress -> {}, BenchMaster.ALWAYS_SYNC);
+          .withOptions(BenchMaster.ALWAYS_SYNC)
+          .loadMetadata(fixtures.emptyFoldersPath(), true, progress -> {});
       PairedRounds.Result result =
           PairedRounds.run(
               "removal " + victim,
@@ -79,7 +80,10 @@ final class RemovalScenario {
     Listings.timedLoad(master.client(), victim, BenchMaster.ALWAYS_SYNC, files, ticker);
     long start = ticker.nanos();
     for (int i = 0; i < files; i++) {
-      master.client().delete(victim + "/" + Fixtures.fileName(i), false, BenchMaster.CACHED);
+      master
+          .client()
+          .withOptions(BenchMaster.CACHED)
+          .delete(victim + "/" + Fixtures.fileName(i), false);
     }
     double millis = (ticker.nanos() - start) / 1e6;
     Listings.consume(master.client(), victim, false, BenchMaster.ALWAYS_SYNC, 0);

@@ -102,7 +102,8 @@ final class RestartScenario {
             killedMs = again.startMillis;
             tailSnapshotMs = again.snapshotLoadMillis();
             Listings.check("inodes after kill -9", again.inodes, child.inodes);
-            FileStatus last = client.getStatus(tailPath(TAIL_WRITES - 1), BenchMaster.CACHED);
+            FileStatus last =
+                client.withOptions(BenchMaster.CACHED).getStatus(tailPath(TAIL_WRITES - 1));
             if ((last.mode() & 0777) != mode) {
               throw new IllegalStateException(
                   "an acknowledged chmod is lost after kill -9: " + last);
@@ -214,7 +215,7 @@ final class RestartScenario {
             pool.submit(
                 () -> {
                   for (int i = first; i < TAIL_WRITES; i += WRITERS) {
-                    client.setMode(tailPath(i), mode, BenchMaster.CACHED);
+                    client.withOptions(BenchMaster.CACHED).setMode(tailPath(i), mode);
                   }
                   return null;
                 }));

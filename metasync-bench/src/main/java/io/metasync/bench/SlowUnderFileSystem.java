@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.ufs.ForwardingUnderFileSystem;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Optional;
 
 /**
@@ -56,13 +56,13 @@ final class SlowUnderFileSystem extends ForwardingUnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     latency.call();
-    super.mkdir(path, mode);
+    return super.mkdir(path, mode);
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     latency.call();
     return super.create(path, mode);
   }

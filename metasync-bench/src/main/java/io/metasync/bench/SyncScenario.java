@@ -145,7 +145,10 @@ final class SyncScenario {
       long inodesBefore = master.inodeCount();
       long heapBefore = usedHeapAfterGc(memory);
       for (String path : new String[] {fixtures.treePath(), fixtures.widePath()}) {
-        master.client().loadMetadata(path, true, progress -> {}, BenchMaster.ALWAYS_SYNC);
+        master
+            .client()
+            .withOptions(BenchMaster.ALWAYS_SYNC)
+            .loadMetadata(path, true, progress -> {});
       }
       long heapAfter = usedHeapAfterGc(memory);
       long inodes = master.inodeCount() - inodesBefore;

@@ -176,7 +176,7 @@ final class WideScenario {
     for (int i = 0; i < calls; i++) {
       String file = filePath.apply(Math.floorMod(random.nextLong(), files));
       long start = ticker.nanos();
-      client.getStatus(file, BenchMaster.CACHED);
+      client.withOptions(BenchMaster.CACHED).getStatus(file);
       latencies[i] = ticker.nanos() - start;
     }
     table.figure(
@@ -198,8 +198,9 @@ final class WideScenario {
               pool,
               8,
               index ->
-                  client.getStatus(
-                      filePath.apply(Math.floorMod(index * 7_919L, files)), BenchMaster.CACHED),
+                  client
+                      .withOptions(BenchMaster.CACHED)
+                      .getStatus(filePath.apply(Math.floorMod(index * 7_919L, files))),
               10_000_000_000L,
               ticker);
       table.figure(
@@ -230,7 +231,7 @@ final class WideScenario {
     double first = -1;
     long count = 0;
     try (CloseableIterator<FileStatus> entries =
-        client.listStatus(path, recursive, BenchMaster.CACHED)) {
+        client.withOptions(BenchMaster.CACHED).listStatus(path, recursive)) {
       while (entries.hasNext()) {
         entries.next();
         if (count++ == 0) {

@@ -1,5 +1,9 @@
 package io.metasync.bench;
 
+import io.metasync.bench.WriteSlices.Case;
+import io.metasync.bench.WriteSlices.Prepare;
+import io.metasync.bench.WriteSlices.Side;
+import io.metasync.bench.WriteSlices.Write;
 import io.metasync.client.MetasyncClient;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.Ticker;
@@ -18,16 +22,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mutations through metasync, each one journal entry committed before the call returns, against the
@@ -36,27 +36,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own (distinct paths). Twice: on the local folder ({@code Files.createDirectory} / {@code
  * Files.createFile} as the baseline), and on a slow UFS where every UFS call first waits {@link
  * #SLOW_UFS_DELAY_MS} ms (a {@link LatencyUfs} around the master's UFS, and the same decorator
- * around a {@code LocalUnderFileSystem} for the baseline). The figure is wall time per write (slice
- * time / writes completed by all threads), so the ratio reads as "times the direct UFS cost".
+ * around a {@code LocalUnderFileSystem} for the baseline). On each, also a 1 MiB create, a rename
+ * and a delete through the Java client and through {@code metasync://} ({@link ClientWriteCases}).
+ * The figure is wall time per write (slice time / writes completed by all threads), so the ratio
+ * reads as "times the direct UFS cost".
  */
 final class WritesScenario {
-  private static final String NAME = "writes";
-  private static final int[] THREADS = {1, 8};
+  static final int[] THREADS = {1, 8};
   static final long SLOW_UFS_DELAY_MS = 1;
-
-  /** One write of a slice, by thread {@code thread}, its {@code index}-th. */
-  @FunctionalInterface
-  private interface Write {
-    void run(String folder, int index) throws Exception;
-  }
-
-  /** Creates the folder one thread writes into, before the clock starts. */
-  @FunctionalInterface
-  private interface Prepare {
-    void run(String folder) throws Exception;
-  }
-
-  private static final AtomicInteger SLICES = new AtomicInteger();
+  static final String LOCAL = "local folder";
+  static final String SLOW = "UFS +" + SLOW_UFS_DELAY_MS + " ms per call";
 
   private WritesScenario() {}
 
@@ -65,45 +54,28 @@ final class WritesScenario {
     Path root = fixtures.ufsRoot();
     Map<String, Double> throughput = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS[THREADS.length - 1]);
+    WriteSlices slices = new WriteSlices(context, pool, throughput);
     try {
       try (BenchMaster master = context.startMaster()) {
-        MetasyncClient client = master.client();
-        Prepare viaMetasync = folder -> client.createDirectory(folder, true, BenchMaster.CACHED);
+        MetasyncClient client = master.client().withOptions(BenchMaster.CACHED);
+        Prepare viaMetasync = folder -> client.createDirectory(folder, true);
         Prepare locally = folder -> Files.createDirectories(fixtures.local(folder));
-        Write mkdir =
-            (folder, i) -> client.createDirectory(folder + "/d" + i, false, BenchMaster.CACHED);
+        Write mkdir = (folder, i) -> client.createDirectory(folder + "/d" + i, false);
         Write touch =
-            (folder, i) ->
-                client.createFile(
-                    folder + "/f" + i, InputStream.nullInputStream(), BenchMaster.CACHED);
+            (folder, i) -> client.createFile(folder + "/f" + i, InputStream.nullInputStream());
         Write localMkdir = (folder, i) -> Files.createDirectory(fixtures.local(folder + "/d" + i));
         Write localTouch = (folder, i) -> Files.createFile(fixtures.local(folder + "/f" + i));
         for (int threads : THREADS) {
-          compare(
-              context,
-              pool,
-              throughput,
-              "mkdir",
-              "local folder",
-              threads,
-              viaMetasync,
-              mkdir,
-              locally,
-              localMkdir,
-              "createDirectory vs Files.createDirectory");
-          compare(
-              context,
-              pool,
-              throughput,
-              "touch",
-              "local folder",
-              threads,
-              viaMetasync,
-              touch,
-              locally,
-              localTouch,
-              "createFile (0 bytes) vs Files.createFile");
+          slices.compare(
+              new Case("mkdir", LOCAL, threads, "createDirectory vs Files.createDirectory"),
+              new Side(viaMetasync, mkdir),
+              new Side(locally, localMkdir));
+          slices.compare(
+              new Case("touch", LOCAL, threads, "createFile (0 bytes) vs Files.createFile"),
+              new Side(viaMetasync, touch),
+              new Side(locally, localTouch));
         }
+        ClientWriteCases.compare(slices, master, fixtures, DirectWrites.local(fixtures), LOCAL);
       }
       long delayNanos = TimeUnit.MILLISECONDS.toNanos(SLOW_UFS_DELAY_MS);
       Ticker ticker = context.ticker();
@@ -112,15 +84,12 @@ final class WritesScenario {
           UnderFileSystem direct =
               new LatencyUfs(
                   new UnderFileSystemLoader().open(root.toUri(), Map.of()), delayNanos, ticker)) {
-        MetasyncClient client = master.client();
-        Prepare viaMetasync = folder -> client.createDirectory(folder, true, BenchMaster.CACHED);
+        MetasyncClient client = master.client().withOptions(BenchMaster.CACHED);
+        Prepare viaMetasync = folder -> client.createDirectory(folder, true);
         Prepare locally = folder -> Files.createDirectories(fixtures.local(folder));
-        Write mkdir =
-            (folder, i) -> client.createDirectory(folder + "/d" + i, false, BenchMaster.CACHED);
+        Write mkdir = (folder, i) -> client.createDirectory(folder + "/d" + i, false);
         Write touch =
-            (folder, i) ->
-                client.createFile(
-                    folder + "/f" + i, InputStream.nullInputStream(), BenchMaster.CACHED);
+            (folder, i) -> client.createFile(folder + "/f" + i, InputStream.nullInputStream());
         Write ufsMkdir = (folder, i) -> direct.mkdir(folder + "/d" + i, 0755);
         Write ufsTouch =
             (folder, i) -> {
@@ -128,41 +97,25 @@ final class WritesScenario {
                 // an empty file: the call alone
               }
             };
-        String slow = "UFS +" + SLOW_UFS_DELAY_MS + " ms per call";
         for (int threads : THREADS) {
-          compare(
-              context,
-              pool,
-              throughput,
-              "mkdir",
-              slow,
-              threads,
-              viaMetasync,
-              mkdir,
-              locally,
-              ufsMkdir,
-              "createDirectory vs UFS mkdir");
-          compare(
-              context,
-              pool,
-              throughput,
-              "touch",
-              slow,
-              threads,
-              viaMetasync,
-              touch,
-              locally,
-              ufsTouch,
-              "createFile (0 bytes) vs UFS create");
+          slices.compare(
+              new Case("mkdir", SLOW, threads, "createDirectory vs UFS mkdir"),
+              new Side(viaMetasync, mkdir),
+              new Side(locally, ufsMkdir));
+          slices.compare(
+              new Case("touch", SLOW, threads, "createFile (0 bytes) vs UFS create"),
+              new Side(viaMetasync, touch),
+              new Side(locally, ufsTouch));
         }
+        ClientWriteCases.compare(slices, master, fixtures, DirectWrites.ufs(direct), SLOW);
       }
-      journalAlone(context, pool);
+      journalAlone(context, new WriteSlices(context, pool, new LinkedHashMap<>()));
     } finally {
       pool.shutdownNow();
       FolderDeletion.delete(fixtures.local(fixtures.scratchPath()));
     }
-    for (String ufs : List.of("local folder", "UFS +" + SLOW_UFS_DELAY_MS + " ms per call")) {
-      for (String op : List.of("mkdir", "touch")) {
+    for (String ufs : List.of(LOCAL, SLOW)) {
+      for (String op : ClientWriteCases.withOps(List.of("mkdir", "touch"))) {
         Double one = throughput.get(op + "|" + ufs + "|1|metasync");
         Double eight = throughput.get(op + "|" + ufs + "|8|metasync");
         Double oneDirect = throughput.get(op + "|" + ufs + "|1|direct");
@@ -196,7 +149,7 @@ final class WritesScenario {
    * (one sync per write, no group commit): what one committed entry costs, and whether concurrent
    * proposals share a flush.
    */
-  private static void journalAlone(BenchContext context, ExecutorService pool) throws Exception {
+  private static void journalAlone(BenchContext context, WriteSlices slices) throws Exception {
     Path folder = context.mastersFolder().resolve("journal-alone");
     FolderDeletion.delete(folder);
     Files.createDirectories(folder);
@@ -239,20 +192,16 @@ final class WritesScenario {
             }
           };
       for (int threads : THREADS) {
-        compare(
-            context,
-            pool,
-            new LinkedHashMap<>(),
-            "journal entry",
-            "journal alone",
-            threads,
-            nothing,
-            propose,
-            nothing,
-            append,
-            String.format(
-                "RatisJournal.write (%d-byte entry) vs append + fdatasync under a lock",
-                bytes.length));
+        slices.compare(
+            new Case(
+                "journal entry",
+                "journal alone",
+                threads,
+                String.format(
+                    "RatisJournal.write (%d-byte entry) vs append + fdatasync under a lock",
+                    bytes.length)),
+            new Side(nothing, propose),
+            new Side(nothing, append));
       }
     } finally {
       FolderDeletion.delete(folder);
@@ -269,95 +218,5 @@ final class WritesScenario {
 
     @Override
     public void loadSnapshot(InputStream in) {}
-  }
-
-  private static void compare(
-      BenchContext context,
-      ExecutorService pool,
-      Map<String, Double> throughput,
-      String op,
-      String ufs,
-      int threads,
-      Prepare metasyncPrepare,
-      Write metasyncWrite,
-      Prepare directPrepare,
-      Write directWrite,
-      String what)
-      throws Exception {
-    BenchOptions options = context.options();
-    long sliceNanos = (long) (options.sliceSeconds() * 1e9);
-    Ticker ticker = context.ticker();
-    String scratch = context.fixtures().scratchPath() + "/writes";
-    String label = String.format("%s %s %d thread%s", op, ufs, threads, threads == 1 ? "" : "s");
-    PairedRounds.Result result =
-        PairedRounds.run(
-            "writes " + label,
-            "µs/write",
-            options,
-            () -> slice(pool, threads, sliceNanos, ticker, scratch, metasyncPrepare, metasyncWrite),
-            () -> slice(pool, threads, sliceNanos, ticker, scratch, directPrepare, directWrite));
-    context
-        .table()
-        .add(
-            NAME,
-            String.format(
-                "%s, %s, %d thread%s: %s", op, ufs, threads, threads == 1 ? "" : "s", what),
-            "µs of wall time per write",
-            result,
-            threads == 8 ? "issue goal: ≤ 1.3× at 8 threads" : "–");
-    String key = op + "|" + ufs + "|" + threads + "|";
-    throughput.put(key + "metasync", 1e6 / Summary.of(result.metasync()).median());
-    throughput.put(key + "direct", 1e6 / Summary.of(result.baseline()).median());
-  }
-
-  /**
-   * Runs {@code threads} writers for one slice, each in a new folder of its own.
-   *
-   * @return microseconds of wall time per completed write
-   */
-  private static double slice(
-      ExecutorService pool,
-      int threads,
-      long sliceNanos,
-      Ticker ticker,
-      String scratch,
-      Prepare prepare,
-      Write write)
-      throws Exception {
-    String base = scratch + "/s" + SLICES.incrementAndGet();
-    String[] folders = new String[threads];
-    for (int t = 0; t < threads; t++) {
-      folders[t] = base + "/t" + t;
-      prepare.run(folders[t]);
-    }
-    CountDownLatch ready = new CountDownLatch(threads);
-    CountDownLatch go = new CountDownLatch(1);
-    long[] deadline = new long[1];
-    List<Future<Long>> counts = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      String folder = folders[t];
-      counts.add(
-          pool.submit(
-              () -> {
-                ready.countDown();
-                go.await();
-                long count = 0;
-                while (ticker.nanos() < deadline[0]) {
-                  write.run(folder, (int) count);
-                  count++;
-                }
-                return count;
-              }));
-    }
-    ready.await();
-    long start = ticker.nanos();
-    deadline[0] = start + sliceNanos;
-    go.countDown();
-    long total = 0;
-    for (Future<Long> count : counts) {
-      total += count.get();
-    }
-    double micros = (ticker.nanos() - start) / 1e3;
-    return micros / total;
   }
 }

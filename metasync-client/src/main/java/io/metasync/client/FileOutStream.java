@@ -5,19 +5,23 @@ import io.metasync.proto.WriteFileRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A file being written through the master, as an {@link OutputStream}: bytes are collected into
  * chunks of {@link MetasyncClient#CHUNK_SIZE} and each full chunk is sent as soon as the transport
- * takes it, so a large file never sits in memory. The file exists (and is cached) once {@link
+ * takes it, so a large file never sits in memory. The chunk buffer grows with what is written, so a
+ * small file never costs a whole chunk's allocation. The file exists (and is cached) once {@link
  * #close()} returns; a failure of the call surfaces from {@code write} or {@code close} as {@link
  * io.metasync.common.MetasyncException}, and {@link #cancel()} abandons the file.
  */
 public final class FileOutStream extends OutputStream {
   private final String path;
   private final FileUpload upload;
-  private final byte[] chunk = new byte[MetasyncClient.CHUNK_SIZE];
+  private static final int FIRST_BUFFER_SIZE = 8 * 1024;
+
+  private byte[] chunk = new byte[0];
   private int filled;
   private boolean closed;
   private FileStatus status;
@@ -45,15 +49,25 @@ public final class FileOutStream extends OutputStream {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     checkOpen();
     while (length > 0) {
+      makeRoom(length);
       int count = Math.min(length, chunk.length - filled);
       System.arraycopy(bytes, offset, chunk, filled, count);
       filled += count;
       offset += count;
       length -= count;
-      if (filled == chunk.length) {
+      if (filled == MetasyncClient.CHUNK_SIZE) {
         sendChunk();
       }
     }
+  }
+
+  /** Grows the buffer (doubling, up to a chunk) when {@code wanted} more bytes do not fit. */
+  private void makeRoom(int wanted) {
+    if (filled + wanted <= chunk.length || chunk.length == MetasyncClient.CHUNK_SIZE) {
+      return;
+    }
+    int size = Math.max(filled + wanted, Math.max(FIRST_BUFFER_SIZE, chunk.length * 2));
+    chunk = Arrays.copyOf(chunk, Math.min(size, MetasyncClient.CHUNK_SIZE));
   }
 
   /** Ends the file and waits until the master has it; repeated calls do nothing. */

@@ -7,6 +7,7 @@ import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.metasync.common.CreateOptions;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
@@ -42,31 +43,40 @@ import java.util.function.Supplier;
  * The metasync file-system API, spoken to a master over gRPC. Thread-safe; one client holds one
  * channel, so share it and close it when done.
  *
- * <p>Every method has an overload taking {@link CallOptions} (how stale an answer may be); the
- * others use the defaults the client was connected with. No call has a deadline: a sync of a wide
- * UFS folder may legitimately take long. Every method throws {@link MetasyncException} with the
- * master's error code and message when the call fails, and with code UNAVAILABLE when the master
- * cannot be reached.
+ * <p>Every call is made with this client's {@link CallOptions} (how stale an answer may be): the
+ * defaults it was connected with, or those of a view made by {@link #withOptions}. No call has a
+ * deadline: a sync of a wide UFS folder may legitimately take long. Every method throws {@link
+ * MetasyncException} with the master's error code and message when the call fails, and with code
+ * UNAVAILABLE when the master cannot be reached.
  */
 public final class MetasyncClient implements AutoCloseable {
   /** Bytes per WriteFile message: large enough to amortize framing, well below message limits. */
   static final int CHUNK_SIZE = 1 << 20;
 
+  /** What every view of one client shares: the channel, its stubs and who calls. */
+  private record Connection(
+      ManagedChannel channel,
+      MetasyncMasterGrpc.MetasyncMasterBlockingStub blockingStub,
+      MetasyncMasterGrpc.MetasyncMasterStub asyncStub,
+      GrpcErrors errors,
+      String user) {}
+
+  private final Connection connection;
   private final ManagedChannel channel;
   private final MetasyncMasterGrpc.MetasyncMasterBlockingStub blockingStub;
   private final MetasyncMasterGrpc.MetasyncMasterStub asyncStub;
   private final GrpcErrors errors;
-  private final CallOptions defaults;
+  private final CallOptions options;
   private final String user;
 
-  private MetasyncClient(
-      ManagedChannel channel, String masterAddress, CallOptions defaults, String user) {
-    this.channel = channel;
-    this.blockingStub = MetasyncMasterGrpc.newBlockingStub(channel);
-    this.asyncStub = MetasyncMasterGrpc.newStub(channel);
-    this.errors = new GrpcErrors(masterAddress);
-    this.defaults = defaults;
-    this.user = user;
+  private MetasyncClient(Connection connection, CallOptions options) {
+    this.connection = connection;
+    this.channel = connection.channel();
+    this.blockingStub = connection.blockingStub();
+    this.asyncStub = connection.asyncStub();
+    this.errors = connection.errors();
+    this.user = connection.user();
+    this.options = requireNonNull(options, "options is null");
   }
 
   /**
@@ -102,7 +112,22 @@ public final class MetasyncClient implements AutoCloseable {
         Grpc.newChannelBuilderForAddress(host, port, tls.credentials())
             .intercept(MetadataUtils.newAttachHeadersInterceptor(identity.headers()))
             .build();
-    return new MetasyncClient(channel, host + ":" + port, defaults, identity.user());
+    Connection connection =
+        new Connection(
+            channel,
+            MetasyncMasterGrpc.newBlockingStub(channel),
+            MetasyncMasterGrpc.newStub(channel),
+            new GrpcErrors(host + ":" + port),
+            identity.user());
+    return new MetasyncClient(connection, defaults);
+  }
+
+  /**
+   * A view of this client whose calls are made with {@code options}; it shares this client's
+   * channel, so it costs one small object, and closing any view closes the channel of all.
+   */
+  public MetasyncClient withOptions(CallOptions options) {
+    return options.equals(this.options) ? this : new MetasyncClient(connection, options);
   }
 
   /** The user name sent with every call. */
@@ -110,57 +135,40 @@ public final class MetasyncClient implements AutoCloseable {
     return user;
   }
 
-  /** The options of calls made without explicit ones. */
-  public CallOptions defaults() {
-    return defaults;
+  /** The options this client's calls are made with. */
+  public CallOptions options() {
+    return options;
   }
 
   public FileStatus getStatus(String path) {
-    return getStatus(path, defaults);
-  }
-
-  public FileStatus getStatus(String path, CallOptions options) {
     GetStatusRequest request =
-        GetStatusRequest.newBuilder().setContext(context(options)).setPath(path).build();
+        GetStatusRequest.newBuilder().setContext(context()).setPath(path).build();
     return ProtoConversions.fileStatus(unary(() -> blockingStub.getStatus(request)));
-  }
-
-  public CloseableIterator<FileStatus> listStatus(String path, boolean recursive) {
-    return listStatus(path, recursive, defaults);
   }
 
   /**
    * The entries of a directory ({@code recursive}: of its whole subtree, which is synced as one),
    * fetched page by page as the iterator advances. Close the iterator when stopping early.
    */
-  public CloseableIterator<FileStatus> listStatus(
-      String path, boolean recursive, CallOptions options) {
+  public CloseableIterator<FileStatus> listStatus(String path, boolean recursive) {
     ListStatusRequest request =
         ListStatusRequest.newBuilder()
-            .setContext(context(options))
+            .setContext(context())
             .setPath(path)
             .setRecursive(recursive)
             .build();
     return new StatusListing(ServerStream.start(errors, () -> blockingStub.listStatus(request)));
   }
 
-  public FileStatus createDirectory(String path, boolean parents) {
-    return createDirectory(path, parents, defaults);
-  }
-
   /** Creates a directory ({@code parents}: and its missing ancestors, like {@code mkdir -p}). */
-  public FileStatus createDirectory(String path, boolean parents, CallOptions options) {
+  public FileStatus createDirectory(String path, boolean parents) {
     CreateDirectoryRequest request =
         CreateDirectoryRequest.newBuilder()
-            .setContext(context(options))
+            .setContext(context())
             .setPath(path)
             .setParents(parents)
             .build();
     return ProtoConversions.fileStatus(unary(() -> blockingStub.createDirectory(request)));
-  }
-
-  public FileStatus createFile(String path, InputStream content) throws IOException {
-    return createFile(path, content, defaults);
   }
 
   /**
@@ -170,13 +178,12 @@ public final class MetasyncClient implements AutoCloseable {
    * @throws IOException when {@code content} cannot be read; the upload is then cancelled
    * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
    */
-  public FileStatus createFile(String path, InputStream content, CallOptions options)
-      throws IOException {
+  public FileStatus createFile(String path, InputStream content) throws IOException {
     FileUpload upload = new FileUpload(errors);
     asyncStub.writeFile(upload);
     try {
       WriteFileHeader header =
-          WriteFileHeader.newBuilder().setContext(context(options)).setPath(path).build();
+          WriteFileHeader.newBuilder().setContext(context()).setPath(path).build();
       boolean open = upload.send(WriteFileRequest.newBuilder().setHeader(header).build());
       while (open) {
         // readNBytes(n) grows its buffer with what it reads: an empty file (touch) costs nothing,
@@ -201,73 +208,62 @@ public final class MetasyncClient implements AutoCloseable {
 
   /**
    * Starts creating a file whose bytes are written to the returned stream; the file exists once the
-   * stream is closed. Errors of the master (an existing file, a missing parent) surface from the
-   * stream's {@code write} or {@code close} as {@link MetasyncException}.
+   * stream is closed. {@code create} says what the master does, under its locks, about an entry
+   * already at {@code path} and missing parents; all happens in this one call. Errors of the master
+   * (an existing file, a missing parent) surface from the stream's {@code write} or {@code close}
+   * as {@link MetasyncException}.
    *
    * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
    */
-  public FileOutStream createFile(String path, CallOptions options) throws InterruptedIOException {
+  public FileOutStream createFile(String path, CreateOptions create) throws InterruptedIOException {
     FileUpload upload = new FileUpload(errors);
     asyncStub.writeFile(upload);
     WriteFileHeader header =
-        WriteFileHeader.newBuilder().setContext(context(options)).setPath(path).build();
+        WriteFileHeader.newBuilder()
+            .setContext(context())
+            .setPath(path)
+            .setOptions(ProtoConversions.createOptions(create))
+            .build();
     return FileOutStream.start(
         path, upload, WriteFileRequest.newBuilder().setHeader(header).build());
-  }
-
-  public FileInStream open(String path) {
-    return open(path, defaults);
   }
 
   /**
    * Opens a file for reading. The master compares the UFS file with the cached status first and
    * re-syncs it if it changed, so the bytes always match {@link FileInStream#status()}.
    */
-  public FileInStream open(String path, CallOptions options) {
-    return open(path, 0, options);
+  public FileInStream open(String path) {
+    return open(path, 0);
   }
 
   /**
-   * Opens a file as {@link #open(String, CallOptions)} does, its bytes starting at {@code offset}
-   * (none when the offset is at or past the end); the status is the whole file's.
+   * Opens a file as {@link #open(String)} does, its bytes starting at {@code offset} (none when the
+   * offset is at or past the end); the status is the whole file's.
    */
-  public FileInStream open(String path, long offset, CallOptions options) {
+  public FileInStream open(String path, long offset) {
     ReadFileRequest request =
-        ReadFileRequest.newBuilder()
-            .setContext(context(options))
-            .setPath(path)
-            .setOffset(offset)
-            .build();
+        ReadFileRequest.newBuilder().setContext(context()).setPath(path).setOffset(offset).build();
     return FileInStream.open(
         path, ServerStream.start(errors, () -> blockingStub.readFile(request)));
   }
 
-  public void delete(String path, boolean recursive) {
-    delete(path, recursive, defaults);
-  }
-
   /** Deletes a file or an empty directory ({@code recursive}: any directory with its subtree). */
-  public void delete(String path, boolean recursive, CallOptions options) {
-    DeleteRequest request = deleteRequest(path, recursive, options);
+  public void delete(String path, boolean recursive) {
+    DeleteRequest request = deleteRequest(path, recursive);
     unary(() -> blockingStub.delete(request));
   }
 
-  public DeleteProgress deleteWithProgress(
-      String path, boolean recursive, Consumer<DeleteProgress> progress) {
-    return deleteWithProgress(path, recursive, progress, defaults);
-  }
-
   /**
-   * Deletes as {@link #delete(String, boolean, CallOptions)} does (same effect, same errors), and
-   * passes {@code progress} the master's reports as they come, about every 200 ms: the entries
-   * deleted in the UFS, then those removed from the cache; the last has {@code done} set. Closing
-   * the client midway does not stop the delete on the master.
+   * Deletes as {@link #delete(String, boolean)} does (same effect, same errors), and passes {@code
+   * progress} the master's reports as they come, about every 200 ms: the entries deleted in the
+   * UFS, then those removed from the cache; the last has {@code done} set. Closing the client
+   * midway does not stop the delete on the master.
    *
    * @return the last report, which counts everything deleted
    */
   public DeleteProgress deleteWithProgress(
-      String path, boolean recursive, Consumer<DeleteProgress> progress, CallOptions options) {
-    DeleteRequest request = deleteRequest(path, recursive, options);
+      String path, boolean recursive, Consumer<DeleteProgress> progress) {
+    DeleteRequest request = deleteRequest(path, recursive);
     return ServerStream.lastReport(
         errors,
         () -> blockingStub.deleteWithProgress(request),
@@ -276,55 +272,58 @@ public final class MetasyncClient implements AutoCloseable {
         "the delete of " + path);
   }
 
-  private DeleteRequest deleteRequest(String path, boolean recursive, CallOptions options) {
+  private DeleteRequest deleteRequest(String path, boolean recursive) {
     return DeleteRequest.newBuilder()
-        .setContext(context(options))
+        .setContext(context())
         .setPath(path)
         .setRecursive(recursive)
         .build();
-  }
-
-  public FileStatus rename(String source, String destination) {
-    return rename(source, destination, defaults);
   }
 
   /**
    * Moves {@code source} to {@code destination}, or into it when it is an existing directory; both
    * must be in the same mount. Returns the status at the new path.
    */
-  public FileStatus rename(String source, String destination, CallOptions options) {
+  public FileStatus rename(String source, String destination) {
     RenameRequest request =
         RenameRequest.newBuilder()
-            .setContext(context(options))
+            .setContext(context())
             .setSource(source)
             .setDestination(destination)
             .build();
     return ProtoConversions.fileStatus(unary(() -> blockingStub.rename(request)));
   }
 
-  public FileStatus setMode(String path, int mode) {
-    return setMode(path, mode, defaults);
+  /**
+   * Renames under Hadoop {@code FileSystem.rename}'s rules, in one call checked under the master's
+   * locks: what Hadoop answers with {@code false} (a missing source or destination parent, an
+   * existing file at the destination or at its name inside a destination folder, a move into
+   * itself) is a refusal, not an error.
+   *
+   * @throws MetasyncException for what Hadoop raises too: a move across mounts, of a mount point, a
+   *     refused permission, an unreachable UFS
+   */
+  public RenameOutcome renameAsHadoop(String source, String destination) {
+    RenameRequest request =
+        RenameRequest.newBuilder()
+            .setContext(context())
+            .setSource(source)
+            .setDestination(destination)
+            .build();
+    return ProtoConversions.renameOutcome(unary(() -> blockingStub.renameAsHadoop(request)));
   }
 
   /** Sets the permission bits (such as {@code 0755}). */
-  public FileStatus setMode(String path, int mode, CallOptions options) {
+  public FileStatus setMode(String path, int mode) {
     SetAttributeRequest request =
-        SetAttributeRequest.newBuilder()
-            .setContext(context(options))
-            .setPath(path)
-            .setMode(mode)
-            .build();
+        SetAttributeRequest.newBuilder().setContext(context()).setPath(path).setMode(mode).build();
     return ProtoConversions.fileStatus(unary(() -> blockingStub.setAttribute(request)));
   }
 
-  public FileStatus setOwner(String path, String owner, String group) {
-    return setOwner(path, owner, group, defaults);
-  }
-
   /** Sets the owner and the group; {@code null} leaves that one unchanged. */
-  public FileStatus setOwner(String path, String owner, String group, CallOptions options) {
+  public FileStatus setOwner(String path, String owner, String group) {
     SetAttributeRequest.Builder request =
-        SetAttributeRequest.newBuilder().setContext(context(options)).setPath(path);
+        SetAttributeRequest.newBuilder().setContext(context()).setPath(path);
     if (owner != null) {
       request.setOwner(owner);
     }
@@ -334,15 +333,11 @@ public final class MetasyncClient implements AutoCloseable {
     return ProtoConversions.fileStatus(unary(() -> blockingStub.setAttribute(request.build())));
   }
 
-  public void mount(String path, String ufsUri, MountOptions mountOptions) {
-    mount(path, ufsUri, mountOptions, defaults);
-  }
-
   /** Mounts the UFS at {@code ufsUri} (such as {@code hdfs://nn:8020/x}) at {@code path}. */
-  public void mount(String path, String ufsUri, MountOptions mountOptions, CallOptions options) {
+  public void mount(String path, String ufsUri, MountOptions mountOptions) {
     MountRequest request =
         MountRequest.newBuilder()
-            .setContext(context(options))
+            .setContext(context())
             .setPath(path)
             .setUfsUri(ufsUri)
             .setReadOnly(mountOptions.readOnly())
@@ -352,57 +347,35 @@ public final class MetasyncClient implements AutoCloseable {
     unary(() -> blockingStub.mount(request));
   }
 
-  public void unmount(String path) {
-    unmount(path, defaults);
-  }
-
   /** Unmounts the UFS mounted at {@code path}; the UFS itself is not touched. */
-  public void unmount(String path, CallOptions options) {
+  public void unmount(String path) {
     UnmountRequest request =
-        UnmountRequest.newBuilder().setContext(context(options)).setPath(path).build();
+        UnmountRequest.newBuilder().setContext(context()).setPath(path).build();
     unary(() -> blockingStub.unmount(request));
   }
 
-  public List<MountInfo> mountTable() {
-    return mountTable(defaults);
-  }
-
   /** Every mount point, {@code /} included. */
-  public List<MountInfo> mountTable(CallOptions options) {
-    GetMountTableRequest request =
-        GetMountTableRequest.newBuilder().setContext(context(options)).build();
+  public List<MountInfo> mountTable() {
+    GetMountTableRequest request = GetMountTableRequest.newBuilder().setContext(context()).build();
     return unary(() -> blockingStub.getMountTable(request)).getMountsList().stream()
         .map(ProtoConversions::mountInfo)
         .toList();
   }
 
-  public Progress loadMetadata(String path, boolean recursive, Consumer<Progress> progress) {
-    return loadMetadata(path, recursive, progress, defaults);
-  }
-
   /**
    * Loads the metadata at {@code path} ({@code recursive}: of its whole subtree) from the UFS, as
-   * the options' sync interval and load type allow, reporting progress as the master sends it.
+   * this client's sync interval and load type allow, reporting progress as the master sends it.
    *
    * @return the final progress, which counts everything loaded
    */
-  public Progress loadMetadata(
-      String path, boolean recursive, Consumer<Progress> progress, CallOptions options) {
-    SyncRequest request = syncRequest(path, recursive, options);
+  public Progress loadMetadata(String path, boolean recursive, Consumer<Progress> progress) {
+    SyncRequest request = syncRequest(path, recursive);
     return ServerStream.lastReport(
         errors,
         () -> blockingStub.loadMetadata(request),
         (LoadMetadataResponse response) -> ProtoConversions.progress(response.getProgress()),
         progress,
         "loadMetadata of " + path);
-  }
-
-  public long checkConsistency(
-      String path,
-      boolean recursive,
-      Consumer<Inconsistency> inconsistencies,
-      Consumer<Progress> progress) {
-    return checkConsistency(path, recursive, inconsistencies, progress, defaults);
   }
 
   /**
@@ -415,9 +388,8 @@ public final class MetasyncClient implements AutoCloseable {
       String path,
       boolean recursive,
       Consumer<Inconsistency> inconsistencies,
-      Consumer<Progress> progress,
-      CallOptions options) {
-    SyncRequest request = syncRequest(path, recursive, options);
+      Consumer<Progress> progress) {
+    SyncRequest request = syncRequest(path, recursive);
     long count = 0;
     try (ServerStream<CheckConsistencyResponse> responses =
         ServerStream.start(errors, () -> blockingStub.checkConsistency(request))) {
@@ -439,20 +411,20 @@ public final class MetasyncClient implements AutoCloseable {
   /** Makes {@code path} a sync point: the master follows its UFS's change feed for it. */
   public void startSync(String path) {
     SyncPointRequest request =
-        SyncPointRequest.newBuilder().setContext(context(defaults)).setPath(path).build();
+        SyncPointRequest.newBuilder().setContext(context()).setPath(path).build();
     unary(() -> blockingStub.startSync(request));
   }
 
   public void stopSync(String path) {
     SyncPointRequest request =
-        SyncPointRequest.newBuilder().setContext(context(defaults)).setPath(path).build();
+        SyncPointRequest.newBuilder().setContext(context()).setPath(path).build();
     unary(() -> blockingStub.stopSync(request));
   }
 
   /** The sync points, in path order. */
   public List<SyncPointInfo> syncPathList() {
     GetSyncPathListRequest request =
-        GetSyncPathListRequest.newBuilder().setContext(context(defaults)).build();
+        GetSyncPathListRequest.newBuilder().setContext(context()).build();
     return unary(() -> blockingStub.getSyncPathList(request)).getSyncPointsList().stream()
         .map(ProtoConversions::syncPointInfo)
         .toList();
@@ -477,16 +449,16 @@ public final class MetasyncClient implements AutoCloseable {
     }
   }
 
-  private SyncRequest syncRequest(String path, boolean recursive, CallOptions options) {
+  private SyncRequest syncRequest(String path, boolean recursive) {
     return SyncRequest.newBuilder()
-        .setContext(context(options))
+        .setContext(context())
         .setPath(path)
         .setRecursive(recursive)
         .build();
   }
 
-  private CallContext context(CallOptions options) {
-    return ProtoConversions.callContext(user, requireNonNull(options, "options is null"));
+  private CallContext context() {
+    return ProtoConversions.callContext(user, options);
   }
 
   private <T> T unary(Supplier<T> call) {

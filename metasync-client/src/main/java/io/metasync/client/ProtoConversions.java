@@ -1,11 +1,13 @@
 package io.metasync.client;
 
+import io.metasync.common.CreateOptions;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.FileType;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.proto.CallContext;
 import io.metasync.proto.FileInfo;
+import java.util.Optional;
 
 /** Conversions between the client's values and the RPC messages, in both directions. */
 final class ProtoConversions {
@@ -17,6 +19,27 @@ final class ProtoConversions {
         .setSyncIntervalMs(options.syncInterval().millis())
         .setLoadType(loadType(options.loadType()))
         .build();
+  }
+
+  static io.metasync.proto.CreateOptions createOptions(CreateOptions options) {
+    return io.metasync.proto.CreateOptions.newBuilder()
+        .setExisting(
+            switch (options.existing()) {
+              case REFUSE -> io.metasync.proto.ExistingEntry.EXISTING_ENTRY_UNSPECIFIED;
+              case REPLACE_FILE -> io.metasync.proto.ExistingEntry.EXISTING_ENTRY_REPLACE_FILE;
+            })
+        .setMissingParents(
+            switch (options.missingParents()) {
+              case REFUSE -> io.metasync.proto.MissingParents.MISSING_PARENTS_UNSPECIFIED;
+              case CREATE -> io.metasync.proto.MissingParents.MISSING_PARENTS_CREATE;
+            })
+        .build();
+  }
+
+  static RenameOutcome renameOutcome(io.metasync.proto.RenameOutcome outcome) {
+    return new RenameOutcome(
+        outcome.getRenamed() ? Optional.of(fileStatus(outcome.getStatus())) : Optional.empty(),
+        outcome.getRefusal());
   }
 
   static io.metasync.proto.LoadType loadType(LoadType loadType) {

@@ -21,7 +21,7 @@ class OversizedErrorTest {
   void anErrorOverTheHeaderLimitIsExplainedNotShownAsHttp2Exception() {
     try (TestServer server = TestServer.start(new OversizedErrorMaster());
         MetasyncClient client = server.client()) {
-      assertThatThrownBy(() -> client.getStatus("/a", TestServer.DEFAULTS))
+      assertThatThrownBy(() -> client.withOptions(TestServer.DEFAULTS).getStatus("/a"))
           .isInstanceOfSatisfying(
               MetasyncException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
           .hasMessage(

@@ -3,6 +3,7 @@ package io.metasync.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.metasync.common.CreateOptions;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.master.MasterFixture;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link MetasyncClient#createFile(String, CallOptions)} and reads from an offset, on a master. */
+/**
+ * {@link MetasyncClient#createFile(String, CreateOptions)} and reads from an offset, on a master.
+ */
 class StreamingWriteAndOffsetReadTest {
   @TempDir static Path folder;
   private static MasterFixture master;
@@ -37,7 +40,7 @@ class StreamingWriteAndOffsetReadTest {
   void streamWritesAFileLargerThanOneChunk() throws IOException {
     byte[] content = new byte[MetasyncClient.CHUNK_SIZE * 2 + 17];
     new Random(7).nextBytes(content);
-    FileOutStream out = client.createFile("/big.bin", client.defaults());
+    FileOutStream out = client.createFile("/big.bin", CreateOptions.REFUSE_EXISTING);
     out.write(content, 0, 5);
     out.write(content, 5, content.length - 5);
     out.close();
@@ -51,7 +54,8 @@ class StreamingWriteAndOffsetReadTest {
     Files.writeString(master.rootFolder().resolve("taken.txt"), "x");
     assertThatThrownBy(
             () -> {
-              try (FileOutStream out = client.createFile("/taken.txt", client.defaults())) {
+              try (FileOutStream out =
+                  client.createFile("/taken.txt", CreateOptions.REFUSE_EXISTING)) {
                 out.write(1);
               }
             })
@@ -62,14 +66,14 @@ class StreamingWriteAndOffsetReadTest {
   @Test
   void openFromAnOffsetServesTheRestOfTheFile() throws IOException {
     Files.writeString(master.rootFolder().resolve("digits.txt"), "0123456789");
-    try (FileInStream in = client.open("/digits.txt", 4, client.defaults())) {
+    try (FileInStream in = client.open("/digits.txt", 4)) {
       assertThat(in.status().length()).isEqualTo(10);
       assertThat(new String(in.readAllBytes(), "UTF-8")).isEqualTo("456789");
     }
-    try (FileInStream in = client.open("/digits.txt", 10, client.defaults())) {
+    try (FileInStream in = client.open("/digits.txt", 10)) {
       assertThat(in.readAllBytes()).isEmpty();
     }
-    assertThatThrownBy(() -> client.open("/digits.txt", -1, client.defaults()).close())
+    assertThatThrownBy(() -> client.open("/digits.txt", -1).close())
         .isInstanceOfSatisfying(
             MetasyncException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));

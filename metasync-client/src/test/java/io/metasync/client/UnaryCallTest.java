@@ -74,8 +74,27 @@ class UnaryCallTest {
   }
 
   @Test
+  void aViewCallsWithItsOptionsOnTheSameChannelAndLeavesTheClientsAlone() {
+    CallOptions fresh = new CallOptions(SyncInterval.ALWAYS, LoadType.ALWAYS);
+    MetasyncClient view = client.withOptions(fresh);
+
+    view.getStatus("/a/b.txt");
+    GetStatusRequest viaView = (GetStatusRequest) master.lastRequest.get();
+    client.getStatus("/a/b.txt");
+    GetStatusRequest viaClient = (GetStatusRequest) master.lastRequest.get();
+
+    assertThat(view.options()).isEqualTo(fresh);
+    assertThat(client.options()).isEqualTo(TestServer.DEFAULTS);
+    assertThat(client.withOptions(TestServer.DEFAULTS)).isSameAs(client);
+    assertThat(viaView.getContext().getSyncIntervalMs()).isZero();
+    assertThat(viaView.getContext().getLoadType()).isEqualTo(io.metasync.proto.LoadType.ALWAYS);
+    assertThat(viaClient.getContext().getSyncIntervalMs()).isEqualTo(-1);
+    assertThat(viaClient.getContext().getUser()).isEqualTo(viaView.getContext().getUser());
+  }
+
+  @Test
   void everyCallCarriesTheUserAndTheCallOptions() {
-    client.getStatus("/a/b.txt", new CallOptions(SyncInterval.ALWAYS, LoadType.ALWAYS));
+    client.withOptions(new CallOptions(SyncInterval.ALWAYS, LoadType.ALWAYS)).getStatus("/a/b.txt");
 
     GetStatusRequest request = (GetStatusRequest) master.lastRequest.get();
     assertThat(request.getContext().getUser()).isEqualTo(System.getProperty("user.name"));

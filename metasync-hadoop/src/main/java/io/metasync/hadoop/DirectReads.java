@@ -54,7 +54,10 @@ final class DirectReads implements Closeable {
     org.apache.hadoop.fs.FileStatus inUfs = ufs.getFileStatus(ufsPath);
     if (!agrees(status, inUfs)) {
       try {
-        status = client.getStatus(status.path(), options.withSyncInterval(SyncInterval.ALWAYS));
+        status =
+            client
+                .withOptions(options.withSyncInterval(SyncInterval.ALWAYS))
+                .getStatus(status.path());
       } catch (MetasyncException e) {
         throw HadoopErrors.translate(e);
       }

@@ -42,7 +42,7 @@ final class MasterInputStream extends FSInputStream {
   static MasterInputStream open(MetasyncClient client, String path, CallOptions options)
       throws IOException {
     try {
-      FileInStream first = client.open(path, 0, options);
+      FileInStream first = client.withOptions(options).open(path, 0);
       return new MasterInputStream(client, options, first, first.status());
     } catch (MetasyncException e) {
       throw HadoopErrors.translate(e);
@@ -157,7 +157,7 @@ final class MasterInputStream extends FSInputStream {
   }
 
   private FileInStream openAt(long at) throws IOException {
-    FileInStream opened = client.open(status.path(), at, options);
+    FileInStream opened = client.withOptions(options).open(status.path(), at);
     FileStatus now = opened.status();
     if (now.length() != status.length() || now.lastModifiedMs() != status.lastModifiedMs()) {
       opened.close();

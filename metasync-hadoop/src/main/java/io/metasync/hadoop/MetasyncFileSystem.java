@@ -3,6 +3,8 @@ package io.metasync.hadoop;
 import io.metasync.client.CallOptions;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.MetasyncClient;
+import io.metasync.client.RenameOutcome;
+import io.metasync.common.CreateOptions;
 import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
@@ -103,7 +105,7 @@ public class MetasyncFileSystem extends FileSystem {
   public FileStatus getFileStatus(Path path) throws IOException {
     statistics.incrementReadOps(1);
     try {
-      return toHadoop(client.getStatus(pathOf(path), options.current()));
+      return toHadoop(client().getStatus(pathOf(path)));
     } catch (MetasyncException e) {
       throw HadoopErrors.translate(e);
     }
@@ -144,7 +146,7 @@ public class MetasyncFileSystem extends FileSystem {
 
   private CloseableIterator<io.metasync.client.FileStatus> listing(Path path, boolean recursive) {
     statistics.incrementReadOps(1);
-    return client.listStatus(pathOf(path), recursive, options.current());
+    return client().listStatus(pathOf(path), recursive);
   }
 
   private LocatedFileStatus located(io.metasync.client.FileStatus status) {
@@ -194,7 +196,7 @@ public class MetasyncFileSystem extends FileSystem {
     CallOptions call = options.current();
     io.metasync.client.FileStatus status;
     try {
-      status = client.getStatus(file, call);
+      status = client.withOptions(call).getStatus(file);
     } catch (MetasyncException e) {
       throw HadoopErrors.translate(e);
     }
@@ -218,10 +220,12 @@ public class MetasyncFileSystem extends FileSystem {
   }
 
   /**
-   * Creates a file, and its missing parent directories as HDFS does. With {@code overwrite}, an
-   * existing file is deleted first (not atomically: a reader may see the path absent in between).
-   * The file appears when the stream is closed. Permission, replication and block size are not
-   * applied: files get the master's default mode.
+   * Creates a file, and its missing parent directories as HDFS does; with {@code overwrite} an
+   * existing file is replaced (an existing directory never is). One call to the master, which
+   * checks and acts under its locks; its refusals (an existing entry, a parent that is a file)
+   * surface from the stream's {@code write} or {@code close}. The file appears when the stream is
+   * closed. Permission, replication and block size are not applied: files get the master's default
+   * mode.
    */
   @Override
   public FSDataOutputStream create(
@@ -233,29 +237,7 @@ public class MetasyncFileSystem extends FileSystem {
       long blockSize,
       Progressable progress)
       throws IOException {
-    statistics.incrementWriteOps(1);
-    String file = pathOf(path);
-    Optional<io.metasync.client.FileStatus> existing = statusOf(file);
-    if (existing.isPresent()) {
-      if (existing.get().isDirectory()) {
-        throw new FileAlreadyExistsException("cannot create " + file + ": it is a directory");
-      }
-      if (!overwrite) {
-        throw new FileAlreadyExistsException("cannot create " + file + ": it exists");
-      }
-      delete(path, false);
-    } else if (!path.isRoot()) {
-      Path parent = absolute(path).getParent();
-      if (parent != null && !parent.isRoot()) {
-        mkdirs(parent, FsPermission.getDirDefault());
-      }
-    }
-    try {
-      return new FSDataOutputStream(
-          new CreatedFileStream(client.createFile(file, options.current())), statistics);
-    } catch (MetasyncException e) {
-      throw HadoopErrors.translateCreation(e);
-    }
+    return create(path, CreateOptions.hadoop(overwrite));
   }
 
   /** As {@link #create}, but the parent directory must exist already. */
@@ -269,21 +251,23 @@ public class MetasyncFileSystem extends FileSystem {
       long blockSize,
       Progressable progress)
       throws IOException {
-    Path parent = absolute(path).getParent();
-    if (parent != null) {
-      FileStatus parentStatus = getFileStatus(parent);
-      if (!parentStatus.isDirectory()) {
-        throw new ParentNotDirectoryException("cannot create " + path + ": its parent is a file");
-      }
-    }
     return create(
         path,
-        permission,
-        flags.contains(CreateFlag.OVERWRITE),
-        bufferSize,
-        replication,
-        blockSize,
-        progress);
+        new CreateOptions(
+            flags.contains(CreateFlag.OVERWRITE)
+                ? CreateOptions.ExistingEntry.REPLACE_FILE
+                : CreateOptions.ExistingEntry.REFUSE,
+            CreateOptions.MissingParents.REFUSE));
+  }
+
+  private FSDataOutputStream create(Path path, CreateOptions create) throws IOException {
+    statistics.incrementWriteOps(1);
+    try {
+      return new FSDataOutputStream(
+          new CreatedFileStream(client().createFile(pathOf(path), create)), statistics);
+    } catch (MetasyncException e) {
+      throw HadoopErrors.translateCreation(e);
+    }
   }
 
   @Override
@@ -295,7 +279,8 @@ public class MetasyncFileSystem extends FileSystem {
   }
 
   /**
-   * Creates a directory and its missing parents; true when it exists afterwards.
+   * Creates a directory and its missing parents; true when it exists afterwards. One call to the
+   * master, which answers an existing directory as created.
    *
    * @throws FileAlreadyExistsException when a file is at {@code path}
    * @throws ParentNotDirectoryException when an ancestor is a file
@@ -303,16 +288,8 @@ public class MetasyncFileSystem extends FileSystem {
   @Override
   public boolean mkdirs(Path path, FsPermission permission) throws IOException {
     statistics.incrementWriteOps(1);
-    String directory = pathOf(path);
-    Optional<io.metasync.client.FileStatus> existing = statusOf(directory);
-    if (existing.isPresent()) {
-      if (existing.get().isDirectory()) {
-        return true;
-      }
-      throw new FileAlreadyExistsException("cannot create directory " + directory + ": a file");
-    }
     try {
-      client.createDirectory(directory, true, options.current());
+      client().createDirectory(pathOf(path), true);
       return true;
     } catch (MetasyncException e) {
       throw HadoopErrors.translateCreation(e);
@@ -320,8 +297,8 @@ public class MetasyncFileSystem extends FileSystem {
   }
 
   /**
-   * Deletes a file or directory; false when nothing is at {@code path} and for the root, whose
-   * children are deleted instead when {@code recursive}, as HDFS does.
+   * Deletes a file or directory in one call to the master; false when nothing is at {@code path}
+   * and for the root, whose children are deleted instead when {@code recursive}, as HDFS does.
    *
    * @throws PathIsNotEmptyDirectoryException for a non-empty directory without {@code recursive}
    */
@@ -329,28 +306,27 @@ public class MetasyncFileSystem extends FileSystem {
   public boolean delete(Path path, boolean recursive) throws IOException {
     statistics.incrementWriteOps(1);
     String target = pathOf(path);
-    Optional<io.metasync.client.FileStatus> existing = statusOf(target);
-    if (existing.isEmpty()) {
-      return false;
-    }
     if (target.equals("/")) {
       return deleteRoot(recursive);
     }
     try {
-      client.delete(target, recursive, options.current());
+      client().delete(target, recursive);
       return true;
     } catch (MetasyncException e) {
       if (e.code() == ErrorCode.NOT_FOUND) {
         return false;
       }
-      if (e.code() == ErrorCode.FAILED_PRECONDITION
-          && !recursive
-          && existing.get().isDirectory()
-          && hasChildren(path)) {
+      // the master's refusals share a code: only a failed delete looks again to tell them apart
+      if (e.code() == ErrorCode.FAILED_PRECONDITION && !recursive && isNonEmptyDirectory(path)) {
         throw new PathIsNotEmptyDirectoryException(target);
       }
       throw HadoopErrors.translate(e);
     }
+  }
+
+  private boolean isNonEmptyDirectory(Path path) throws IOException {
+    Optional<io.metasync.client.FileStatus> status = statusOf(pathOf(path));
+    return status.isPresent() && status.get().isDirectory() && hasChildren(path);
   }
 
   /** The root is never deleted (it is a mount point), nor, as in HDFS, are its children. */
@@ -369,48 +345,21 @@ public class MetasyncFileSystem extends FileSystem {
   }
 
   /**
-   * Renames as HDFS does: into {@code destination} when it is a directory; false (not an exception)
-   * when the source is missing, the destination exists as a file, its parent is missing or a file,
-   * or the move would put a directory inside itself.
+   * Renames as HDFS does, in one call to the master checked under its locks: into {@code
+   * destination} when it is a directory; false (not an exception) when the source is missing, the
+   * destination exists as a file, its parent is missing or a file, or the move would put a
+   * directory inside itself.
    */
   @Override
   public boolean rename(Path source, Path destination) throws IOException {
     statistics.incrementWriteOps(1);
-    String from = pathOf(source);
-    String to = pathOf(destination);
-    Optional<io.metasync.client.FileStatus> moved = statusOf(from);
-    if (moved.isEmpty() || from.equals("/")) {
-      return false;
-    }
-    if (from.equals(to)) {
-      return !moved.get().isDirectory();
-    }
-    if (to.startsWith(from + "/")) {
-      return false;
-    }
-    Optional<io.metasync.client.FileStatus> target = statusOf(to);
-    if (target.isPresent()) {
-      if (!target.get().isDirectory()) {
-        return false;
-      }
-      to = (to.equals("/") ? "" : to) + "/" + absolute(source).getName();
-      if (statusOf(to).isPresent()) {
-        return false;
-      }
-    } else {
-      Optional<io.metasync.client.FileStatus> parent =
-          statusOf(pathOf(absolute(destination).getParent()));
-      if (parent.isEmpty() || !parent.get().isDirectory()) {
-        return false;
-      }
-    }
     try {
-      client.rename(from, to, options.current());
-      return true;
-    } catch (MetasyncException e) {
-      if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.ALREADY_EXISTS) {
-        return false;
+      RenameOutcome outcome = client().renameAsHadoop(pathOf(source), pathOf(destination));
+      if (!outcome.isRenamed()) {
+        LOG.debug("rename of {} to {} refused: {}", source, destination, outcome.refusal());
       }
+      return outcome.isRenamed();
+    } catch (MetasyncException e) {
       throw HadoopErrors.translate(e);
     }
   }
@@ -419,7 +368,7 @@ public class MetasyncFileSystem extends FileSystem {
   public void setPermission(Path path, FsPermission permission) throws IOException {
     statistics.incrementWriteOps(1);
     try {
-      client.setMode(pathOf(path), permission.toShort() & 07777, options.current());
+      client().setMode(pathOf(path), permission.toShort() & 07777);
     } catch (MetasyncException e) {
       throw HadoopErrors.translate(e);
     }
@@ -429,7 +378,7 @@ public class MetasyncFileSystem extends FileSystem {
   public void setOwner(Path path, String owner, String group) throws IOException {
     statistics.incrementWriteOps(1);
     try {
-      client.setOwner(pathOf(path), owner, group, options.current());
+      client().setOwner(pathOf(path), owner, group);
     } catch (MetasyncException e) {
       throw HadoopErrors.translate(e);
     }
@@ -453,13 +402,18 @@ public class MetasyncFileSystem extends FileSystem {
   /** The status at {@code path}, empty when nothing is there. */
   private Optional<io.metasync.client.FileStatus> statusOf(String path) throws IOException {
     try {
-      return Optional.of(client.getStatus(path, options.current()));
+      return Optional.of(client().getStatus(path));
     } catch (MetasyncException e) {
       if (e.code() == ErrorCode.NOT_FOUND) {
         return Optional.empty();
       }
       throw HadoopErrors.translate(e);
     }
+  }
+
+  /** The client with this file system's call options as they are now. */
+  private MetasyncClient client() {
+    return client.withOptions(options.current());
   }
 
   private Path absolute(Path path) {

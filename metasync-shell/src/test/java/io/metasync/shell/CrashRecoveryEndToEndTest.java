@@ -41,7 +41,7 @@ class CrashRecoveryEndToEndTest {
   private static List<String> paths(
       MetasyncClient client, String path, boolean recursive, CallOptions options) {
     List<String> paths = new ArrayList<>();
-    try (var listing = client.listStatus(path, recursive, options)) {
+    try (var listing = client.withOptions(options).listStatus(path, recursive)) {
       listing.forEachRemaining(status -> paths.add(status.path()));
     }
     return paths;
@@ -76,8 +76,8 @@ class CrashRecoveryEndToEndTest {
     try (MetasyncClient client = client(restarted)) {
       assertThat(client.mountTable())
           .anySatisfy(mount -> assertThat(mount.path()).isEqualTo("/data"));
-      assertThat(client.getStatus("/data/made/touched", CACHED).length()).isZero();
-      assertThat(client.getStatus("/data/f7", CACHED).mode()).isEqualTo(0600);
+      assertThat(client.withOptions(CACHED).getStatus("/data/made/touched").length()).isZero();
+      assertThat(client.withOptions(CACHED).getStatus("/data/f7").mode()).isEqualTo(0600);
       // Loaded before the crash, so answered from the cache without listing the UFS again.
       assertThat(paths(client, "/data", false, CACHED)).hasSize(51);
       assertThat(restarted.metric("metasync_syncs_started_total")).isZero();
@@ -124,8 +124,11 @@ class CrashRecoveryEndToEndTest {
       // From the journal, not from a new look at the UFS.
       assertThat(restarted.metric("metasync_syncs_started_total")).isZero();
       assertNoOrphans(restarted, client);
-      client.loadMetadata("/", true, progress -> {}, FRESH);
-      assertThat(client.checkConsistency("/", true, difference -> {}, progress -> {}, CACHED))
+      client.withOptions(FRESH).loadMetadata("/", true, progress -> {});
+      assertThat(
+              client
+                  .withOptions(CACHED)
+                  .checkConsistency("/", true, difference -> {}, progress -> {}))
           .isZero();
     } finally {
       restarted.stop();
@@ -146,7 +149,7 @@ class CrashRecoveryEndToEndTest {
       client.mount("/tree", tree.toUri().toString(), new MountOptions(false, false, Map.of()));
       CompletableFuture<?> sync =
           CompletableFuture.runAsync(
-              () -> client.loadMetadata("/tree", true, progress -> {}, FRESH));
+              () -> client.withOptions(FRESH).loadMetadata("/tree", true, progress -> {}));
       await()
           .atMost(Duration.ofMinutes(2))
           .until(() -> master.metric("metasync_inodes") > 20_000 || sync.isDone());
@@ -157,8 +160,11 @@ class CrashRecoveryEndToEndTest {
     MasterJvm restarted = MasterJvm.start(home);
     try (MetasyncClient client = client(restarted)) {
       assertNoOrphans(restarted, client);
-      client.loadMetadata("/tree", true, progress -> {}, FRESH);
-      assertThat(client.checkConsistency("/tree", true, difference -> {}, progress -> {}, CACHED))
+      client.withOptions(FRESH).loadMetadata("/tree", true, progress -> {});
+      assertThat(
+              client
+                  .withOptions(CACHED)
+                  .checkConsistency("/tree", true, difference -> {}, progress -> {}))
           .isZero();
       assertThat(paths(client, "/tree", true, CACHED)).hasSize(100 + 100_000);
     } finally {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,12 +56,12 @@ public abstract class ForwardingUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
-    delegate.mkdir(path, mode);
+  public UfsStatus mkdir(String path, int mode) throws IOException {
+    return delegate.mkdir(path, mode);
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     return delegate.create(path, mode);
   }
 

@@ -2,7 +2,6 @@ package io.metasync.ufs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -65,19 +64,23 @@ public interface UnderFileSystem extends AutoCloseable {
   UfsListing list(String path) throws IOException;
 
   /**
-   * Creates one folder; its parent must exist.
+   * Creates one folder; its parent must exist. Returns the new folder's status, as the UFS answered
+   * the operation or built from what was made (each implementation says which), so the caller needs
+   * no second call to learn it.
    *
-   * @throws java.nio.file.FileAlreadyExistsException when something exists at {@code path}
+   * @throws java.nio.file.FileAlreadyExistsException when a file or a folder with children exists
+   *     at {@code path}; an existing empty folder too, except in a UFS whose own mkdir says yes to
+   *     one (HDFS), which may answer with its status instead, as if it had made it
    */
-  void mkdir(String path, int mode) throws IOException;
+  UfsStatus mkdir(String path, int mode) throws IOException;
 
   /**
    * Creates a file and returns a stream for its bytes; the file is complete when the stream is
-   * closed.
+   * closed, and {@link UfsOutputStream#complete()} closes it returning the file's status.
    *
    * @throws java.nio.file.FileAlreadyExistsException when something exists at {@code path}
    */
-  OutputStream create(String path, int mode) throws IOException;
+  UfsOutputStream create(String path, int mode) throws IOException;
 
   /** Opens a file to read from {@code offset}. */
   InputStream open(String path, long offset) throws IOException;

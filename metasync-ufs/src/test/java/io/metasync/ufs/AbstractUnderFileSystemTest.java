@@ -240,15 +240,47 @@ public abstract class AbstractUnderFileSystemTest {
     assertThat(status("/closed").mode()).isEqualTo(expectedMode(0700));
   }
 
+  /**
+   * An existing empty folder is not here: a UFS whose mkdir says yes to one (HDFS) may take it as
+   * made (see {@link UnderFileSystem#mkdir}); subclasses of a UFS that refuses it test that.
+   */
   @Test
-  void mkdirOfExistingFolderOrFileIsAlreadyExists() throws IOException {
+  void mkdirOfExistingFileOrNonEmptyFolderIsAlreadyExists() throws IOException {
     mkdir("/d");
+    write("/d/inside", HELLO, 0644);
     write("/f", HELLO, 0644);
 
     assertThatThrownBy(() -> ufs.mkdir("/d", 0755)).isInstanceOf(FileAlreadyExistsException.class);
     assertThatThrownBy(() -> ufs.mkdir("/f", 0755)).isInstanceOf(FileAlreadyExistsException.class);
     assertThatThrownBy(() -> ufs.mkdir("/", 0755)).isInstanceOf(FileAlreadyExistsException.class);
     assertThat(status("/f").isDirectory()).isFalse();
+    assertThat(names("/d")).containsExactly("inside");
+  }
+
+  @Test
+  void mkdirAnswersWithTheStatusOfTheNewFolder() throws IOException {
+    UfsStatus made = ufs.mkdir("/made", 0750);
+
+    assertThat(made).isEqualTo(status("/made"));
+    assertThat(made.name()).isEqualTo("made");
+    assertThat(made.mode()).isEqualTo(0750);
+  }
+
+  @Test
+  void completingACreatedFileAnswersWithItsStatus() throws IOException {
+    byte[] content = randomBytes(100_000);
+    UfsStatus written;
+    try (UfsOutputStream out = ufs.create("/written", 0640)) {
+      out.write(content);
+      written = out.complete();
+    }
+    UfsStatus empty = ufs.create("/empty", 0600).complete();
+
+    assertThat(written).isEqualTo(status("/written"));
+    assertThat(written.length()).isEqualTo(content.length);
+    assertThat(written.mode()).isEqualTo(0640);
+    assertThat(empty).isEqualTo(status("/empty"));
+    assertThat(empty.length()).isZero();
   }
 
   @Test

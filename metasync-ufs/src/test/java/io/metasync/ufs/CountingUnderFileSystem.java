@@ -2,7 +2,6 @@ package io.metasync.ufs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -56,13 +55,13 @@ public final class CountingUnderFileSystem extends ForwardingUnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     record(UfsOperation.MKDIR);
-    super.mkdir(path, mode);
+    return super.mkdir(path, mode);
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     record(UfsOperation.CREATE);
     return super.create(path, mode);
   }

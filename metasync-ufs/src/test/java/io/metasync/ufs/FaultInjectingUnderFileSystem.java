@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -100,13 +99,13 @@ public final class FaultInjectingUnderFileSystem extends ForwardingUnderFileSyst
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     check(UfsOperation.MKDIR);
-    super.mkdir(path, mode);
+    return super.mkdir(path, mode);
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     check(UfsOperation.CREATE);
     return super.create(path, mode);
   }

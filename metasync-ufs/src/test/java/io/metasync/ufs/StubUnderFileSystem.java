@@ -2,7 +2,6 @@ package io.metasync.ufs;
 
 import io.metasync.common.FileType;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
@@ -61,11 +60,23 @@ class StubUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) {}
+  public UfsStatus mkdir(String path, int mode) {
+    return new UfsStatus(
+        path.substring(1), new Fingerprint(FileType.DIRECTORY, 0, 1, "owner", "group", mode, ""));
+  }
 
   @Override
-  public OutputStream create(String path, int mode) {
-    return OutputStream.nullOutputStream();
+  public UfsOutputStream create(String path, int mode) {
+    return new UfsOutputStream() {
+      @Override
+      public void write(int b) {}
+
+      @Override
+      public UfsStatus complete() {
+        return new UfsStatus(
+            path.substring(1), new Fingerprint(FileType.FILE, 0, 1, "owner", "group", mode, ""));
+      }
+    };
   }
 
   @Override

@@ -3,8 +3,10 @@ package io.metasync.master.file;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsLocation;
+import io.metasync.ufs.UfsOutputStream;
+import io.metasync.ufs.UfsStatus;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * A file being written: bytes go straight to the UFS; {@link #complete} takes the finished file
@@ -13,20 +15,21 @@ import java.io.OutputStream;
  */
 public final class FileCreation {
   /**
-   * Takes the file into the cache (or out of it when aborted); returns its status, null when
-   * aborted.
+   * Takes the file, whose status the UFS gave on completion ({@code written}), into the cache, or
+   * out of it when {@code written} is empty (aborted); returns its status, null when aborted.
    */
   interface Completion {
-    PathStatus finish(NamespacePath path, UfsLocation location, boolean aborted);
+    PathStatus finish(NamespacePath path, UfsLocation location, Optional<UfsStatus> written);
   }
 
   private final NamespacePath path;
   private final UfsLocation location;
-  private final OutputStream out;
+  private final UfsOutputStream out;
   private final Completion completion;
   private boolean closed;
 
-  FileCreation(NamespacePath path, UfsLocation location, OutputStream out, Completion completion) {
+  FileCreation(
+      NamespacePath path, UfsLocation location, UfsOutputStream out, Completion completion) {
     this.path = path;
     this.location = location;
     this.out = out;
@@ -48,14 +51,15 @@ public final class FileCreation {
 
   /** Closes the UFS file and returns its status as now cached. */
   public PathStatus complete() {
+    UfsStatus written;
     try {
       closed = true;
-      out.close();
+      written = out.complete();
     } catch (IOException e) {
       abort();
       throw UfsErrors.translate(e, location);
     }
-    return completion.finish(path, location, false);
+    return completion.finish(path, location, Optional.of(written));
   }
 
   /**
@@ -71,6 +75,6 @@ public final class FileCreation {
     } catch (IOException e) {
       // Best effort: the next sync shows whatever is left in the UFS.
     }
-    completion.finish(path, location, true);
+    completion.finish(path, location, Optional.empty());
   }
 }

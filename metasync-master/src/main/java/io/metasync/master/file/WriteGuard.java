@@ -9,29 +9,29 @@ import io.metasync.master.inode.InodeTree;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsLocation;
-import io.metasync.master.sync.SyncPathCache;
-import io.metasync.ufs.Fingerprint;
-import io.metasync.ufs.UfsStatus;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks shared by writes, and the refresh of a parent folder whose UFS metadata a write changed.
+ * Checks shared by writes, and the update of a parent folder whose UFS metadata a write changed.
  */
 final class WriteGuard {
   private final InodeTree tree;
   private final MountTable mounts;
-  private final SyncPathCache syncPathCache;
 
-  WriteGuard(InodeTree tree, MountTable mounts, SyncPathCache syncPathCache) {
+  WriteGuard(InodeTree tree, MountTable mounts) {
     this.tree = tree;
     this.mounts = mounts;
-    this.syncPathCache = syncPathCache;
   }
 
   UfsLocation writableLocation(NamespacePath path) {
     UfsLocation location = mounts.resolve(path);
+    requireWritable(path, location);
+    return location;
+  }
+
+  /** Refuses a write to {@code path} when its {@code location} is in a read-only mount. */
+  void requireWritable(NamespacePath path, UfsLocation location) {
     if (location.mount().options().readOnly()) {
       throw new MetasyncException(
           ErrorCode.PERMISSION_DENIED,
@@ -40,7 +40,6 @@ final class WriteGuard {
               + location.mount().path()
               + "; writes there are refused");
     }
-    return location;
   }
 
   void checkNotMountRelated(NamespacePath path, String operation) {
@@ -78,28 +77,19 @@ final class WriteGuard {
   }
 
   /**
-   * Re-reads a folder's own UFS metadata after a write changed its children (the UFS moved its
-   * modification time) and adds the update to the write's {@code changes}, so the cache keeps
-   * matching the UFS. The caller holds a read lock on the folder (an ancestor of what it wrote):
-   * two writers in one folder may both refresh it, and either answer is the UFS's own.
+   * Moves a folder's cached modification time to {@code changedMs}, when a write changed its
+   * children then (the UFS stamps the folder's time itself), adding the update to the write's
+   * {@code changes}: derived, not read back, so a write makes one UFS call. The time is the written
+   * entry's own where the UFS gave one, else the master's clock; a sync with interval 0 replaces it
+   * with the UFS's exact time (invariant 4). The caller holds a read lock on the folder (an
+   * ancestor of what it wrote): two writers in one folder may both move it.
    */
-  void refreshDirectory(NamespacePath path, InodeChanges changes) {
+  void touchDirectory(NamespacePath path, long changedMs, InodeChanges changes) {
     Optional<Inode> cached = tree.lookup(path);
-    if (cached.isEmpty()) {
-      return;
-    }
-    UfsLocation location = mounts.resolve(path);
-    try {
-      Optional<UfsStatus> status = location.ufs().getStatus(location.ufsPath());
-      if (status.isPresent()
-          && status.get().isDirectory()
-          && cached.get().fingerprint().compare(status.get().fingerprint())
-              != Fingerprint.Change.NONE) {
-        changes.put(cached.get().withUfsStatus(status.get()));
-      }
-    } catch (IOException e) {
-      // The write itself succeeded; the next sync of the folder picks its metadata up.
-      syncPathCache.invalidate(path);
+    if (cached.isPresent()
+        && cached.get().isDirectory()
+        && changedMs > cached.get().lastModifiedMs()) {
+      changes.put(cached.get().withUfsStatus(WrittenStatus.touched(cached.get(), changedMs)));
     }
   }
 

@@ -2,6 +2,8 @@ package io.metasync.master.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.metasync.common.CreateOptions;
+import io.metasync.common.ErrorCode;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
@@ -49,6 +51,7 @@ public final class WriteOperations {
   private final Clock clock;
   private final StatusFactory statuses;
   private final WriteGuard guard;
+  private final HadoopRenameRules hadoopRenameRules;
 
   public WriteOperations(
       InodeTree tree,
@@ -68,7 +71,8 @@ public final class WriteOperations {
     this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.statuses = new StatusFactory(mounts, onDemandSync);
-    this.guard = new WriteGuard(tree, mounts, syncPathCache);
+    this.guard = new WriteGuard(tree, mounts);
+    this.hadoopRenameRules = new HadoopRenameRules(this::lookup);
   }
 
   private Optional<Inode> lookup(NamespacePath path) {
@@ -83,7 +87,7 @@ public final class WriteOperations {
    *     (read-only), INVALID_ARGUMENT (too long for the UFS: then nothing is created)
    */
   public PathStatus createDirectory(NamespacePath path, boolean parents, Creator creator) {
-    checkPathLength(path);
+    UfsLocation location = checkPathLength(path);
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent()) {
       if (parents && existing.get().isDirectory()) {
@@ -91,21 +95,23 @@ public final class WriteOperations {
       }
       throw MetasyncException.alreadyExists(path);
     }
-    if (parents && lookup(path.parent()).isEmpty()) {
+    Optional<Inode> parent = lookup(path.parent());
+    if (parents && parent.isEmpty()) {
       createDirectory(path.parent(), true, creator);
+      parent = lookup(path.parent());
     }
-    WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
-    UfsLocation location = guard.writableLocation(path);
+    WriteGuard.requireDirectory(parent, path, "create");
+    guard.requireWritable(path, location);
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
-      Inode parent = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
-      location.ufs().mkdir(location.ufsPath(), creator.directoryMode());
-      UfsStatus status = giveToCreator(location, creator);
+      Inode folder = WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
+      UfsStatus made = location.ufs().mkdir(location.ufsPath(), creator.directoryMode());
+      UfsStatus status = giveToCreator(location, made, creator);
       // A folder created here is empty: its children are known.
-      Inode created = tree.newChild(parent, path.name(), status).withChildrenLoaded(true);
+      Inode created = tree.newChild(folder, path.name(), status).withChildrenLoaded(true);
       InodeChanges changes =
           new InodeChanges().put(created).folderSynced(path, created, startMs, false);
-      guard.refreshDirectory(path.parent(), changes);
+      guard.touchDirectory(path.parent(), made.lastModifiedMs(), changes);
       tree.commit(changes);
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
@@ -127,36 +133,54 @@ public final class WriteOperations {
    * Refuses a path too long for its UFS before anything asks the UFS, so that {@code mkdir -p}
    * creates no ancestor of a path whose last folder the UFS would refuse.
    */
-  private void checkPathLength(NamespacePath path) {
+  private UfsLocation checkPathLength(NamespacePath path) {
     UfsLocation location = mounts.resolve(path);
     try {
       location.ufs().checkPathLength(location.ufsPath());
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }
+    return location;
   }
 
   /**
    * Starts creating a file: checks, then creates it in the UFS. The bytes go to the returned {@link
-   * FileCreation}, which puts the file in the cache when complete.
+   * FileCreation}, which puts the file in the cache when complete. {@code options} say whether
+   * missing parents are created first and whether an existing file is replaced: deleted in the UFS
+   * under the path's write lock, right before the new one is created; its inode stays until the new
+   * file completes (or is removed if it aborts), so readers never see the path absent.
    *
-   * @throws MetasyncException ALREADY_EXISTS, NOT_FOUND (missing parent), PERMISSION_DENIED
-   *     (read-only)
+   * @throws MetasyncException ALREADY_EXISTS (a file, unless replaced; always a folder), NOT_FOUND
+   *     (missing parent), FAILED_PRECONDITION (a parent is a file), PERMISSION_DENIED (read-only)
    */
-  public FileCreation createFile(NamespacePath path, Creator creator) {
-    checkPathLength(path);
-    if (lookup(path).isPresent()) {
-      throw MetasyncException.alreadyExists(path);
+  public FileCreation createFile(NamespacePath path, Creator creator, CreateOptions options) {
+    UfsLocation location = checkPathLength(path);
+    boolean replace = options.existing() == CreateOptions.ExistingEntry.REPLACE_FILE;
+    Optional<Inode> existing = lookup(path);
+    if (existing.isPresent() && (!replace || existing.get().isDirectory())) {
+      throw alreadyExists(path, existing.get());
     }
-    WriteGuard.requireDirectory(lookup(path.parent()), path, "create");
-    UfsLocation location = guard.writableLocation(path);
+    Optional<Inode> parent = lookup(path.parent());
+    if (options.missingParents() == CreateOptions.MissingParents.CREATE && parent.isEmpty()) {
+      createDirectory(path.parent(), true, creator);
+      parent = lookup(path.parent());
+    }
+    WriteGuard.requireDirectory(parent, path, "create");
+    guard.requireWritable(path, location);
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       WriteGuard.requireDirectory(tree.lookup(path.parent()), path, "create");
+      Optional<Inode> locked = tree.lookup(path);
+      if (locked.isPresent()) {
+        if (!replace || locked.get().isDirectory()) {
+          throw alreadyExists(path, locked.get());
+        }
+        location.ufs().delete(location.ufsPath(), false);
+      }
       return new FileCreation(
           path,
           location,
           location.ufs().create(location.ufsPath(), creator.fileMode()),
-          (created, at, aborted) -> completeCreation(created, at, aborted, creator));
+          (created, at, written) -> completeCreation(created, at, written, creator));
     } catch (FileAlreadyExistsException e) {
       coordinator.sync(path, SyncDepth.SELF, new SyncStats());
       throw MetasyncException.alreadyExists(path);
@@ -165,23 +189,31 @@ public final class WriteOperations {
     }
   }
 
+  private static MetasyncException alreadyExists(NamespacePath path, Inode existing) {
+    return existing.isDirectory()
+        ? new MetasyncException(
+            ErrorCode.ALREADY_EXISTS, "cannot create the file " + path + ": it is a folder")
+        : MetasyncException.alreadyExists(path);
+  }
+
   /**
-   * Called by {@link FileCreation}: takes the finished (or, when {@code aborted}, removed) file in.
+   * Called by {@link FileCreation}: takes the finished file, whose status the UFS gave ({@code
+   * written}), in; when {@code written} is empty the file was aborted, and is removed.
    */
   private PathStatus completeCreation(
-      NamespacePath path, UfsLocation location, boolean aborted, Creator creator) {
+      NamespacePath path, UfsLocation location, Optional<UfsStatus> written, Creator creator) {
     long startMs = clock.millis();
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Optional<Inode> parent = tree.lookup(path.parent());
       Optional<Inode> cached = tree.lookup(path);
-      if (aborted) {
+      if (written.isEmpty()) {
         InodeChanges changes = new InodeChanges();
         cached.ifPresent(changes::removeSubtree);
-        guard.refreshDirectory(path.parent(), changes);
+        guard.touchDirectory(path.parent(), startMs, changes);
         tree.commit(changes);
         return null;
       }
-      UfsStatus status = giveToCreator(location, creator);
+      UfsStatus status = giveToCreator(location, written.get(), creator);
       Inode parentInode = WriteGuard.requireDirectory(parent, path, "create");
       // A sync of the folder may have taken the file in while its bytes were being written.
       Inode inode =
@@ -189,13 +221,11 @@ public final class WriteOperations {
               ? cached.get().withUfsStatus(status)
               : tree.newChild(parentInode, path.name(), status);
       InodeChanges changes = new InodeChanges().put(inode);
-      guard.refreshDirectory(path.parent(), changes);
+      guard.touchDirectory(path.parent(), written.get().lastModifiedMs(), changes);
       tree.commit(changes);
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
       return statuses.of(path, inode);
-    } catch (IOException e) {
-      throw UfsErrors.translate(e, location);
     }
   }
 
@@ -231,9 +261,10 @@ public final class WriteOperations {
         forgetRemoved(path);
         throw MetasyncException.notFound(path);
       }
-      stats.enter(DeleteStats.Phase.CACHE, clock.millis());
+      long deletedMs = clock.millis();
+      stats.enter(DeleteStats.Phase.CACHE, deletedMs);
       InodeChanges changes = new InodeChanges().removeSubtree(locked).forgetSyncTimes(path);
-      guard.refreshDirectory(path.parent(), changes);
+      guard.touchDirectory(path.parent(), deletedMs, changes);
       tree.commit(changes, locked, stats::cacheRemoved);
       forgetRemoved(path);
     } catch (IOException e) {
@@ -242,19 +273,15 @@ public final class WriteOperations {
   }
 
   /**
-   * Makes the creator the owner of what it just created, where the UFS lets the master do that (a
-   * local folder when the master runs as root and the creator is a user of its host; HDFS when the
-   * master's HDFS user is a superuser there), and returns the entry's status as the UFS has it: the
+   * Makes the creator the owner of what it just created ({@code made}), where the UFS lets the
+   * master do that (a local folder when the master runs as root and the creator is a user of its
+   * host; HDFS when the master's HDFS user is a superuser there): one best-effort call, not
+   * re-read, as a {@code chown} of the owner alone changes nothing else that the cache holds. The
    * cache says who owns it, even when that stayed the master's user.
    */
-  private static UfsStatus giveToCreator(UfsLocation location, Creator creator) throws IOException {
-    UfsStatus status =
-        location
-            .ufs()
-            .getStatus(location.ufsPath())
-            .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
-    if (status.owner().equals(creator.user())) {
-      return status;
+  private static UfsStatus giveToCreator(UfsLocation location, UfsStatus made, Creator creator) {
+    if (made.owner().equals(creator.user())) {
+      return made;
     }
     try {
       location.ufs().setOwner(location.ufsPath(), creator.user(), null);
@@ -262,15 +289,12 @@ public final class WriteOperations {
       LOG.debug(
           "{} stays owned by {}: the UFS did not let it go to {} ({})",
           location.uri(),
-          status.owner(),
+          made.owner(),
           creator.user(),
           e.getMessage());
-      return status;
+      return made;
     }
-    return location
-        .ufs()
-        .getStatus(location.ufsPath())
-        .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+    return WrittenStatus.withOwner(made, creator.user());
   }
 
   private void forgetRemoved(NamespacePath path) {
@@ -318,6 +342,35 @@ public final class WriteOperations {
     return renameLocked(source, destination, from, to);
   }
 
+  /**
+   * Renames under Hadoop {@code FileSystem.rename}'s rules ({@link HadoopRenameRules}), in one
+   * call: what Hadoop answers with {@code false} is a refusal in the outcome, not an error, whether
+   * the cache said so first or the rename found it under its locks.
+   *
+   * @throws MetasyncException as {@link #rename} does for what Hadoop raises too: across mounts, a
+   *     mount point, a refused permission, a failing UFS
+   */
+  public RenameOutcome renameAsHadoop(NamespacePath source, NamespacePath destination) {
+    HadoopRenameRules.Decision decision = hadoopRenameRules.decide(source, destination);
+    if (decision.destination().isEmpty()) {
+      return RenameOutcome.refused(decision.refusal());
+    }
+    NamespacePath target = decision.destination().get();
+    if (target.equals(source)) {
+      Inode file = lookup(source).orElseThrow(() -> MetasyncException.notFound(source));
+      return RenameOutcome.renamed(statuses.of(source, file));
+    }
+    try {
+      return RenameOutcome.renamed(rename(source, target));
+    } catch (MetasyncException e) {
+      // changed between the decision and the locks: Hadoop's false, as HDFS answers such a race
+      if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.ALREADY_EXISTS) {
+        return RenameOutcome.refused(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
   private PathStatus renameLocked(
       NamespacePath source, NamespacePath destination, UfsLocation from, UfsLocation to) {
     try (LockedPaths ignored =
@@ -329,16 +382,14 @@ public final class WriteOperations {
         throw MetasyncException.alreadyExists(destination);
       }
       from.ufs().rename(from.ufsPath(), to.ufsPath());
+      long renamedMs = clock.millis();
+      // A rename changes the entry's name, not its own metadata (POSIX and HDFS keep its times).
       Inode moved = inode.withLocation(newParent.id(), destination.name());
-      Optional<UfsStatus> status = to.ufs().getStatus(to.ufsPath());
-      if (status.isPresent() && status.get().type() == moved.type()) {
-        moved = moved.withUfsStatus(status.get());
-      }
       InodeChanges changes =
           new InodeChanges().put(moved).forgetSyncTimes(source).forgetSyncTimes(destination);
-      guard.refreshDirectory(source.parent(), changes);
+      guard.touchDirectory(source.parent(), renamedMs, changes);
       if (!destination.parent().equals(source.parent())) {
-        guard.refreshDirectory(destination.parent(), changes);
+        guard.touchDirectory(destination.parent(), renamedMs, changes);
       }
       tree.commit(changes);
       syncPathCache.forgetSubtree(source);
@@ -371,10 +422,13 @@ public final class WriteOperations {
         location.ufs().setOwner(location.ufsPath(), owner, group);
       }
       UfsStatus status =
-          location
-              .ufs()
-              .getStatus(location.ufsPath())
-              .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location));
+          mode != null && (mode & ~0777) != 0
+              // a UFS may drop the bits above 0777 (a local folder does): ask what it kept
+              ? location
+                  .ufs()
+                  .getStatus(location.ufsPath())
+                  .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location))
+              : WrittenStatus.withAttributes(WrittenStatus.of(inode), mode, owner, group);
       Inode updated = inode.withUfsStatus(status);
       tree.commit(new InodeChanges().put(updated));
       return statuses.of(path, updated);

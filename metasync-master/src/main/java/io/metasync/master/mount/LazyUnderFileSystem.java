@@ -6,12 +6,12 @@ import io.metasync.common.CauseChain;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -102,12 +102,12 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
-    delegate().mkdir(path, mode);
+  public UfsStatus mkdir(String path, int mode) throws IOException {
+    return delegate().mkdir(path, mode);
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     return delegate().create(path, mode);
   }
 

@@ -56,7 +56,9 @@ final class FileUpload implements StreamObserver<WriteFileRequest> {
           audit = Audit.mutation(caller, "create", path.toString());
           PrintableNames.checkCreatable(path);
           authorizer.checkCreate(caller, path);
-          creation = writes.createFile(path, creator);
+          creation =
+              writes.createFile(
+                  path, creator, ProtoConversions.createOptions(request.getHeader().getOptions()));
         }
         case CHUNK -> {
           if (creation == null) {

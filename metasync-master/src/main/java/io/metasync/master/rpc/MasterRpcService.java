@@ -304,6 +304,22 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
   }
 
   @Override
+  public void renameAsHadoop(
+      RenameRequest request, StreamObserver<io.metasync.proto.RenameOutcome> observer) {
+    Caller caller = caller();
+    unary(
+        observer,
+        Audit.mutation(caller, "rename", request.getSource(), request.getDestination()),
+        () -> {
+          NamespacePath source = ProtoConversions.path(request.getSource());
+          NamespacePath destination = ProtoConversions.path(request.getDestination());
+          PrintableNames.checkCreatable(destination);
+          authorizer.checkRename(caller, source, destination);
+          return ProtoConversions.renameOutcome(writes.renameAsHadoop(source, destination));
+        });
+  }
+
+  @Override
   public void setAttribute(SetAttributeRequest request, StreamObserver<FileInfo> observer) {
     Caller caller = caller();
     unary(

@@ -1,5 +1,6 @@
 package io.metasync.master.rpc;
 
+import io.metasync.common.CreateOptions;
 import io.metasync.common.FileType;
 import io.metasync.common.LoadType;
 import io.metasync.common.NamespacePath;
@@ -7,6 +8,7 @@ import io.metasync.common.SyncInterval;
 import io.metasync.master.activesync.SyncPointStatus;
 import io.metasync.master.file.DeleteStats;
 import io.metasync.master.file.PathStatus;
+import io.metasync.master.file.RenameOutcome;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.sync.ReadOptions;
@@ -46,6 +48,30 @@ final class ProtoConversions {
           "bad sync interval " + millis + " ms: use -1, 0 or a positive duration");
     }
     return millis;
+  }
+
+  /** Unset fields (an older client's header) keep the command line's behaviour. */
+  static CreateOptions createOptions(io.metasync.proto.CreateOptions options) {
+    CreateOptions.ExistingEntry existing =
+        switch (options.getExisting()) {
+          case EXISTING_ENTRY_REPLACE_FILE -> CreateOptions.ExistingEntry.REPLACE_FILE;
+          case EXISTING_ENTRY_UNSPECIFIED, UNRECOGNIZED -> CreateOptions.ExistingEntry.REFUSE;
+        };
+    CreateOptions.MissingParents parents =
+        switch (options.getMissingParents()) {
+          case MISSING_PARENTS_CREATE -> CreateOptions.MissingParents.CREATE;
+          case MISSING_PARENTS_UNSPECIFIED, UNRECOGNIZED -> CreateOptions.MissingParents.REFUSE;
+        };
+    return new CreateOptions(existing, parents);
+  }
+
+  static io.metasync.proto.RenameOutcome renameOutcome(RenameOutcome outcome) {
+    io.metasync.proto.RenameOutcome.Builder answer =
+        io.metasync.proto.RenameOutcome.newBuilder()
+            .setRenamed(outcome.renamed().isPresent())
+            .setRefusal(outcome.refusal());
+    outcome.renamed().ifPresent(status -> answer.setStatus(fileInfo(status)));
+    return answer.build();
   }
 
   static NamespacePath path(String text) {

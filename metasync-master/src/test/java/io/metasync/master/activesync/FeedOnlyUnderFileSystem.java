@@ -3,11 +3,11 @@ package io.metasync.master.activesync;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,12 +70,12 @@ final class FeedOnlyUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) {
+  public UfsStatus mkdir(String path, int mode) {
     throw new UnsupportedOperationException("mkdir");
   }
 
   @Override
-  public OutputStream create(String path, int mode) {
+  public UfsOutputStream create(String path, int mode) {
     throw new UnsupportedOperationException("create");
   }
 

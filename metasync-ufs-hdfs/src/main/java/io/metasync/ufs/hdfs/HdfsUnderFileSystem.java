@@ -7,6 +7,7 @@ import io.metasync.common.MessageText;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsRefusedException.Reason;
 import io.metasync.ufs.UfsStatus;
@@ -123,39 +124,65 @@ final class HdfsUnderFileSystem implements UnderFileSystem {
         uriOf(path));
   }
 
+  /**
+   * One {@code mkdirs}, then one {@code getFileInfo} for the status: the NameNode answers a mkdir
+   * with a yes only, and the new folder's group (its parent's) and time are the NameNode's. HDFS's
+   * {@code mkdirs} also says yes for an existing folder, so the contract's refusal rests on that
+   * status: a folder with children was not made here. An empty folder made behind metasync's back
+   * just before is taken as made here, which is what the caller asked for (a later sync reconciles
+   * its times).
+   */
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     checkMode(mode);
-    // HDFS's mkdirs succeeds on an existing folder, so the contract's refusal is checked first; a
-    // folder made behind metasync's back in between is reconciled by the next sync.
-    if (getStatus(path).isPresent()) {
-      throw new FileAlreadyExistsException(uriOf(path).toString());
-    }
+    HdfsFileStatus made;
     try {
       hdfs.getClient().mkdirs(hdfsPath(path), new FsPermission((short) mode), false);
+      made = hdfs.getClient().getFileInfo(hdfsPath(path));
     } catch (IOException e) {
       throw HdfsErrors.translate(e, uriOf(path));
     }
+    if (made == null) {
+      throw new IOException(uriOf(path) + " vanished right after it was created; retry");
+    }
+    if (made.getChildrenNum() > 0) {
+      throw new FileAlreadyExistsException(uriOf(path).toString());
+    }
+    return HdfsStatuses.toUfsStatus(nameOf(path), made);
   }
 
+  /**
+   * {@link UfsOutputStream#complete()} closes the file, then reads its status with one {@code
+   * getFileInfo}: the NameNode sets the time when it completes the file and says nothing back.
+   */
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     checkMode(mode);
     Path file = hadoopPath(path);
+    OutputStream out;
     try {
       // the cluster's own replication and block size: this client reads no hdfs-site.xml
       FsServerDefaults defaults = hdfs.getServerDefaults(file);
-      return hdfs.createNonRecursive(
-          file,
-          new FsPermission((short) mode),
-          EnumSet.of(CreateFlag.CREATE),
-          BUFFER_SIZE,
-          defaults.getReplication(),
-          defaults.getBlockSize(),
-          null);
+      out =
+          hdfs.createNonRecursive(
+              file,
+              new FsPermission((short) mode),
+              EnumSet.of(CreateFlag.CREATE),
+              BUFFER_SIZE,
+              defaults.getReplication(),
+              defaults.getBlockSize(),
+              null);
     } catch (IOException e) {
       throw HdfsErrors.translate(e, uriOf(path));
     }
+    return UfsOutputStream.of(
+        out,
+        () ->
+            getStatus(path)
+                .orElseThrow(
+                    () ->
+                        new IOException(
+                            uriOf(path) + " vanished right after it was written; retry")));
   }
 
   @Override
@@ -207,13 +234,9 @@ final class HdfsUnderFileSystem implements UnderFileSystem {
         !source.equals("/") && !destination.equals("/"),
         "refusing to rename the root of %s",
         rootUri);
-    // HDFS refuses a file onto a folder with a message of its own; this check names the conflict
-    // for every case, and HDFS's own check below still catches a destination created meanwhile.
-    if (getStatus(destination).isPresent()) {
-      throw new FileAlreadyExistsException(uriOf(destination).toString());
-    }
     try {
-      // NONE: refuse an existing destination instead of moving into it
+      // NONE: refuse an existing destination instead of moving into it. One NameNode call: the
+      // destination is looked at only when the rename failed, to name the conflict.
       hdfs.rename(hadoopPath(source), hadoopPath(destination), Options.Rename.NONE);
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       throw HdfsErrors.translate(e, uriOf(destination));
@@ -221,6 +244,13 @@ final class HdfsUnderFileSystem implements UnderFileSystem {
       boolean sourceExists = getStatus(source).isPresent();
       throw HdfsErrors.translate(e, uriOf(sourceExists ? destination : source));
     } catch (IOException e) {
+      // HDFS refuses a file onto a folder (and back) for the types before it says "exists"
+      if (getStatus(destination).isPresent()) {
+        FileAlreadyExistsException exists =
+            new FileAlreadyExistsException(uriOf(destination).toString());
+        exists.initCause(e);
+        throw exists;
+      }
       throw HdfsErrors.translate(e, uriOf(source));
     }
   }

@@ -1,6 +1,9 @@
 package io.metasync.ufs.hdfs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.metasync.ufs.AbstractUnderFileSystemTest;
+import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The UFS contract against a MiniDFSCluster, each test in a fresh folder of one shared cluster. */
@@ -33,5 +37,16 @@ class HdfsUnderFileSystemTest extends AbstractUnderFileSystemTest {
     String folder = "/test-" + folders.incrementAndGet();
     hdfs.client().mkdirs(new org.apache.hadoop.fs.Path(folder));
     return new HdfsUnderFileSystemFactory().create(hdfs.uri(folder), Map.of());
+  }
+
+  /**
+   * HDFS's mkdirs says yes to an existing folder, and one call is all a mkdir makes: an empty
+   * folder is taken as made (with its own status), one with children is refused.
+   */
+  @Test
+  void mkdirOfAnExistingEmptyFolderAnswersWithItsStatus() throws IOException {
+    UfsStatus first = ufs().mkdir("/empty", 0755);
+
+    assertThat(ufs().mkdir("/empty", 0755)).isEqualTo(first);
   }
 }

@@ -7,6 +7,7 @@ import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.SymbolicLinkException;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsRefusedException.Reason;
 import io.metasync.ufs.UfsStatus;
@@ -16,7 +17,6 @@ import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -171,8 +171,9 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     return folder.openFolder();
   }
 
+  /** The new folder's status is read back by path: one {@code lstat} of what was just made. */
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     checkMode(mode);
     try (LocalEntry folder = paths.open(path)) {
       refuseExisting(folder, path);
@@ -187,10 +188,20 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
+    return readCreated(path);
   }
 
+  /** The status of an entry this UFS has just made; its absence is a failure, not an answer. */
+  private UfsStatus readCreated(String path) throws IOException {
+    return reader
+        .read(paths.local(path), nameOf(path))
+        .orElseThrow(
+            () -> new IOException(uriOf(path) + " vanished right after it was created; retry"));
+  }
+
+  /** {@link UfsOutputStream#complete()} reads the file's status back: one {@code lstat}. */
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     checkMode(mode);
     SeekableByteChannel channel;
     try (LocalEntry file = paths.open(path)) {
@@ -207,7 +218,9 @@ final class LocalUnderFileSystem implements UnderFileSystem {
     } catch (FileSystemException e) {
       throw translate(e, path);
     }
-    return new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+    return UfsOutputStream.of(
+        new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024),
+        () -> readCreated(path));
   }
 
   /** A link is refused by name; anything else that exists is already there. */

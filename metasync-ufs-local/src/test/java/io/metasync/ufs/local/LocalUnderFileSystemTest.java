@@ -38,6 +38,14 @@ class LocalUnderFileSystemTest extends AbstractUnderFileSystemTest {
   }
 
   @Test
+  void mkdirOfAnExistingEmptyFolderIsAlreadyExists() throws IOException {
+    Files.createDirectory(root.resolve("empty"));
+
+    assertThatThrownBy(() -> ufs().mkdir("/empty", 0755))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+  }
+
+  @Test
   void statusMatchesWhatTheFileSystemSays() throws IOException {
     Path file = Files.writeString(root.resolve("f"), "twelve bytes");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));

@@ -5,13 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -113,15 +113,26 @@ final class S3UnderFileSystem implements UnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     checkCreatable(path);
     objects.put(location.folderPrefixOf(path), new byte[0], 0);
+    // Built, not asked: a folder's status is the marker's existence and the mount's permissions.
+    return S3Statuses.folder(path.substring(path.lastIndexOf('/') + 1), permissions());
   }
 
+  /**
+   * The status {@link UfsOutputStream#complete()} returns is read back with one HEAD after the
+   * upload: S3 answers the upload with an ETag but not the object's Last-Modified.
+   */
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     checkCreatable(path);
-    return new UploadStream(objects, location.keyOf(path), options.transfers().partSize());
+    return UfsOutputStream.of(
+        new UploadStream(objects, location.keyOf(path), options.transfers().partSize()),
+        () ->
+            getStatus(path)
+                .orElseThrow(
+                    () -> new FileNotFoundException(uriOf(path) + " is gone after its upload")));
   }
 
   @Override
