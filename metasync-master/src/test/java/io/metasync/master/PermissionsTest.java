@@ -55,6 +55,11 @@ class PermissionsTest {
     Files.createDirectories(root.resolve("shared"));
     Files.setPosixFilePermissions(
         root.resolve("shared"), PosixFilePermissions.fromString("rwxrwxrwx"));
+    // never listed before aFirstRecursiveListingLoadsNoFolderTheUserMayNotList
+    Files.writeString(Files.createDirectories(root.resolve("walk/open")).resolve("f"), "f");
+    Files.createDirectories(root.resolve("walk/closed/hidden"));
+    Files.setPosixFilePermissions(
+        root.resolve("walk/closed"), PosixFilePermissions.fromString("rwx------"));
     admin = new RpcCalls(master);
     other = new RpcCalls(master, OTHER);
   }
@@ -62,6 +67,17 @@ class PermissionsTest {
   @AfterAll
   static void stopMaster() throws Exception {
     master.close();
+  }
+
+  @Test
+  void aFirstRecursiveListingLoadsNoFolderTheUserMayNotList() throws Exception {
+    assertThat(other.list("/walk", true, NEVER))
+        .extracting(FileInfo::getPath)
+        .containsExactlyInAnyOrder("/walk/closed", "/walk/open", "/walk/open/f");
+
+    // never loaded by that walk: its first listing (by its owner) still asks the UFS
+    Files.writeString(master.rootFolder().resolve("walk/closed/late"), "late");
+    assertThat(admin.names("/walk/closed", NEVER)).containsExactly("hidden", "late");
   }
 
   @Test
