@@ -25,28 +25,17 @@ final class WrittenStatus {
   }
 
   static UfsStatus withOwner(UfsStatus status, String owner) {
-    return new UfsStatus(
-        status.name(),
-        status.type(),
-        status.length(),
-        status.lastModifiedMs(),
-        owner,
-        status.group(),
-        status.mode(),
-        status.contentHash());
+    return changed(status, status.lastModifiedMs(), owner, status.group(), status.mode());
   }
 
   /** {@code status} with what a {@code chmod} and a {@code chown} set ({@code null}: unchanged). */
   static UfsStatus withAttributes(UfsStatus status, Integer mode, String owner, String group) {
-    return new UfsStatus(
-        status.name(),
-        status.type(),
-        status.length(),
+    return changed(
+        status,
         status.lastModifiedMs(),
         owner == null ? status.owner() : owner,
         group == null ? status.group() : group,
-        mode == null ? status.mode() : mode,
-        status.contentHash());
+        mode == null ? status.mode() : mode);
   }
 
   /**
@@ -55,14 +44,25 @@ final class WrittenStatus {
    */
   static UfsStatus touched(Inode folder, long changedMs) {
     UfsStatus status = of(folder);
+    return changed(
+        status,
+        Math.max(status.lastModifiedMs(), changedMs),
+        status.owner(),
+        status.group(),
+        status.mode());
+  }
+
+  /** The one place a derived status is built: type, length and content hash stay the UFS's. */
+  private static UfsStatus changed(
+      UfsStatus status, long lastModifiedMs, String owner, String group, int mode) {
     return new UfsStatus(
         status.name(),
         status.type(),
         status.length(),
-        Math.max(status.lastModifiedMs(), changedMs),
-        status.owner(),
-        status.group(),
-        status.mode(),
+        lastModifiedMs,
+        owner,
+        group,
+        mode,
         status.contentHash());
   }
 }
