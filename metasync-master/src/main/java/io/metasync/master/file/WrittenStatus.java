@@ -18,21 +18,17 @@ final class WrittenStatus {
   }
 
   static UfsStatus withOwner(UfsStatus status, String owner) {
-    return withAttributes(status, null, owner, null);
+    return changed(status, status.lastModifiedMs(), owner, status.group(), status.mode());
   }
 
   /** {@code status} with what a {@code chmod} and a {@code chown} set ({@code null}: unchanged). */
   static UfsStatus withAttributes(UfsStatus status, Integer mode, String owner, String group) {
-    return new UfsStatus(
-        status.name(),
-        new Fingerprint(
-            status.type(),
-            status.length(),
-            status.lastModifiedMs(),
-            owner == null ? status.owner() : owner,
-            group == null ? status.group() : group,
-            mode == null ? status.mode() : mode,
-            status.contentHash()));
+    return changed(
+        status,
+        status.lastModifiedMs(),
+        owner == null ? status.owner() : owner,
+        group == null ? status.group() : group,
+        mode == null ? status.mode() : mode);
   }
 
   /**
@@ -40,15 +36,27 @@ final class WrittenStatus {
    * stamps a folder's time when an entry is added, removed or renamed in it).
    */
   static UfsStatus touched(Inode folder, long changedMs) {
+    UfsStatus status = of(folder);
+    return changed(
+        status,
+        Math.max(status.lastModifiedMs(), changedMs),
+        status.owner(),
+        status.group(),
+        status.mode());
+  }
+
+  /** The one place a derived status is built: type, length and content hash stay the UFS's. */
+  private static UfsStatus changed(
+      UfsStatus status, long lastModifiedMs, String owner, String group, int mode) {
     return new UfsStatus(
-        folder.name(),
+        status.name(),
         new Fingerprint(
-            folder.type(),
-            folder.length(),
-            Math.max(folder.lastModifiedMs(), changedMs),
-            folder.owner(),
-            folder.group(),
-            folder.mode(),
-            folder.contentHash()));
+            status.type(),
+            status.length(),
+            lastModifiedMs,
+            owner,
+            group,
+            mode,
+            status.contentHash()));
   }
 }
