@@ -3,6 +3,7 @@ package io.metasync.bench;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.Ticker;
 import java.io.ByteArrayInputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ final class MixedScenario {
   }
 
   static void run(BenchContext context, Path folder) throws Exception {
+    Ticker ticker = context.ticker();
     double seconds = Double.parseDouble(System.getProperty("metasync.bench.mixed.seconds", "30"));
     MixedTree tree = new MixedTree(folder.resolve("ufs"), 100, 1_000, THREADS);
     Progress.log("mixed: preparing %s (%,d files)", tree.path(), 100 * 1_000);
@@ -67,18 +69,18 @@ final class MixedScenario {
           thread -> metasyncOperations(clients.get(thread % CLIENTS));
       IntFunction<MixedWorkload.Operations> local = thread -> localOperations(tree);
       int rounds = Math.max(1, Math.min(3, context.options().measuredRounds()));
-      runRound(tree, metasync, seconds / 4);
-      runRound(tree, local, seconds / 4);
+      runRound(tree, metasync, seconds / 4, ticker);
+      runRound(tree, local, seconds / 4, ticker);
       for (int round = 0; round < rounds; round++) {
         String loadBefore = LoadAverage.now();
         long cpuBefore = cpuTicks(master.process.pid());
-        Round ours = runRound(tree, metasync, seconds);
+        Round ours = runRound(tree, metasync, seconds, ticker);
         double cpuMicrosPerOp =
             (cpuTicks(master.process.pid()) - cpuBefore)
                 * 1e6
                 / CLOCK_TICKS_PER_SECOND
                 / ours.operations;
-        Round theirs = runRound(tree, local, seconds);
+        Round theirs = runRound(tree, local, seconds, ticker);
         String what =
             String.format(
                 Locale.ROOT,
@@ -112,15 +114,16 @@ final class MixedScenario {
   }
 
   private static Round runRound(
-      MixedTree tree, IntFunction<MixedWorkload.Operations> side, double seconds) throws Exception {
+      MixedTree tree, IntFunction<MixedWorkload.Operations> side, double seconds, Ticker ticker)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<MixedWorkload> workloads = new ArrayList<>();
       List<Future<Long>> done = new ArrayList<>();
-      long start = System.nanoTime();
+      long start = ticker.nanos();
       long deadline = start + (long) (seconds * 1e9);
       for (int thread = 0; thread < THREADS; thread++) {
-        MixedWorkload workload = new MixedWorkload(side.apply(thread), tree, thread);
+        MixedWorkload workload = new MixedWorkload(side.apply(thread), tree, thread, ticker);
         workloads.add(workload);
         done.add(pool.submit(() -> workload.runUntil(deadline)));
       }
@@ -128,7 +131,7 @@ final class MixedScenario {
       for (Future<Long> count : done) {
         operations += count.get();
       }
-      double elapsed = (System.nanoTime() - start) / 1e9;
+      double elapsed = (ticker.nanos() - start) / 1e9;
       int total = workloads.stream().mapToInt(MixedWorkload::count).sum();
       long[] latencies = new long[total];
       int at = 0;

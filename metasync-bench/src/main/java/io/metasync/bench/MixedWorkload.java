@@ -1,5 +1,6 @@
 package io.metasync.bench;
 
+import io.metasync.common.Ticker;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -24,6 +25,7 @@ final class MixedWorkload {
   }
 
   private final Operations operations;
+  private final Ticker ticker;
   private final String top;
   private final int folders;
   private final int filesPerFolder;
@@ -33,8 +35,9 @@ final class MixedWorkload {
   private int writeStep;
   private long written;
 
-  MixedWorkload(Operations operations, MixedTree tree, int thread) {
+  MixedWorkload(Operations operations, MixedTree tree, int thread, Ticker ticker) {
     this.operations = operations;
+    this.ticker = ticker;
     this.top = tree.path();
     this.folders = tree.folders();
     this.filesPerFolder = tree.filesPerFolder();
@@ -45,9 +48,9 @@ final class MixedWorkload {
   long runUntil(long deadlineNanos) throws Exception {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long done = 0;
-    while (System.nanoTime() < deadlineNanos) {
+    while (ticker.nanos() < deadlineNanos) {
       int dice = random.nextInt(100);
-      long start = System.nanoTime();
+      long start = ticker.nanos();
       if (dice < 70) {
         operations.getStatus(
             top
@@ -60,7 +63,7 @@ final class MixedWorkload {
       } else {
         write();
       }
-      record(System.nanoTime() - start);
+      record(ticker.nanos() - start);
       done++;
     }
     return done;

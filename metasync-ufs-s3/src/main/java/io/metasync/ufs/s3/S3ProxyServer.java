@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.CauseChain;
+import io.metasync.common.Ticker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,8 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   private void awaitListening() throws IOException {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    Ticker ticker = Ticker.system();
+    long deadline = ticker.nanos() + START_TIMEOUT.toNanos();
     while (true) {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(LOOPBACK, port), 500);
@@ -142,7 +143,7 @@ public final class S3ProxyServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while s3proxy started");
       }
-      if (Instant.now().isAfter(deadline)) {
+      if (ticker.nanos() - deadline > 0) {
         throw new IOException(
             "s3proxy did not listen on port "
                 + port
