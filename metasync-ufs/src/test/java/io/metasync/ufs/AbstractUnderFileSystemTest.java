@@ -263,7 +263,7 @@ public abstract class AbstractUnderFileSystemTest {
 
     assertThat(made).isEqualTo(status("/made"));
     assertThat(made.name()).isEqualTo("made");
-    assertThat(made.mode()).isEqualTo(0750);
+    assertThat(made.mode()).isEqualTo(expectedMode(0750));
   }
 
   @Test
@@ -278,7 +278,7 @@ public abstract class AbstractUnderFileSystemTest {
 
     assertThat(written).isEqualTo(status("/written"));
     assertThat(written.length()).isEqualTo(content.length);
-    assertThat(written.mode()).isEqualTo(0640);
+    assertThat(written.mode()).isEqualTo(expectedMode(0640));
     assertThat(empty).isEqualTo(status("/empty"));
     assertThat(empty.length()).isZero();
   }
