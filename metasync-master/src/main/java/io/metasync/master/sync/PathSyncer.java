@@ -117,12 +117,12 @@ public final class PathSyncer {
   private Inode syncRoot(SyncStats stats, long startMs) {
     try (LockedPaths ignored = locks.lock(NamespacePath.ROOT, LockMode.WRITE)) {
       UfsLocation location = mounts.resolve(NamespacePath.ROOT);
-      UfsStatus status = mountRootStatus(location);
+      UfsStatus status = mountRootStatus(location, stats);
       stats.entrySeen(true);
       Inode root = tree.root();
       if (root.fingerprint().compare(status.fingerprint()) != Fingerprint.Change.NONE) {
         root = tree.update(root, status);
-        stats.changed();
+        stats.updated();
       }
       syncPathCache.recordSynced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
       return root;
@@ -133,12 +133,13 @@ public final class PathSyncer {
     UfsLocation location = mounts.resolve(path);
     Optional<Inode> cached = tree.child(parent, path.name());
     if (location.isMountPoint()) {
-      UfsStatus status = mountRootStatus(location);
+      UfsStatus status = mountRootStatus(location, stats);
       stats.entrySeen(true);
       return Optional.of(applyNow(parent, path, cached.orElse(null), status, stats));
     }
     Optional<UfsStatus> status;
     try {
+      stats.ufsCalled();
       status = location.ufs().getStatus(location.ufsPath());
     } catch (IOException e) {
       syncPathCache.invalidate(path);
@@ -148,7 +149,7 @@ public final class PathSyncer {
       if (cached.isPresent()) {
         ChangeBatch changes = new ChangeBatch();
         removeCached(path, cached.get(), changes);
-        stats.changed();
+        stats.removed();
         tree.commit(changes.toInodeChanges());
       }
       return Optional.empty();
@@ -165,7 +166,8 @@ public final class PathSyncer {
     return result;
   }
 
-  private UfsStatus mountRootStatus(UfsLocation location) {
+  private UfsStatus mountRootStatus(UfsLocation location, SyncStats stats) {
+    stats.ufsCalled();
     try {
       return location
           .ufs()
@@ -217,6 +219,7 @@ public final class PathSyncer {
       }
       UfsLocation location = mounts.resolve(path);
       BatchPipeline batches = journal.newPipeline();
+      stats.ufsCalled();
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
         merge(path, directory.get(), listing, childFolders, stats, batches);
         // Marked loaded, and its sync time journaled, in the last batch, written once all others
@@ -351,7 +354,7 @@ public final class PathSyncer {
     NamespacePath childPath = parentPath.child(child.name());
     if (!mounts.isMountPoint(childPath)) {
       removeCached(childPath, child, changes);
-      stats.changed();
+      stats.removed();
     }
   }
 
@@ -394,7 +397,7 @@ public final class PathSyncer {
       SyncStats stats,
       ChangeBatch changes) {
     if (cached == null) {
-      stats.changed();
+      stats.added();
       Inode added = tree.newChild(parent, path.name(), status);
       changes.put(added);
       return added;
@@ -402,7 +405,7 @@ public final class PathSyncer {
     if (cached.fingerprint().compare(status.fingerprint()) == Fingerprint.Change.NONE) {
       return cached;
     }
-    stats.changed();
+    stats.updated();
     if (cached.type() != status.type()) {
       removeCached(path, cached, changes);
       Inode replaced = tree.newChild(parent, path.name(), status);
