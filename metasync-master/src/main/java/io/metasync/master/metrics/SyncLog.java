@@ -20,12 +20,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncLog implements SyncListener {
   static final String LOGGER_NAME = "io.metasync.master.sync.log";
-  private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
 
   private final long thresholdMs;
+  private final Logger log;
 
   public SyncLog(Duration threshold) {
+    this(threshold, LoggerFactory.getLogger(LOGGER_NAME));
+  }
+
+  /** Logs to {@code log} (a test's recording logger). */
+  SyncLog(Duration threshold, Logger log) {
     this.thresholdMs = requireNonNull(threshold, "threshold is null").toMillis();
+    this.log = requireNonNull(log, "log is null");
   }
 
   @Override
@@ -37,14 +43,14 @@ public final class SyncLog implements SyncListener {
   @Override
   public void syncFinished(SyncOutcome outcome) {
     boolean slow = outcome.durationMs() >= thresholdMs;
-    if (!(slow ? LOG.isInfoEnabled() : LOG.isDebugEnabled())) {
+    if (!(slow ? log.isInfoEnabled() : log.isDebugEnabled())) {
       return;
     }
     String line = line(outcome);
     if (slow) {
-      LOG.info(line);
+      log.info(line);
     } else {
-      LOG.debug(line);
+      log.debug(line);
     }
   }
 

@@ -162,6 +162,18 @@ class MetricsScrapeTest {
         .isBetween(scraped.getEpochSecond() - 60.0, scraped.getEpochSecond() + 1.0);
     assertThat(metrics.get("metasync_sync_point_state").sum("metasync_sync_point_state", watched))
         .isEqualTo(1);
+    assertThat(
+            metrics
+                .get("metasync_sync_point_oldest_pending_change_age_seconds")
+                .value("metasync_sync_point_oldest_pending_change_age_seconds", watched))
+        .as("everything the feed reported is applied")
+        .isZero();
+    assertThat(
+            metrics
+                .get("metasync_sync_point_feed_lag_seconds")
+                .value("metasync_sync_point_feed_lag_seconds", watched))
+        .as("the local feed answers every round")
+        .isBetween(0.0, 30.0);
   }
 
   @Test
