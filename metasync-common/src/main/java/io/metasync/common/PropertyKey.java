@@ -80,6 +80,11 @@ public enum PropertyKey {
       "1000",
       ValueKind.POSITIVE_INT,
       "inode changes applied per batch"),
+  MASTER_LOG_DIR(
+      "metasync.master.log.dir",
+      "logs",
+      ValueKind.STRING,
+      "folder of bin/metasync master's log file master.log (rotated daily and at 100 MB)"),
   MASTER_SYNC_LOG_THRESHOLD(
       "metasync.master.sync.log.threshold",
       "1s",
