@@ -80,6 +80,16 @@ public enum PropertyKey {
       "1000",
       ValueKind.POSITIVE_INT,
       "inode changes applied per batch"),
+  MASTER_LOG_DIR(
+      "metasync.master.log.dir",
+      "logs",
+      ValueKind.STRING,
+      "folder of bin/metasync master's log file master.log (rotated daily and at 100 MB)"),
+  MASTER_SYNC_LOG_THRESHOLD(
+      "metasync.master.sync.log.threshold",
+      "1s",
+      ValueKind.DURATION,
+      "a sync that takes at least this long is logged at INFO, a faster one at DEBUG"),
   MASTER_SYNC_PATH_CACHE_CAPACITY(
       "metasync.master.sync.path.cache.capacity",
       "200000",

@@ -13,6 +13,8 @@ import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
 import io.metasync.common.Ticker;
 import io.metasync.master.journal.RatisJournal;
+import io.metasync.master.metrics.MasterMetrics;
+import io.metasync.master.metrics.SyncLog;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.CallerInterceptor;
 import io.metasync.master.rpc.MasterRpcService;
@@ -94,8 +96,10 @@ public final class MasterProcess implements AutoCloseable {
     Namespace namespace = null;
     Server server = null;
     try {
+      MasterMetrics metrics = new MasterMetrics(Ticker.system(), clock);
       UnderFileSystemLoader loader = new UnderFileSystemLoader();
-      UfsOpener opener = (uri, properties) -> ufsDecorator.apply(loader.open(uri, properties));
+      UfsOpener opener =
+          (uri, properties) -> metrics.meterUfs(ufsDecorator.apply(loader.open(uri, properties)));
       UnderFileSystem rootUfs = Namespace.openRootUfs(conf, opener);
       namespace =
           new Namespace(
@@ -103,9 +107,20 @@ public final class MasterProcess implements AutoCloseable {
               rootUfs,
               opener,
               state ->
-                  RatisJournal.open(
-                      conf, state, Ticker.system(), MasterProcess::haltOnApplyFailure),
+                  metrics.timeJournal(
+                      RatisJournal.open(
+                          conf, state, Ticker.system(), MasterProcess::haltOnApplyFailure)),
               new NamespaceThreads(threads.sync, threads.activeSync, clock));
+      Namespace served = namespace;
+      metrics.watchNamespace(
+          new MasterMetrics.NamespaceGauges(
+              served::inodeCount,
+              () -> served.mountTable().list().size(),
+              () -> served.activeSync().syncPoints()));
+      namespace.syncs().addListener(metrics.syncListener());
+      namespace
+          .syncs()
+          .addListener(new SyncLog(conf.getDuration(PropertyKey.MASTER_SYNC_LOG_THRESHOLD)));
       ReadOptions defaults =
           new ReadOptions(
               conf.getSyncInterval(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL),
@@ -121,12 +136,14 @@ public final class MasterProcess implements AutoCloseable {
       String host = conf.get(PropertyKey.MASTER_HOSTNAME);
       server =
           startServer(
-              ServerInterceptors.intercept(service, callers),
+              // the last is outermost: a call the caller check refuses is counted too
+              ServerInterceptors.intercept(service, callers, metrics.rpcInterceptor()),
               ServerTls.credentials(conf),
               host,
               conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
-          WebServer.start(host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock);
+          WebServer.start(
+              host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock, metrics::scrape);
       LOG.info(
           "metasync master serving {} on {}:{}",
           namespace.mountTable().list().get(0).ufsUri(),

@@ -9,11 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
- * The master's read-only web face: {@code /} shows the mount table, {@code /metrics} a few gauges
- * in the Prometheus text format; any other path is 404 (see {@link PageRouter}). Nothing here
- * changes state.
+ * The master's read-only web face: {@code /} shows the mount table, {@code /metrics} the master's
+ * metrics in the Prometheus text format (see {@code docs/metrics.md}); any other path is 404 (see
+ * {@link PageRouter}). Nothing here changes state.
  */
 final class WebServer {
   private final HttpServer server;
@@ -22,7 +23,11 @@ final class WebServer {
     this.server = server;
   }
 
-  static WebServer start(String host, int port, Namespace namespace, Clock clock) {
+  /**
+   * @param metrics renders {@code /metrics} at each scrape
+   */
+  static WebServer start(
+      String host, int port, Namespace namespace, Clock clock, Supplier<String> metrics) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -37,8 +42,7 @@ final class WebServer {
                 "/",
                 new PageRouter.Page("text/html; charset=utf-8", () -> page(namespace, startedMs)),
                 "/metrics",
-                new PageRouter.Page(
-                    "text/plain; version=0.0.4", () -> metrics(namespace, clock, startedMs)))));
+                new PageRouter.Page("text/plain; version=0.0.4; charset=utf-8", metrics))));
     server.setExecutor(
         Executors.newSingleThreadExecutor(
             runnable -> {
@@ -48,23 +52,6 @@ final class WebServer {
             }));
     server.start();
     return new WebServer(server);
-  }
-
-  private static String metrics(Namespace namespace, Clock clock, long startedMs) {
-    return "# HELP metasync_inodes Cached inodes.\n# TYPE metasync_inodes gauge\nmetasync_inodes "
-        + namespace.inodeCount()
-        + "\n# HELP metasync_mounts Mount points, / included.\n# TYPE metasync_mounts gauge\nmetasync_mounts "
-        + namespace.mountTable().list().size()
-        + "\n# HELP metasync_syncs_started_total Syncs that listed or read the UFS.\n"
-        + "# TYPE metasync_syncs_started_total counter\nmetasync_syncs_started_total "
-        + namespace.syncs().startedCount()
-        + "\n# HELP metasync_syncs_joined_total Requests that joined a running sync instead of asking the UFS.\n"
-        + "# TYPE metasync_syncs_joined_total counter\nmetasync_syncs_joined_total "
-        + namespace.syncs().joinedCount()
-        + "\n# HELP metasync_uptime_seconds Seconds since the master started.\n# TYPE metasync_uptime_seconds gauge\n"
-        + "metasync_uptime_seconds "
-        + (clock.millis() - startedMs) / 1000
-        + "\n";
   }
 
   private static String page(Namespace namespace, long startedMs) {

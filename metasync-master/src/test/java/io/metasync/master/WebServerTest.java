@@ -102,7 +102,7 @@ class WebServerTest {
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body()).isEmpty();
       assertThat(metrics.headers().firstValue("Content-Type"))
-          .hasValue("text/plain; version=0.0.4");
+          .hasValue("text/plain; version=0.0.4; charset=utf-8");
       assertThat(metrics.headers().firstValueAsLong("Content-Length")).isPresent();
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.body()).isEmpty();

@@ -1,11 +1,14 @@
 package io.metasync.shell;
 
+import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -14,8 +17,11 @@ import picocli.CommandLine;
 
 /** The {@code metasync} command line: {@code bin/metasync} runs this. */
 public final class Main {
-  private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-  private static final String RATIS_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.ratis";
+  /** Logback's own setting: the configuration file to read instead of logback.xml in the jar. */
+  static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
+  /** The master's Logback configuration, in the install folder. */
+  static final String MASTER_LOGGING = "conf/logback.xml";
 
   private Main() {}
 
@@ -38,7 +44,6 @@ public final class Main {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     ScannedArguments scanned = ScannedArguments.scan(args);
-    setLogLevel(scanned);
     ShellEnvironment environment =
         new ShellEnvironment(
             scanned.definitions(),
@@ -48,6 +53,7 @@ public final class Main {
             System.console() != null,
             ZoneId.systemDefault(),
             Clock.systemUTC());
+    configureLogging(scanned, environment);
     try {
       return execute(environment, scanned);
     } finally {
@@ -81,30 +87,41 @@ public final class Main {
   }
 
   /**
-   * A master logs what it does; an fs command's output is for scripts and must not be mixed with
-   * log lines. slf4j-simple reads this once, when the first logger is made, which is why it is set
-   * before anything else runs. An explicit JVM setting wins.
+   * A master logs what it does to its log file; an fs command's output is for scripts and must not
+   * be mixed with log lines, so the other commands log warnings to stderr only. Logback reads these
+   * settings once, when the first logger is made, which is why they are set before anything else
+   * runs. An explicit JVM setting wins.
    */
-  private static void setLogLevel(ScannedArguments scanned) {
-    if (System.getProperty(LOG_LEVEL) == null) {
-      boolean master = scanned.command().filter("master"::equals).isPresent();
-      System.setProperty(LOG_LEVEL, master ? "info" : "warn");
-    }
-    // Ratis narrates every election and log segment at INFO; an operator needs only its warnings.
-    System.setProperty(RATIS_LOG_LEVEL, System.getProperty(RATIS_LOG_LEVEL, "warn"));
-    // Hadoop warns on every start that it has no native library (it needs none here)
-    quiet("org.apache.hadoop.util.NativeCodeLoader", "error");
+  static void configureLogging(ScannedArguments scanned, ShellEnvironment environment) {
+    boolean master = scanned.command().filter("master"::equals).isPresent();
+    setIfAbsent("metasync.log.level", master ? "INFO" : "WARN");
     if (scanned.command().filter("dev-hdfs"::equals).isPresent()) {
       // A MiniDFSCluster warns about test-only settings and logs its own stopping threads as
       // errors; a real problem still stops dev-hdfs with an Error line.
-      quiet("org.apache.hadoop", "off");
+      setIfAbsent("metasync.log.hadoop.level", "OFF");
+    }
+    Path masterLogging = environment.home().resolve(MASTER_LOGGING);
+    if (master && Files.isRegularFile(masterLogging)) {
+      setIfAbsent(LOGBACK_CONFIGURATION, masterLogging.toString());
+      setIfAbsent("metasync.log.dir", logFolder(environment).toString());
     }
   }
 
-  private static void quiet(String logger, String level) {
-    String key = "org.slf4j.simpleLogger.log." + logger;
+  /**
+   * {@code metasync.master.log.dir}, under the install folder unless absolute; its default when the
+   * configuration is bad (the master command reports that itself, as its first line).
+   */
+  private static Path logFolder(ShellEnvironment environment) {
+    try {
+      return environment.configuration().getPath(PropertyKey.MASTER_LOG_DIR);
+    } catch (MetasyncException e) {
+      return environment.home().resolve(PropertyKey.MASTER_LOG_DIR.defaultValue());
+    }
+  }
+
+  private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
-      System.setProperty(key, level);
+      System.setProperty(key, value);
     }
   }
 }

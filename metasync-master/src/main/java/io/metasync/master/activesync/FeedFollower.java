@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
 import io.metasync.master.mount.MountPoint;
+import io.metasync.ufs.ChangeBatch;
 import io.metasync.ufs.ChangeFeed;
 import io.metasync.ufs.FeedCursor;
+import io.metasync.ufs.PollingChangeFeed;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -24,6 +26,7 @@ final class FeedFollower implements AutoCloseable {
   private final MountPoint mount;
   private final ChangeFeed feed;
   private FeedCursor journaledCursor;
+  private FeedCursor lastReadCursor;
   private int failures;
   private long nextReadMs;
 
@@ -96,6 +99,20 @@ final class FeedFollower implements AutoCloseable {
 
   boolean failing() {
     return failures > 0;
+  }
+
+  /**
+   * Whether a read that returned {@code batch} shows the feed caught up with its UFS: any answer of
+   * a feed that is told of changes, but only a completed pass of a polling feed, whose cursor moves
+   * at each pass (a read between passes answers at once with nothing new).
+   */
+  boolean caughtUp(ChangeBatch batch) {
+    if (!(feed instanceof PollingChangeFeed)) {
+      return true;
+    }
+    boolean moved = !batch.cursor().equals(lastReadCursor);
+    lastReadCursor = batch.cursor();
+    return moved;
   }
 
   /** A read succeeded; says whether reads were failing until now. */

@@ -68,6 +68,7 @@ final class FeedRouter implements AutoCloseable {
     FeedFollower follower = follower(mount, null);
     try {
       follower.feed().watch(mount.ufsPathOf(point.path()));
+      point.feedAnswered(clock.millis());
     } catch (IOException e) {
       closeIfUnused(point.mountPath());
       throw MetasyncException.failedPrecondition(
@@ -87,6 +88,7 @@ final class FeedRouter implements AutoCloseable {
     }
     try {
       follower(mount, cursor.orElse(null)).feed().watch(mount.ufsPathOf(point.path()));
+      point.feedAnswered(clock.millis());
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "Cannot follow sync point {} after the restart ({}); it will be synced whole and retried",
@@ -168,9 +170,13 @@ final class FeedRouter implements AutoCloseable {
           "The change feed of {} answers again; its sync points are synced whole",
           follower.mount().ufsUri());
     }
-    onMount.stream()
-        .filter(point -> !unwatched.contains(point.path()))
-        .forEach(SyncPoint::feedRecovered);
+    List<SyncPoint> watched =
+        onMount.stream().filter(point -> !unwatched.contains(point.path())).toList();
+    watched.forEach(SyncPoint::feedRecovered);
+    if (follower.caughtUp(batch)) {
+      long nowMs = clock.millis();
+      watched.forEach(point -> point.feedAnswered(nowMs));
+    }
     if (batch.eventsLost()) {
       onMount.forEach(point -> point.pending().markWholeSubtree());
     }
@@ -215,6 +221,7 @@ final class FeedRouter implements AutoCloseable {
         follower.feed().watch(mount.ufsPathOf(point.path()));
         unwatched.remove(point.path());
         point.feedRecovered();
+        point.feedAnswered(clock.millis());
         LOG.info("Following the changes of sync point {} again", point.path());
       } catch (IOException | RuntimeException e) {
         watchFailed(point, e);

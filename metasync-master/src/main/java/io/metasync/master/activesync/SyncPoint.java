@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.NamespacePath;
 import io.metasync.master.sync.SyncStats;
+import io.metasync.master.sync.SyncTrigger;
 
 /**
  * The running state of one sync point. Changed only on the active-sync control thread; its status
@@ -19,6 +20,12 @@ final class SyncPoint {
   private volatile int age;
   // The running sync's counts (the last one's when idle), so getSyncPathList shows its progress.
   private volatile SyncStats stats = new SyncStats();
+  // When the changes now pending were first seen pending (0: none), and when those the running sync
+  // took were (0: none running): the oldest unapplied change, for the staleness metric.
+  private volatile long pendingSinceMs;
+  private volatile long runningSinceMs;
+  // When the feed last answered (a polling feed: last completed a pass), 0 before it first did.
+  private volatile long feedAnsweredMs;
   private volatile Trouble feedTrouble;
   private volatile Trouble syncTrouble;
   // A sync of this point is on the sync executor: another must not start, and the pending changes
@@ -80,9 +87,33 @@ final class SyncPoint {
     return false;
   }
 
+  /**
+   * Notes at {@code nowMs} that changes are pending, if they are and none were before. Called each
+   * round on the control thread, so the oldest change's age is known to a round.
+   */
+  void notePending(long nowMs) {
+    if (pending.isEmpty()) {
+      pendingSinceMs = 0;
+    } else if (pendingSinceMs == 0) {
+      pendingSinceMs = nowMs;
+    }
+  }
+
+  /** The feed answered at {@code nowMs}: what it had seen until then is pending or applied. */
+  void feedAnswered(long nowMs) {
+    feedAnsweredMs = nowMs;
+  }
+
   /** Takes the pending changes into a sync that starts at {@code startMs}. */
   SyncWork beginSync(long startMs) {
-    SyncWork work = new SyncWork(startMs, pending.wholeSubtree(), pending.paths(), new SyncStats());
+    runningSinceMs = pendingSinceMs != 0 ? pendingSinceMs : startMs;
+    pendingSinceMs = 0;
+    SyncWork work =
+        new SyncWork(
+            startMs,
+            pending.wholeSubtree(),
+            pending.paths(),
+            new SyncStats(SyncTrigger.ACTIVE_SYNC));
     pending.clear();
     stats = work.stats();
     running = true;
@@ -94,6 +125,7 @@ final class SyncPoint {
 
   void syncSucceeded(SyncWork work) {
     running = false;
+    runningSinceMs = 0;
     lastSyncMs = work.startMs();
     syncTrouble = null;
     state = SyncPointState.IDLE;
@@ -106,6 +138,8 @@ final class SyncPoint {
   void syncFailed(SyncWork work, String cause) {
     running = false;
     pending.retry(work);
+    pendingSinceMs = oldest(pendingSinceMs, runningSinceMs);
+    runningSinceMs = 0;
     syncTrouble = Trouble.after(syncTrouble, cause, work.startMs());
     if (state == SyncPointState.SYNCING) {
       state = SyncPointState.IDLE;
@@ -135,6 +169,11 @@ final class SyncPoint {
     }
   }
 
+  /** The earlier of two times, 0 meaning none. */
+  private static long oldest(long aMs, long bMs) {
+    return aMs == 0 ? bMs : bMs == 0 ? aMs : Math.min(aMs, bMs);
+  }
+
   SyncPointStatus status() {
     SyncStats current = stats;
     SyncPointState shown = state;
@@ -154,6 +193,8 @@ final class SyncPoint {
         activity,
         age,
         current.directories() + current.files(),
-        trouble);
+        trouble,
+        oldest(pendingSinceMs, runningSinceMs),
+        feedAnsweredMs);
   }
 }

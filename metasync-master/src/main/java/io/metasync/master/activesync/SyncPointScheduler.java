@@ -60,6 +60,8 @@ final class SyncPointScheduler {
       return;
     }
     router.readFeeds();
+    long nowMs = clock.millis();
+    registry.all().forEach(point -> point.notePending(nowMs));
     if (clock.millis() >= nextIntervalMs) {
       nextIntervalMs = clock.millis() + interval.toMillis();
       closeInterval();

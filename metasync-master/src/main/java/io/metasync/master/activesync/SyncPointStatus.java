@@ -12,6 +12,9 @@ import io.metasync.common.NamespacePath;
  * @param age intervals waited with changes pending
  * @param listedEntries UFS entries listed so far by the running sync, or by the last one when idle
  * @param trouble why the state is {@code FEED_FAILING} or {@code SYNC_FAILING}; null otherwise
+ * @param oldestUnappliedMs when the oldest change not yet applied (pending, or taken by the running
+ *     sync) was first seen, to a round; 0 when there is none
+ * @param feedAnsweredMs when its feed last answered (a polling feed: completed a pass), 0 before
  */
 public record SyncPointStatus(
     NamespacePath path,
@@ -21,7 +24,9 @@ public record SyncPointStatus(
     long activity,
     int age,
     long listedEntries,
-    Trouble trouble) {
+    Trouble trouble,
+    long oldestUnappliedMs,
+    long feedAnsweredMs) {
   public SyncPointStatus {
     requireNonNull(path, "path is null");
     requireNonNull(state, "state is null");

@@ -15,7 +15,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,9 @@ import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,6 +292,31 @@ public final class RatisJournal implements Journal {
     }
     if (!reply.isSuccess()) {
       throw cannotCommit(reply.getException());
+    }
+  }
+
+  /**
+   * The index of the last entry applied to this master's state, -1 before the first; for metrics.
+   */
+  public long appliedIndex() {
+    TermIndex last = stateMachine.getLastAppliedTermIndex();
+    return last == null ? -1 : last.getIndex();
+  }
+
+  /**
+   * When the newest snapshot was written (its file's modification time), empty before the first;
+   * for metrics.
+   */
+  public Optional<Instant> latestSnapshotTime() {
+    SnapshotInfo snapshot = stateMachine.getLatestSnapshot();
+    if (snapshot == null || snapshot.getFiles() == null || snapshot.getFiles().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Files.getLastModifiedTime(snapshot.getFiles().get(0).getPath()).toInstant());
+    } catch (IOException e) {
+      return Optional.empty(); // deleted by a newer snapshot meanwhile: the next scrape sees it
     }
   }
 

@@ -121,12 +121,12 @@ public final class PathSyncer {
   private Inode syncRoot(SyncStats stats, long startMs) {
     try (LockedPaths ignored = locks.lock(NamespacePath.ROOT, LockMode.WRITE)) {
       UfsLocation location = mounts.resolve(NamespacePath.ROOT);
-      UfsStatus status = mountRootStatus(location);
+      UfsStatus status = mountRootStatus(location, stats);
       stats.entrySeen(true);
       Inode root = tree.root();
       if (root.fingerprint().compare(status.fingerprint()) != Fingerprint.Change.NONE) {
         root = tree.update(root, status);
-        stats.changed();
+        stats.updated();
       }
       freshness.synced(NamespacePath.ROOT, SyncDepth.SELF, startMs);
       return root;
@@ -137,12 +137,13 @@ public final class PathSyncer {
     UfsLocation location = mounts.resolve(path);
     Optional<Inode> cached = tree.child(parent, path.name());
     if (location.isMountPoint()) {
-      UfsStatus status = mountRootStatus(location);
+      UfsStatus status = mountRootStatus(location, stats);
       stats.entrySeen(true);
       return Optional.of(applyNow(parent, path, cached.orElse(null), status, stats));
     }
     Optional<UfsStatus> status;
     try {
+      stats.ufsCalled();
       status = location.ufs().getStatus(location.ufsPath());
     } catch (IOException e) {
       freshness.failed(path);
@@ -152,7 +153,7 @@ public final class PathSyncer {
       if (cached.isPresent()) {
         ChangeBatch changes = new ChangeBatch();
         removeCached(path, cached.get(), changes);
-        stats.changed();
+        stats.removed();
         tree.commit(changes.toInodeChanges());
       }
       return Optional.empty();
@@ -169,7 +170,8 @@ public final class PathSyncer {
     return result;
   }
 
-  private UfsStatus mountRootStatus(UfsLocation location) {
+  private UfsStatus mountRootStatus(UfsLocation location, SyncStats stats) {
+    stats.ufsCalled();
     try {
       return location
           .ufs()
@@ -221,6 +223,7 @@ public final class PathSyncer {
       }
       UfsLocation location = mounts.resolve(path);
       BatchPipeline batches = journal.newPipeline();
+      stats.ufsCalled();
       try (UfsListing listing = location.ufs().list(location.ufsPath())) {
         merge(path, directory.get(), listing, childFolders, stats, batches);
         // Marked loaded, and its sync time journaled, in the last batch, written once all others
@@ -362,7 +365,7 @@ public final class PathSyncer {
               rememberMountPoint(cached);
             } else {
               removeCached(path.child(cached.name()), cached, batches.current());
-              stats.changed();
+              stats.removed();
             }
           }
 
@@ -427,7 +430,7 @@ public final class PathSyncer {
       SyncStats stats,
       ChangeBatch changes) {
     if (cached == null) {
-      stats.changed();
+      stats.added();
       Inode added = tree.newChild(parent, path.name(), status);
       changes.put(added);
       return added;
@@ -435,7 +438,7 @@ public final class PathSyncer {
     if (cached.fingerprint().compare(status.fingerprint()) == Fingerprint.Change.NONE) {
       return cached;
     }
-    stats.changed();
+    stats.updated();
     if (cached.type() != status.type()) {
       removeCached(path, cached, changes);
       Inode replaced = tree.newChild(parent, path.name(), status);

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,7 @@ public final class SyncCoordinator {
   private final ConcurrentHashMap<NamespacePath, Running> running = new ConcurrentHashMap<>();
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong joined = new AtomicLong();
+  private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
 
   /** Folder tasks one recursive sync keeps queued or running: a few per thread of the pool. */
   static final int MAX_FOLDERS_IN_FLIGHT = 32;
@@ -59,6 +61,7 @@ public final class SyncCoordinator {
       Running covering = findCovering(path, depth);
       if (covering != null) {
         joined.incrementAndGet();
+        listeners.forEach(listener -> listener.syncJoined(path, depth, stats.trigger()));
         await(covering.done());
         // what the request got is what the covering sync listed: its progress says so
         stats.add(covering.stats());
@@ -72,17 +75,38 @@ public final class SyncCoordinator {
         continue;
       }
       started.incrementAndGet();
+      listeners.forEach(listener -> listener.syncStarted(path, depth, stats.trigger()));
+      SyncStats.Counts before = stats.counts();
+      long startMs = clock.millis();
+      RuntimeException error = null;
       try {
         run(path, depth, stats);
         mine.done().complete(null);
       } catch (RuntimeException e) {
+        error = e;
         mine.done().completeExceptionally(e);
         throw e;
       } finally {
+        if (!listeners.isEmpty()) {
+          SyncOutcome outcome =
+              new SyncOutcome(
+                  path,
+                  depth,
+                  stats.trigger(),
+                  stats.counts().minus(before),
+                  clock.millis() - startMs,
+                  error);
+          listeners.forEach(listener -> listener.syncFinished(outcome));
+        }
         running.remove(path, mine);
       }
       return;
     }
+  }
+
+  /** Tells {@code listener} of every sync from now on (for metrics and the sync log). */
+  public void addListener(SyncListener listener) {
+    listeners.add(requireNonNull(listener, "listener is null"));
   }
 
   /** Syncs run so far. */

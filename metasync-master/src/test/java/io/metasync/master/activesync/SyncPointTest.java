@@ -118,4 +118,40 @@ class SyncPointTest {
     assertThat(point.status().state()).isEqualTo(SyncPointState.SYNC_FAILING);
     assertThat(point.status().lastSyncMs()).isZero();
   }
+
+  @Test
+  void theOldestUnappliedChangeIsKeptThroughARunningSyncAndItsFailureAndClearedBySuccess() {
+    SyncPoint point = point(1000);
+    point.notePending(1_000);
+    assertThat(point.status().oldestUnappliedMs()).as("nothing pending").isZero();
+
+    events(point, 1);
+    point.notePending(2_000);
+    events(point, 1);
+    point.notePending(3_000);
+    assertThat(point.status().oldestUnappliedMs()).isEqualTo(2_000);
+
+    SyncWork first = point.beginSync(4_000);
+    events(point, 1);
+    point.notePending(5_000);
+    assertThat(point.status().oldestUnappliedMs()).as("taken by the running sync").isEqualTo(2_000);
+
+    point.syncFailed(first, "the UFS did not answer");
+    assertThat(point.status().oldestUnappliedMs()).as("put back").isEqualTo(2_000);
+
+    SyncWork second = point.beginSync(6_000);
+    point.syncSucceeded(second);
+    point.notePending(7_000);
+    assertThat(point.status().oldestUnappliedMs()).isZero();
+  }
+
+  @Test
+  void theFeedsLastAnswerIsShown() {
+    SyncPoint point = point(1000);
+    assertThat(point.status().feedAnsweredMs()).isZero();
+
+    point.feedAnswered(8_000);
+
+    assertThat(point.status().feedAnsweredMs()).isEqualTo(8_000);
+  }
 }
