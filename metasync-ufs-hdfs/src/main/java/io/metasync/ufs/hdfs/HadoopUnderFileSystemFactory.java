@@ -76,7 +76,12 @@ public abstract class HadoopUnderFileSystemFactory implements UnderFileSystemFac
   private FileSystem open(URI rootUri, Configuration conf) throws IOException {
     try {
       FileSystem.getFileSystemClass(scheme, conf);
-    } catch (UnsupportedFileSystemException e) {
+    } catch (UnsupportedFileSystemException | RuntimeException e) {
+      // core-default.xml names classes (fs.s3a.impl, ...) whose jars may be absent: Hadoop then
+      // throws a RuntimeException around ClassNotFoundException
+      if (e instanceof RuntimeException && !(e.getCause() instanceof ClassNotFoundException)) {
+        throw e;
+      }
       throw MetasyncException.invalidArgument(
           "cannot mount "
               + rootUri
