@@ -35,8 +35,8 @@ final class S3ActiveSyncScenario {
   private static final String TOKEN = "bench-event-token-0123456789";
   private static final Duration INTERVAL = Duration.ofSeconds(5);
   private static final Duration IDLE_WINDOW = Duration.ofSeconds(30);
-  private static final int EVENT_CHANGES = 50;
-  private static final int POLLING_CHANGES = 6;
+  private static final int EVENT_CHANGES = 20;
+  private static final int POLLING_CHANGES = 5;
   private static final CallOptions CACHE_ONLY = new CallOptions(SyncInterval.NEVER, LoadType.NEVER);
 
   private S3ActiveSyncScenario() {}

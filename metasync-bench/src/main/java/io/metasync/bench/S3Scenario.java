@@ -59,9 +59,12 @@ final class S3Scenario {
     try (S3Client client = table.server().newClient()) {
       for (int round = 0; round < rounds; round++) {
         boolean sdkFirst = round % 2 == 0;
+        if (round == 0) {
+          // the flat walk is a reference only, and slow on s3proxy's file backend: once
+          flat.add(timed(ticker, table, () -> walk(client, false)));
+        }
         if (sdkFirst) {
           byFolder.add(timed(ticker, table, () -> walk(client, true)));
-          flat.add(timed(ticker, table, () -> walk(client, false)));
         }
         try (BenchMaster master = startMaster(context, folder, table)) {
           loads.add(
@@ -70,17 +73,16 @@ final class S3Scenario {
         }
         if (!sdkFirst) {
           byFolder.add(timed(ticker, table, () -> walk(client, true)));
-          flat.add(timed(ticker, table, () -> walk(client, false)));
         }
         loadAverages.add(LoadAverage.now());
         Progress.log(
-            "s3: first load round %d/%d: metasync %,.0f ms, SDK by folder %,.0f ms, flat %,.0f ms"
-                + " (load average %s)",
+            "s3: first load round %d/%d: metasync %,.0f ms, SDK by folder %,.0f ms, flat (round 1)"
+                + " %,.0f ms (load average %s)",
             round + 1,
             rounds,
             loads.get(round),
             byFolder.get(round),
-            flat.get(round),
+            flat.get(0),
             loadAverages.get(round));
       }
     }
@@ -94,7 +96,7 @@ final class S3Scenario {
             String.format(
                 Locale.ROOT,
                 "first load of %,d objects in %,d folders: fresh master's loadMetadata -R vs the"
-                    + " SDK's ListObjectsV2 walk by folder (flat walk in brackets), %d rounds,"
+                    + " SDK's ListObjectsV2 walk by folder (flat walk, once, in brackets), %d rounds,"
                     + " load average %s",
                 table.objects(),
                 table.folders(),

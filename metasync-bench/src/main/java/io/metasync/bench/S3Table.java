@@ -58,6 +58,8 @@ final class S3Table implements AutoCloseable {
                 "bench-secret",
                 folder.resolve("s3proxy.log")));
     S3Table table = new S3Table(server, folders, filesPerFolder);
+    // a run stopped with Ctrl-C or kill skips close(): s3proxy, its own process, would stay
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3proxy-stop"));
     try {
       server.createBucket(BUCKET);
       table.prepare(
