@@ -87,6 +87,7 @@ public final class BenchMain {
           case FIRST_LOAD -> FirstLoadScenario.run(context, folder.resolve("firstload"));
           case MIXED -> MixedScenario.run(context, folder.resolve("mixed"));
           case HADOOP_API -> HadoopApiScenario.run(context, folder.resolve("hadoopapi"));
+          case S3 -> S3Scenario.run(context, folder.resolve("s3"));
         }
       }
     }

@@ -57,7 +57,8 @@ final class BenchMaster implements AutoCloseable {
     return start(ufsRoot, mastersFolder, UnaryOperator.identity(), extra);
   }
 
-  private static BenchMaster start(
+  /** As {@link #start(Path, Path, UnaryOperator)}, with {@code extra} master settings. */
+  static BenchMaster start(
       Path ufsRoot,
       Path mastersFolder,
       UnaryOperator<UnderFileSystem> decorator,

@@ -35,7 +35,7 @@ record BenchOptions(
     Optional<URI> hdfs) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi | s3 ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -47,6 +47,8 @@ record BenchOptions(
                            dev-hdfs; its files are kept for the next run) instead of a MiniDFSCluster
         --quick            fixtures 10 times smaller, 1 warm-up, 3 rounds, 0.5 s slices: only to try
                            the harness, never for figures
+      s3 puts a table of 100,000 objects in 1,000 folders (10,000 in 100 with --quick) into
+      s3proxy under DIR/s3 once, and reuses it.
       all is every scenario but metastore, wide and the HDFS ones (long, or a MiniDFSCluster each:
       name them).
       Each case runs metasync and its baseline alternately in the same JVM and prints the median,
@@ -80,7 +82,9 @@ record BenchOptions(
     /** 32 threads of getStatus/listStatus/writes vs the same on the local folder: run by name. */
     MIXED("mixed", false, false),
     /** Hadoop's FileSystem API through metasync:// vs hdfs:// on a MiniDFSCluster: run by name. */
-    HADOOP_API("hadoopapi", false, false);
+    HADOOP_API("hadoopapi", false, false),
+    /** s3proxy with a 100,000-object table (kept in --dir), several masters: run by name. */
+    S3("s3", false, false);
 
     final String argument;
 

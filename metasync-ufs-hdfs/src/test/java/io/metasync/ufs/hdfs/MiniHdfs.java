@@ -17,6 +17,13 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  * between), to show what metasync does while HDFS is down.
  */
 public final class MiniHdfs implements AutoCloseable {
+  static {
+    // The NameNode's WebHDFS (Jersey 1 with JAXB 2.2) builds its WADL with JAXB's bytecode
+    // optimizer, which Java 17 refuses (it defines classes in a foreign class loader): every
+    // WebHDFS call would answer 500. The plain reflective accessors work.
+    System.setProperty("com.sun.xml.bind.v2.bytecode.ClassTailor.noOptimize", "true");
+  }
+
   private final MiniDFSCluster cluster;
   private final int port;
 
@@ -78,6 +85,14 @@ public final class MiniHdfs implements AutoCloseable {
   /** {@code hdfs://localhost:PORT/path}. */
   public URI uri(String path) {
     return URI.create(uri() + path);
+  }
+
+  /**
+   * {@code webhdfs://localhost:HTTP_PORT/path}: the NameNode's WebHDFS (REST over HTTP) endpoint.
+   */
+  public URI webHdfsUri(String path) {
+    return URI.create(
+        "webhdfs://localhost:" + cluster.getNameNode().getHttpAddress().getPort() + path);
   }
 
   /**
