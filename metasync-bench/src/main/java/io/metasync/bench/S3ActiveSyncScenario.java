@@ -59,7 +59,7 @@ final class S3ActiveSyncScenario {
             table,
             events ? Map.of("s3.events.port", "" + eventPort, "s3.events.token", TOKEN) : Map.of());
         MetasyncClient client = master.client();
-        client.loadMetadata(S3Scenario.MOUNT, true, progress -> {}, BenchMaster.CACHED);
+        client.withOptions(BenchMaster.CACHED).loadMetadata(S3Scenario.MOUNT, true, progress -> {});
         ActiveSyncScenario.startSyncAndWait(client, S3Scenario.MOUNT, context.ticker());
         idleCost(context, calls, events);
         visibility(context, client, s3, events ? eventPort : -1);
@@ -144,7 +144,7 @@ final class S3ActiveSyncScenario {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (true) {
       try {
-        client.getStatus(path, CACHE_ONLY);
+        client.withOptions(CACHE_ONLY).getStatus(path);
         return;
       } catch (MetasyncException e) {
         if (System.nanoTime() > deadline) {

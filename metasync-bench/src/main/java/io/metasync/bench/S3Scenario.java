@@ -125,7 +125,7 @@ final class S3Scenario {
     List<String> loadAverages = new ArrayList<>();
     try (BenchMaster master = startMaster(context, folder, table);
         S3Client client = table.server().newClient()) {
-      master.client().loadMetadata(MOUNT, true, progress -> {}, BenchMaster.CACHED);
+      master.client().withOptions(BenchMaster.CACHED).loadMetadata(MOUNT, true, progress -> {});
       try (FileSystem metasync = metasync(master.rpcPort())) {
         // one discovery to open the channel and warm both sides
         discover(metasync);

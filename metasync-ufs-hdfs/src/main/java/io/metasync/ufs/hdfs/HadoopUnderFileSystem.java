@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.MessageText;
 import io.metasync.ufs.UfsListing;
+import io.metasync.ufs.UfsOutputStream;
 import io.metasync.ufs.UfsRefusedException;
 import io.metasync.ufs.UfsRefusedException.Reason;
 import io.metasync.ufs.UfsStatus;
@@ -12,7 +13,6 @@ import io.metasync.ufs.UnderFileSystem;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileAlreadyExistsException;
@@ -105,7 +105,7 @@ final class HadoopUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
-  public void mkdir(String path, int mode) throws IOException {
+  public UfsStatus mkdir(String path, int mode) throws IOException {
     checkMode(mode);
     // Hadoop's mkdirs makes missing parents and succeeds on an existing folder; the contract
     // refuses both, so they are checked first.
@@ -118,10 +118,18 @@ final class HadoopUnderFileSystem implements UnderFileSystem {
     } catch (IOException e) {
       throw HdfsErrors.translate(e, uriOf(path));
     }
+    // Hadoop's mkdirs answers a boolean: the status is read back.
+    return statusAfterWrite(path);
+  }
+
+  private UfsStatus statusAfterWrite(String path) throws IOException {
+    return getStatus(path)
+        .orElseThrow(
+            () -> new IOException(uriOf(path) + " vanished right after it was written; retry"));
   }
 
   @Override
-  public OutputStream create(String path, int mode) throws IOException {
+  public UfsOutputStream create(String path, int mode) throws IOException {
     checkMode(mode);
     // WebHDFS and others send the create with the first bytes or on close, so its refusals would
     // come too late: they are checked first.
@@ -131,14 +139,16 @@ final class HadoopUnderFileSystem implements UnderFileSystem {
     }
     Path file = hadoopPath(path);
     try {
-      return fileSystem.createNonRecursive(
-          file,
-          new FsPermission((short) mode),
-          EnumSet.of(CreateFlag.CREATE),
-          BUFFER_SIZE,
-          fileSystem.getDefaultReplication(file),
-          fileSystem.getDefaultBlockSize(file),
-          null);
+      return UfsOutputStream.of(
+          fileSystem.createNonRecursive(
+              file,
+              new FsPermission((short) mode),
+              EnumSet.of(CreateFlag.CREATE),
+              BUFFER_SIZE,
+              fileSystem.getDefaultReplication(file),
+              fileSystem.getDefaultBlockSize(file),
+              null),
+          () -> statusAfterWrite(path));
     } catch (IOException e) {
       throw HdfsErrors.translate(e, uriOf(path));
     }
