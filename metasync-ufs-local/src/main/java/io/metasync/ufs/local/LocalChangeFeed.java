@@ -175,8 +175,10 @@ final class LocalChangeFeed implements ChangeFeed {
           "the change feed of " + paths.root().toUri() + " stopped; open a new one", drainFailure);
     }
     String gone = followReplacedFolders();
-    // The events that came before a folder went (its own DELETE among them) are delivered first.
-    ChangeEventQueue.Taken taken = queue.takeAll(gone == null ? timeout : Duration.ZERO);
+    // The events that came before a folder went (its own DELETE among them) are delivered first;
+    // the kernel may hand them to the drain thread a moment after the folder is seen gone, so the
+    // poll waits for them as for any event before it reports the folder as gone.
+    ChangeEventQueue.Taken taken = queue.takeAll(timeout);
     if (gone != null && taken.events().isEmpty() && !taken.eventsLost()) {
       throw new IOException(
           "the watched folder "
