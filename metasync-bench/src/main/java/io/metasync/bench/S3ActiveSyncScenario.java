@@ -113,7 +113,7 @@ final class S3ActiveSyncScenario {
       if (events) {
         post(http, eventPort, key);
       }
-      awaitVisible(client, S3Scenario.MOUNT + "/part=0000/" + name);
+      awaitVisible(client, S3Scenario.MOUNT + "/part=0000/" + name, ticker);
       millis[i] = (ticker.nanos() - start) / 1_000_000;
     }
     Arrays.sort(millis);
@@ -140,14 +140,15 @@ final class S3ActiveSyncScenario {
                 : "the next poll, then the sync after it");
   }
 
-  private static void awaitVisible(MetasyncClient client, String path) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+  private static void awaitVisible(MetasyncClient client, String path, Ticker ticker)
+      throws InterruptedException {
+    long deadline = ticker.nanos() + Duration.ofMinutes(2).toNanos();
     while (true) {
       try {
         client.withOptions(CACHE_ONLY).getStatus(path);
         return;
       } catch (MetasyncException e) {
-        if (System.nanoTime() > deadline) {
+        if (ticker.nanos() > deadline) {
           throw new IllegalStateException(path + " did not show within 2 minutes", e);
         }
       }
