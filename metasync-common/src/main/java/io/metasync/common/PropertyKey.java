@@ -50,6 +50,13 @@ public enum PropertyKey {
       "",
       ValueKind.STRING,
       "host:port of every master's journal peer, comma-separated; empty means this master alone"),
+  MASTER_JOURNAL_ELECTION_TIMEOUT(
+      "metasync.master.journal.election.timeout",
+      "1s",
+      ValueKind.DURATION,
+      "how long a standby hears nothing from the leader before it may call an election (the"
+          + " longest wait is twice this); seconds, not Ratis's 150 ms, so a JVM pause is no"
+          + " fail-over"),
   MASTER_JOURNAL_CHECKPOINT_PERIOD_ENTRIES(
       "metasync.master.journal.checkpoint.period.entries",
       "2000000",

@@ -12,13 +12,18 @@ import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
 import io.metasync.common.Ticker;
+import io.metasync.master.journal.JournalHooks;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.metrics.MasterMetrics;
 import io.metasync.master.metrics.SyncLog;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.CallerInterceptor;
+import io.metasync.master.rpc.ClientCallInterceptor;
+import io.metasync.master.rpc.LeaderGate;
+import io.metasync.master.rpc.MasterInfoService;
 import io.metasync.master.rpc.MasterRpcService;
 import io.metasync.master.rpc.ProgressReporter;
+import io.metasync.master.rpc.RetryAnswers;
 import io.metasync.master.rpc.ServerTls;
 import io.metasync.master.security.SecuritySetup;
 import io.metasync.master.sync.ReadOptions;
@@ -51,6 +56,9 @@ public final class MasterProcess implements AutoCloseable {
   private final Server server;
   private final WebServer webServer;
   private final AtomicInteger closed = new AtomicInteger();
+
+  /** How long a master alone in its group may take to lead once its journal is replayed. */
+  private static final Duration FIRST_SERVE_LIMIT = Duration.ofSeconds(60);
 
   private MasterProcess(
       FolderLock journalLock,
@@ -95,6 +103,7 @@ public final class MasterProcess implements AutoCloseable {
     MasterThreads threads = new MasterThreads(conf);
     Namespace namespace = null;
     Server server = null;
+    MasterLeadership leadership = new MasterLeadership();
     try {
       MasterMetrics metrics = new MasterMetrics(Ticker.system(), clock);
       UnderFileSystemLoader loader = new UnderFileSystemLoader();
@@ -109,8 +118,12 @@ public final class MasterProcess implements AutoCloseable {
               state ->
                   metrics.timeJournal(
                       RatisJournal.open(
-                          conf, state, Ticker.system(), MasterProcess::haltOnApplyFailure)),
+                          conf,
+                          state,
+                          new JournalHooks(
+                              Ticker.system(), MasterProcess::haltOnApplyFailure, leadership))),
               new NamespaceThreads(threads.sync, threads.activeSync, clock));
+      leadership.namespaceReady(namespace);
       Namespace served = namespace;
       metrics.watchNamespace(
           new MasterMetrics.NamespaceGauges(
@@ -136,22 +149,41 @@ public final class MasterProcess implements AutoCloseable {
       String host = conf.get(PropertyKey.MASTER_HOSTNAME);
       server =
           startServer(
-              // the last is outermost: a call the caller check refuses is counted too
-              ServerInterceptors.intercept(service, callers, metrics.rpcInterceptor()),
+              List.of(
+                  // the last is outermost: a call the gate or the caller check refuses is counted
+                  ServerInterceptors.intercept(
+                      service,
+                      new ClientCallInterceptor(
+                          namespace.appliedCalls(), new RetryAnswers(namespace.reads()), clock),
+                      callers,
+                      new LeaderGate(leadership),
+                      metrics.rpcInterceptor()),
+                  ServerInterceptors.intercept(
+                      new MasterInfoService(new MasterInfoSource(leadership, namespace)),
+                      metrics.rpcInterceptor())),
               ServerTls.credentials(conf),
               host,
               conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
           WebServer.start(
               host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock, metrics::scrape);
+      leadership.serversStarted(
+          new MasterLeadership.Addresses(
+              host + ":" + server.getPort(), host + ":" + webServer.port()));
+      int groupSize = namespace.journalRole().peers().size();
+      if (groupSize == 1) {
+        leadership.awaitFirstServed(FIRST_SERVE_LIMIT);
+      }
       LOG.info(
-          "metasync master serving {} on {}:{}",
-          namespace.mountTable().list().get(0).ufsUri(),
+          "metasync master {} on {}:{}",
+          groupSize == 1
+              ? "serving " + namespace.mountTable().list().get(0).ufsUri()
+              : "started in a group of " + groupSize + " (it serves when it leads)",
           host,
           server.getPort());
-      namespace.activeSync().start();
       return new MasterProcess(journalLock, namespace, threads, server, webServer);
     } catch (RuntimeException e) {
+      leadership.startFailed(e);
       if (server != null) {
         server.shutdownNow();
       }
@@ -176,12 +208,15 @@ public final class MasterProcess implements AutoCloseable {
   }
 
   private static Server startServer(
-      ServerServiceDefinition service, ServerCredentials credentials, String host, int port) {
+      List<ServerServiceDefinition> services,
+      ServerCredentials credentials,
+      String host,
+      int port) {
     try {
-      return NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
-          .addService(service)
-          .build()
-          .start();
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials);
+      services.forEach(builder::addService);
+      return builder.build().start();
     } catch (IOException e) {
       throw portError(host, port, PropertyKey.MASTER_RPC_PORT, e);
     }

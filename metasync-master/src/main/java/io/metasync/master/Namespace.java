@@ -22,6 +22,7 @@ import io.metasync.master.inode.InodeTree;
 import io.metasync.master.inode.TrashPurger;
 import io.metasync.master.inode.rocks.RocksInodeStore;
 import io.metasync.master.journal.Journal;
+import io.metasync.master.journal.JournalRole;
 import io.metasync.master.journal.JournaledState;
 import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.LocalMountRoots;
@@ -32,6 +33,8 @@ import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.MasterOperations;
 import io.metasync.master.security.PathAuthorizer;
 import io.metasync.master.security.PermissionChecker;
+import io.metasync.master.state.AppliedCalls;
+import io.metasync.master.state.MasterAddresses;
 import io.metasync.master.state.NamespaceState;
 import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.GroupCommit;
@@ -43,6 +46,8 @@ import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
 import io.metasync.master.sync.SyncPathCache;
 import io.metasync.master.sync.SyncedFolders;
+import io.metasync.proto.journal.JournalEntry;
+import io.metasync.proto.journal.MasterAnnounced;
 import io.metasync.ufs.UfsStatus;
 import io.metasync.ufs.UnderFileSystem;
 import java.io.IOException;
@@ -78,6 +83,10 @@ public final class Namespace implements AutoCloseable {
   private final ExecutorService activeSyncRuns;
   private final PathAuthorizer authorizer;
   private final SyncCoordinator coordinator;
+  private final UnderFileSystem rootUfs;
+  private final NamespaceState state;
+  private final SyncPathCache syncPathCache;
+  private final AbsentPathCache absentPathCache;
 
   /**
    * Journal batches one folder merge proposes before it waits for the oldest: enough for the log to
@@ -120,7 +129,8 @@ public final class Namespace implements AutoCloseable {
         new MountTable(
             new MountPoint(NamespacePath.ROOT, rootUfs.rootUri(), MountOptions.DEFAULT, rootUfs));
     int syncPathCacheCapacity = conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY);
-    NamespaceState state = new NamespaceState(store, mountTable, opener, syncPathCacheCapacity);
+    this.rootUfs = rootUfs;
+    state = new NamespaceState(store, mountTable, opener, syncPathCacheCapacity);
     try {
       journal = journalFactory.apply(state);
     } catch (RuntimeException e) {
@@ -129,7 +139,6 @@ public final class Namespace implements AutoCloseable {
     }
     trashPurger = new TrashPurger(store, journal, state.removals());
     tree = new InodeTree(store, journal, state.removals(), trashPurger);
-    tree.initializeRoot(rootStatus(rootUfs));
     groupCommit =
         new GroupCommit(
             tree,
@@ -149,9 +158,8 @@ public final class Namespace implements AutoCloseable {
             conf.getInt(PropertyKey.MASTER_SYNC_BATCH_SIZE),
             SYNC_BATCHES_IN_FLIGHT);
     PathLockManager locks = new PathLockManager();
-    SyncPathCache syncPathCache = new SyncPathCache(syncPathCacheCapacity);
-    restoreSyncTimes(state.syncedFolders(), syncPathCache);
-    AbsentPathCache absentPathCache =
+    syncPathCache = new SyncPathCache(syncPathCacheCapacity);
+    absentPathCache =
         new AbsentPathCache(conf.getInt(PropertyKey.MASTER_ABSENT_PATH_CACHE_CAPACITY));
     PathFreshness freshness = new PathFreshness(syncPathCache, absentPathCache);
     PathSyncer syncer = new PathSyncer(tree, mountTable, locks, freshness, clock, mergeJournal);
@@ -206,6 +214,61 @@ public final class Namespace implements AutoCloseable {
             ActiveSyncOptions.from(conf));
     mounts.addUnmountListener(activeSync::mountRemoved);
     trashPurger.start();
+  }
+
+  /**
+   * This master now leads, and its state includes every committed entry: creates the root on a new
+   * journal, takes the sync times from the journal (a standby kept none of its own, and what a
+   * former term left may be older than the log), purges the trash and resumes active sync. Called
+   * before it serves; a master alone in its group is called once, at start.
+   */
+  public void takeOver() {
+    tree.initializeRoot(rootStatus(rootUfs));
+    syncPathCache.forgetSubtree(NamespacePath.ROOT);
+    absentPathCache.forgetSubtree(NamespacePath.ROOT);
+    restoreSyncTimes(state.syncedFolders(), syncPathCache);
+    trashPurger.wake();
+    activeSync.start();
+  }
+
+  /**
+   * Journals where clients reach this master, the new leader: every standby then names it in its
+   * refusals.
+   */
+  public void announce(String rpcAddress, String webAddress) {
+    journal.write(
+        JournalEntry.newBuilder()
+            .setMasterAnnounced(
+                MasterAnnounced.newBuilder()
+                    .setPeerId(journal.role().self())
+                    .setRpcAddress(rpcAddress)
+                    .setWebAddress(webAddress))
+            .build());
+  }
+
+  /** Where this master stands in its journal group. */
+  public JournalRole journalRole() {
+    return journal.role();
+  }
+
+  /** See {@link Journal#awaitCommitted}. */
+  public void awaitCommitted() {
+    journal.awaitCommitted();
+  }
+
+  /** Where each master that led serves clients. */
+  public MasterAddresses masterAddresses() {
+    return state.masterAddresses();
+  }
+
+  /** The client calls applied recently, to answer their retries. */
+  public AppliedCalls appliedCalls() {
+    return state.appliedCalls();
+  }
+
+  /** This master no longer leads: active sync stops (the new leader resumes it). */
+  public void stepDown() {
+    activeSync.stop();
   }
 
   /**

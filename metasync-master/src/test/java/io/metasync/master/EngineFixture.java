@@ -51,6 +51,7 @@ public final class EngineFixture implements AutoCloseable {
             opener,
             state -> journal = new InMemoryJournal(state),
             new NamespaceThreads(syncExecutor, activeSyncThread, clock));
+    namespace.takeOver();
   }
 
   public Namespace namespace() {

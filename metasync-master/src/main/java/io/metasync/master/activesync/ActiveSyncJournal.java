@@ -44,9 +44,9 @@ public final class ActiveSyncJournal {
 
   /**
    * Journaled once the feed watches the folder, before the sync point is followed: a crash between
-   * leaves a sync point that the restart resumes (and, with no cursor, syncs whole). An initial
-   * sync still running at a crash is not redone when the mount has a cursor (issue 16 journals
-   * pending syncs).
+   * leaves a sync point that the restart resumes (and, with no cursor, syncs whole). A sync point
+   * whose first sync never completed (no last sync time) is synced whole when resumed, whether the
+   * old leader crashed in it or handed over.
    */
   void addSyncPoint(NamespacePath path) {
     journal.write(

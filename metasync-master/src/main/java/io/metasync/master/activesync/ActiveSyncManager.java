@@ -75,7 +75,11 @@ public final class ActiveSyncManager implements AutoCloseable {
         new SyncPointScheduler(registry, router, runner, journal, runtime.clock(), options);
   }
 
-  /** Resumes the journaled sync points and starts following their feeds. */
+  /**
+   * Resumes the journaled sync points and starts following their feeds; a sync point whose first
+   * sync never completed is synced whole. Called when this master starts leading; again after
+   * {@link #stop} when it leads again.
+   */
   public void start() {
     onControlThread(
         () -> {
@@ -83,9 +87,17 @@ public final class ActiveSyncManager implements AutoCloseable {
           for (NamespacePath path : journal.syncPoints()) {
             MountPoint mount = mounts.resolve(path).mount();
             SyncPoint point = new SyncPoint(path, mount.path(), MAX_PENDING_PATHS);
-            point.restoreLastSync(journal.lastSyncMs(path));
+            long lastSyncMs = journal.lastSyncMs(path);
+            point.restoreLastSync(lastSyncMs);
+            boolean neverSynced = lastSyncMs <= 0 && initialSync;
+            if (neverSynced) {
+              point.awaitInitialSync();
+            }
             registry.add(point);
             router.resume(point, mount);
+            if (neverSynced) {
+              scheduler.syncNow(point);
+            }
           }
           rounds =
               runtime
@@ -212,19 +224,27 @@ public final class ActiveSyncManager implements AutoCloseable {
     }
   }
 
-  /**
-   * Stops the rounds and closes the feeds, then waits a while for the syncs still running, so that
-   * none writes to the journal as it closes after this.
-   */
+  /** As {@link #stop}: the master is stopping. */
   @Override
   public void close() {
+    stop();
+  }
+
+  /**
+   * Stops the rounds, closes the feeds (a standby holds no HDFS inotify stream) and forgets the
+   * sync points (the journal keeps them for the next leader), then waits a while for the syncs
+   * still running, so that none writes to the journal as it closes after this.
+   */
+  public void stop() {
     onControlThread(
         () -> {
           scheduler.stop();
           if (rounds != null) {
             rounds.cancel(false);
+            rounds = null;
           }
           router.close();
+          registry.clear();
           return null;
         });
     try {

@@ -80,6 +80,11 @@ final class SyncPointRegistry {
   }
 
   /** Every sync point, in path order. */
+  /** Forgets every sync point: this master stopped leading, and a new leader resumes them. */
+  void clear() {
+    points.clear();
+  }
+
   List<SyncPoint> all() {
     return List.copyOf(points.values());
   }

@@ -51,6 +51,7 @@ final class SyncPointScheduler {
 
   /** The first interval starts now. */
   void start() {
+    stopped = false;
     nextIntervalMs = clock.millis() + interval.toMillis();
   }
 

@@ -7,6 +7,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.NamespacePath;
+import io.metasync.master.inode.ClientCalls;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.inode.InodeChanges;
 import io.metasync.master.inode.InodeTree;
@@ -112,7 +113,7 @@ public final class WriteOperations {
       InodeChanges changes =
           new InodeChanges().put(created).folderSynced(path, created, startMs, false);
       guard.touchDirectory(path.parent(), made.lastModifiedMs(), changes);
-      tree.commit(changes);
+      tree.commit(changes.calledBy(ClientCalls.current()));
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
       return statuses.of(path, created);
@@ -210,7 +211,7 @@ public final class WriteOperations {
         InodeChanges changes = new InodeChanges();
         cached.ifPresent(changes::removeSubtree);
         guard.touchDirectory(path.parent(), startMs, changes);
-        tree.commit(changes);
+        tree.commit(changes); // an aborted file: a retry of the call must still write it
         return null;
       }
       UfsStatus status = giveToCreator(location, written.get(), creator);
@@ -222,7 +223,7 @@ public final class WriteOperations {
               : tree.newChild(parentInode, path.name(), status);
       InodeChanges changes = new InodeChanges().put(inode);
       guard.touchDirectory(path.parent(), written.get().lastModifiedMs(), changes);
-      tree.commit(changes);
+      tree.commit(changes.calledBy(ClientCalls.current()));
       absentPathCache.forgetSubtree(path);
       syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
       return statuses.of(path, inode);
@@ -257,7 +258,11 @@ public final class WriteOperations {
         location.ufs().delete(location.ufsPath(), recursive, stats::ufsDeleted);
       } catch (java.io.FileNotFoundException e) {
         // Gone from the UFS already: the cache learns it, and the caller hears the truth.
-        tree.commit(new InodeChanges().removeSubtree(locked).forgetSyncTimes(path));
+        tree.commit(
+            new InodeChanges()
+                .removeSubtree(locked)
+                .forgetSyncTimes(path)
+                .calledBy(ClientCalls.current()));
         forgetRemoved(path);
         throw MetasyncException.notFound(path);
       }
@@ -265,7 +270,7 @@ public final class WriteOperations {
       stats.enter(DeleteStats.Phase.CACHE, deletedMs);
       InodeChanges changes = new InodeChanges().removeSubtree(locked).forgetSyncTimes(path);
       guard.touchDirectory(path.parent(), deletedMs, changes);
-      tree.commit(changes, locked, stats::cacheRemoved);
+      tree.commit(changes.calledBy(ClientCalls.current()), locked, stats::cacheRemoved);
       forgetRemoved(path);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
@@ -391,7 +396,7 @@ public final class WriteOperations {
       if (!destination.parent().equals(source.parent())) {
         guard.touchDirectory(destination.parent(), renamedMs, changes);
       }
-      tree.commit(changes);
+      tree.commit(changes.calledBy(ClientCalls.current()));
       syncPathCache.forgetSubtree(source);
       syncPathCache.forgetSubtree(destination);
       absentPathCache.forgetSubtree(destination);
@@ -430,7 +435,7 @@ public final class WriteOperations {
                   .orElseThrow(() -> WriteGuard.vanishedAfterWrite(location))
               : WrittenStatus.withAttributes(WrittenStatus.of(inode), mode, owner, group);
       Inode updated = inode.withUfsStatus(status);
-      tree.commit(new InodeChanges().put(updated));
+      tree.commit(new InodeChanges().put(updated).calledBy(ClientCalls.current()));
       return statuses.of(path, updated);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);

@@ -1,12 +1,14 @@
 package io.metasync.master.inode;
 
 import io.metasync.common.NamespacePath;
+import io.metasync.proto.journal.ClientCall;
 import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeBatch;
 import io.metasync.proto.journal.InodeChange;
 import io.metasync.proto.journal.InodeIds;
 import io.metasync.proto.journal.JournalEntry;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Inode changes, and the folder sync times they make true or void, to be journaled together as one
@@ -85,6 +87,15 @@ public final class InodeChanges {
   /** Whether these changes detach a subtree into the trash. */
   boolean detaches() {
     return detaches;
+  }
+
+  /**
+   * Names the client call whose mutation these changes are (see {@link ClientCalls}); a change made
+   * by the master itself names none.
+   */
+  public InodeChanges calledBy(Optional<ClientCall> call) {
+    call.ifPresentOrElse(batch::setCall, batch::clearCall);
+    return this;
   }
 
   JournalEntry toEntryAndClear() {

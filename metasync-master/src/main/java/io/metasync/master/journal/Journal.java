@@ -18,6 +18,20 @@ public interface Journal extends AutoCloseable {
    */
   void write(JournalEntry entry);
 
+  /** Where this master stands in its group; a journal of one master always leads. */
+  default JournalRole role() {
+    return JournalRole.alone(-1);
+  }
+
+  /**
+   * Waits until this master's state includes every entry committed before the call, and fails
+   * unless this master still leads: a read served after this never shows an older state than a
+   * client saw before (a deposed leader cannot answer). Free for a journal of one master.
+   *
+   * @throws io.metasync.common.MetasyncException UNAVAILABLE when this master does not lead
+   */
+  default void awaitCommitted() {}
+
   /**
    * Stops the log cleanly (a clean stop also takes a snapshot, so the next start replays nothing).
    */

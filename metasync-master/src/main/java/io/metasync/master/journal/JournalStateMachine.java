@@ -23,6 +23,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -30,6 +32,8 @@ import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
@@ -79,6 +83,12 @@ final class JournalStateMachine extends BaseStateMachine {
   /** Completed exceptionally, with a {@link MetasyncException}, when an apply failed. */
   private final CompletableFuture<Void> failure = new CompletableFuture<>();
 
+  /** Futures waiting for an applied index, by that index. */
+  private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> appliedWaiters =
+      new ConcurrentSkipListMap<>();
+
+  private final LeadershipEvents leadership;
+
   private volatile MetasyncException startupFailure;
   private volatile MetasyncException applyFailure;
 
@@ -87,7 +97,9 @@ final class JournalStateMachine extends BaseStateMachine {
       JournaledState state,
       Path journalFolder,
       Ticker ticker,
-      Consumer<? super MetasyncException> onApplyFailure) {
+      Consumer<? super MetasyncException> onApplyFailure,
+      LeadershipEvents leadership) {
+    this.leadership = requireNonNull(leadership, "leadership is null");
     this.state = requireNonNull(state, "state is null");
     this.journalFolder = requireNonNull(journalFolder, "journalFolder is null");
     this.ticker = requireNonNull(ticker, "ticker is null");
@@ -152,9 +164,69 @@ final class JournalStateMachine extends BaseStateMachine {
     return storage;
   }
 
+  /**
+   * Completes once the entry at {@code index} (or a snapshot past it) is applied; at once when it
+   * already is.
+   */
+  CompletableFuture<Void> appliedUpTo(long index) {
+    CompletableFuture<Void> waiter =
+        appliedWaiters.computeIfAbsent(index, at -> new CompletableFuture<>());
+    completeAppliedWaiters();
+    return waiter;
+  }
+
+  // Every way the applied index moves (entries, Ratis's own entries, snapshots) wakes the waiters.
+  @Override
+  protected boolean updateLastAppliedTermIndex(long term, long index) {
+    boolean updated = super.updateLastAppliedTermIndex(term, index);
+    completeAppliedWaiters();
+    return updated;
+  }
+
+  @Override
+  protected boolean updateLastAppliedTermIndex(TermIndex termIndex) {
+    boolean updated = super.updateLastAppliedTermIndex(termIndex);
+    completeAppliedWaiters();
+    return updated;
+  }
+
+  @Override
+  protected void setLastAppliedTermIndex(TermIndex termIndex) {
+    super.setLastAppliedTermIndex(termIndex);
+    completeAppliedWaiters();
+  }
+
+  private void completeAppliedWaiters() {
+    if (appliedWaiters == null) {
+      return; // called by the superclass's constructor, before there can be a waiter
+    }
+    TermIndex last = getLastAppliedTermIndex();
+    long applied = last == null ? -1 : last.getIndex();
+    ConcurrentNavigableMap<Long, CompletableFuture<Void>> done =
+        appliedWaiters.headMap(applied, true);
+    done.values().forEach(waiter -> waiter.complete(null));
+    done.clear();
+  }
+
   @Override
   public void notifyLeaderReady() {
     leaderReady.complete(null);
+    leadership.leaderReady();
+  }
+
+  @Override
+  public void notifyLeaderChanged(RaftGroupMemberId member, RaftPeerId newLeader) {
+    leadership.leaderChanged(newLeader);
+  }
+
+  /**
+   * Answers the read-index requests of {@link RatisJournal#awaitCommitted}: Ratis calls this only
+   * once this master's state includes every entry committed before the request, so there is nothing
+   * left to do.
+   */
+  @Override
+  public CompletableFuture<Message> query(Message request) {
+    return CompletableFuture.completedFuture(Message.EMPTY);
   }
 
   @Override

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,16 +24,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.ratis.RaftConfigKeys;
-import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.grpc.GrpcConfigKeys;
+import java.util.function.Supplier;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
-import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.SnapshotInfo;
@@ -57,7 +54,6 @@ public final class RatisJournal implements Journal {
   /** The folder, under the journal folder, that Ratis owns. */
   public static final String RAFT_FOLDER = "raft";
 
-  private static final int SNAPSHOTS_RETAINED = 2;
   private static final Duration PROGRESS_PERIOD = Duration.ofSeconds(2);
 
   /** How long start-up may go without applying an entry before it is given up. */
@@ -74,13 +70,19 @@ public final class RatisJournal implements Journal {
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final LeadershipEvents leadership;
+
+  /** The group's member on this master; set once started. */
+  private RaftServer.Division division;
 
   private RatisJournal(
       Path folder,
       JournalPeers peers,
       RaftServer server,
       JournalStateMachine stateMachine,
-      Ticker ticker) {
+      Ticker ticker,
+      LeadershipEvents leadership) {
+    this.leadership = leadership;
     this.folder = folder;
     this.peers = peers;
     this.server = server;
@@ -122,9 +124,21 @@ public final class RatisJournal implements Journal {
       JournaledState state,
       Ticker ticker,
       Consumer<? super MetasyncException> onApplyFailure) {
+    return open(conf, state, new JournalHooks(ticker, onApplyFailure, LeadershipListener.NONE));
+  }
+
+  /**
+   * Starts the journal as a member of the group in {@code metasync.master.journal.peers}: loads the
+   * newest snapshot into {@code state} and replays the committed entries after it. A master alone
+   * in its group returns once it leads; in a group of several, once its own log is replayed,
+   * whatever its role: {@code hooks.leadership()} learns when it leads and when it stops.
+   *
+   * @throws MetasyncException as {@link #open(MetasyncConfiguration, JournaledState)}
+   */
+  public static RatisJournal open(
+      MetasyncConfiguration conf, JournaledState state, JournalHooks hooks) {
     requireNonNull(state, "state is null");
-    requireNonNull(ticker, "ticker is null");
-    requireNonNull(onApplyFailure, "onApplyFailure is null");
+    requireNonNull(hooks, "hooks is null");
     Path folder = conf.getPath(PropertyKey.MASTER_JOURNAL_FOLDER);
     try {
       Files.createDirectories(folder.resolve(RAFT_FOLDER));
@@ -143,61 +157,57 @@ public final class RatisJournal implements Journal {
     String host = conf.get(PropertyKey.MASTER_HOSTNAME);
     int port = conf.getInt(PropertyKey.MASTER_JOURNAL_PORT);
     JournalPeers peers = JournalPeers.fromConfiguration(conf, port == 0 ? freePort(host) : port);
+    LeadershipEvents leadership = new LeadershipEvents(peers.self(), hooks.leadership());
     JournalStateMachine stateMachine =
-        new JournalStateMachine(state, folder, ticker, onApplyFailure);
+        new JournalStateMachine(state, folder, hooks.ticker(), hooks.onApplyFailure(), leadership);
     RaftServer server = null;
+    RaftServer.Division division;
     try {
       server =
           RaftServer.newBuilder()
               .setServerId(peers.self())
               .setGroup(peers.group())
               .setStateMachine(stateMachine)
-              .setProperties(
-                  properties(
-                      folder.resolve(RAFT_FOLDER),
-                      peers,
-                      conf.getInt(PropertyKey.MASTER_JOURNAL_CHECKPOINT_PERIOD_ENTRIES)))
+              .setProperties(RatisProperties.of(conf, folder.resolve(RAFT_FOLDER), peers))
               .setOption(RaftStorage.StartupOption.RECOVER)
               .build();
       server.start();
+      division = server.getDivision(JournalPeers.GROUP_ID);
     } catch (IOException | RuntimeException e) {
       closeQuietly(server);
+      leadership.close();
       throw stateMachine.startupFailure().orElseGet(() -> startFailure(folder, peers, e));
     }
-    RatisJournal journal = new RatisJournal(folder, peers, server, stateMachine, ticker);
+    leadership.started(division.getInfo());
+    RatisJournal journal =
+        new RatisJournal(folder, peers, server, stateMachine, hooks.ticker(), leadership);
+    journal.division = division;
     try {
-      journal.awaitReady();
+      if (peers.peers().size() == 1) {
+        journal.await(stateMachine.leaderReady(), journal::notLeaderError);
+      } else {
+        journal.await(
+            stateMachine.appliedUpTo(division.getRaftLog().getLastCommittedIndex()),
+            journal::notReplayedError);
+      }
     } catch (RuntimeException e) {
       closeQuietly(server);
+      leadership.close();
       throw e;
     }
     return journal;
   }
 
-  private static RaftProperties properties(
-      Path raftFolder, JournalPeers peers, long checkpointPeriod) {
-    RaftProperties properties = new RaftProperties();
-    RaftConfigKeys.Rpc.setType(properties, SupportedRpcType.GRPC);
-    RaftServerConfigKeys.setStorageDir(properties, List.of(raftFolder.toFile()));
-    GrpcConfigKeys.Server.setHost(properties, peers.selfHost());
-    GrpcConfigKeys.Server.setPort(properties, peers.selfPort());
-    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
-    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, checkpointPeriod);
-    RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(properties, true);
-    RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, SNAPSHOTS_RETAINED);
-    return properties;
-  }
-
   /**
-   * Waits until this peer leads and has applied every earlier entry, logging progress every couple
-   * of seconds while the log replays; gives up when nothing is applied for {@link #STALL_LIMIT}.
+   * Waits for {@code ready}, logging progress every couple of seconds while the log replays; gives
+   * up with {@code stalled}'s error when nothing is applied for {@link #STALL_LIMIT}.
    */
-  private void awaitReady() {
+  private void await(CompletableFuture<Void> ready, Supplier<MetasyncException> stalled) {
     long start = ticker.nanos();
     long lastApplied = -1;
     long lastProgress = start;
     CompletableFuture<Object> readyOrFailed =
-        CompletableFuture.anyOf(stateMachine.leaderReady(), stateMachine.failure());
+        CompletableFuture.anyOf(ready, stateMachine.failure());
     while (true) {
       try {
         readyOrFailed.get(PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -214,18 +224,7 @@ public final class RatisJournal implements Journal {
           lastApplied = applied;
           lastProgress = now;
         } else if (now - lastProgress > STALL_LIMIT.toNanos()) {
-          throw new MetasyncException(
-              ErrorCode.UNAVAILABLE,
-              "the journal in "
-                  + folder
-                  + " did not become ready within "
-                  + STALL_LIMIT.toSeconds()
-                  + " s: this master ("
-                  + peers.self()
-                  + ") is not the leader of "
-                  + peers.peers()
-                  + "; start a majority of the masters in "
-                  + PropertyKey.MASTER_JOURNAL_PEERS.key());
+          throw stalled.get();
         }
       } catch (ExecutionException e) {
         throw asMetasync(e.getCause());
@@ -243,6 +242,31 @@ public final class RatisJournal implements Journal {
           stateMachine.appliedEntries(),
           TimeUnit.NANOSECONDS.toSeconds(elapsed));
     }
+  }
+
+  private MetasyncException notLeaderError() {
+    return new MetasyncException(
+        ErrorCode.UNAVAILABLE,
+        "the journal in "
+            + folder
+            + " did not become ready within "
+            + STALL_LIMIT.toSeconds()
+            + " s: this master ("
+            + peers.self()
+            + ") is not the leader of "
+            + peers.peers()
+            + "; start a majority of the masters in "
+            + PropertyKey.MASTER_JOURNAL_PEERS.key());
+  }
+
+  private MetasyncException notReplayedError() {
+    return new MetasyncException(
+        ErrorCode.UNAVAILABLE,
+        "the journal in "
+            + folder
+            + " stopped replaying its log: nothing was applied for "
+            + STALL_LIMIT.toSeconds()
+            + " s; see the log above for the cause");
   }
 
   /**
@@ -303,6 +327,65 @@ public final class RatisJournal implements Journal {
     return last == null ? -1 : last.getIndex();
   }
 
+  @Override
+  public JournalRole role() {
+    DivisionInfo info = division.getInfo();
+    JournalRole.Role role =
+        info.isLeader()
+            ? (info.isLeaderReady() ? JournalRole.Role.LEADER : JournalRole.Role.CANDIDATE)
+            : info.isCandidate() ? JournalRole.Role.CANDIDATE : JournalRole.Role.STANDBY;
+    return new JournalRole(
+        role,
+        info.getCurrentTerm(),
+        appliedIndex(),
+        peers.self().toString(),
+        Optional.ofNullable(info.getLeaderId()).map(RaftPeerId::toString),
+        peers.peers().stream().map(peer -> peer.getId().toString()).toList());
+  }
+
+  /**
+   * {@inheritDoc} A group of several asks Ratis for a read index: with the leader lease this is a
+   * local check while the followers answer the leader's heartbeats, else one round to a majority.
+   */
+  @Override
+  public void awaitCommitted() {
+    if (peers.peers().size() == 1) {
+      return;
+    }
+    RaftClientRequest request =
+        RaftClientRequest.newBuilder()
+            .setClientId(clientId)
+            .setServerId(peers.self())
+            .setGroupId(JournalPeers.GROUP_ID)
+            .setCallId(callIds.incrementAndGet())
+            .setMessage(Message.EMPTY)
+            .setType(RaftClientRequest.readRequestType())
+            .build();
+    RaftClientReply reply;
+    try {
+      reply = server.submitClientRequestAsync(request).get();
+    } catch (IOException | ExecutionException e) {
+      throw notServing(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw notServing(e);
+    }
+    if (!reply.isSuccess()) {
+      throw notServing(reply.getException());
+    }
+  }
+
+  private MetasyncException notServing(Throwable cause) {
+    return new MetasyncException(
+        ErrorCode.UNAVAILABLE,
+        "this master ("
+            + peers.self()
+            + ") cannot serve: it does not lead the journal group ("
+            + oneLine(cause)
+            + ")",
+        cause);
+  }
+
   /**
    * When the newest snapshot was written (its file's modification time), empty before the first;
    * for metrics.
@@ -335,6 +418,7 @@ public final class RatisJournal implements Journal {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    leadership.close();
     if (!stopWithin(server, CLOSE_LIMIT)) {
       LOG.warn(
           "the journal in {} did not stop within {} s; leaving it (its log is complete on disk)",

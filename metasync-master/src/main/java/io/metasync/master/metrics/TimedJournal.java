@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.Ticker;
 import io.metasync.master.journal.Journal;
+import io.metasync.master.journal.JournalRole;
 import io.metasync.proto.journal.JournalEntry;
 
 /**
@@ -34,6 +35,16 @@ final class TimedJournal implements Journal {
     } finally {
       writes.labels().observeNanos(ticker.nanos() - start);
     }
+  }
+
+  @Override
+  public JournalRole role() {
+    return journal.role();
+  }
+
+  @Override
+  public void awaitCommitted() {
+    journal.awaitCommitted();
   }
 
   @Override

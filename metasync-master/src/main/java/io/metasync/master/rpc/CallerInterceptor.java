@@ -67,7 +67,7 @@ public final class CallerInterceptor implements ServerInterceptor {
           "null",
           "null",
           e.code().name());
-      call.close(RpcErrors.toStatus(e).getStatus(), new Metadata());
+      call.close(RpcErrors.toStatus(e).getStatus(), RpcErrors.fromMaster());
       return new ServerCall.Listener<>() {};
     }
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);

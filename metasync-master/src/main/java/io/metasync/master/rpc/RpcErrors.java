@@ -1,7 +1,9 @@
 package io.metasync.master.rpc;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.metasync.common.CallHeaders;
 import io.metasync.common.CauseChain;
 import io.metasync.common.MessageText;
 import io.metasync.common.MetasyncException;
@@ -29,6 +31,9 @@ final class RpcErrors {
 
   private RpcErrors() {}
 
+  private static final Metadata.Key<String> ERROR_ORIGIN =
+      Metadata.Key.of(CallHeaders.ERROR_ORIGIN, Metadata.ASCII_STRING_MARSHALLER);
+
   static StatusRuntimeException toStatus(Throwable error) {
     if (error instanceof StatusRuntimeException status) {
       return status;
@@ -36,7 +41,7 @@ final class RpcErrors {
     if (error instanceof MetasyncException metasync) {
       return Status.fromCodeValue(metasync.code().grpcCode())
           .withDescription(bounded(metasync.getMessage()))
-          .asRuntimeException();
+          .asRuntimeException(fromMaster());
     }
     LOG.error("Internal error serving a call", error);
     return Status.INTERNAL
@@ -45,7 +50,17 @@ final class RpcErrors {
                 "internal error in the master: "
                     + CauseChain.describe(error)
                     + " (see the master's log)"))
-        .asRuntimeException();
+        .asRuntimeException(fromMaster());
+  }
+
+  /**
+   * The trailers of every error the master sends: they tell a client that a master answered (an
+   * UNAVAILABLE from the UFS is not a reason to try another master).
+   */
+  static Metadata fromMaster() {
+    Metadata trailers = new Metadata();
+    trailers.put(ERROR_ORIGIN, "master");
+    return trailers;
   }
 
   /**

@@ -62,6 +62,8 @@ public final class NamespaceState implements JournaledState {
   private final ActiveSyncRecords activeSync = new ActiveSyncRecords();
   private final SyncedFolders syncedFolders;
   private final RemovalWatchers removals = new RemovalWatchers();
+  private final AppliedCalls appliedCalls = new AppliedCalls();
+  private final MasterAddresses masterAddresses = new MasterAddresses();
 
   /** Keeps the sync times of at most {@link #DEFAULT_SYNCED_FOLDERS} folders. */
   public NamespaceState(InodeStore store, MountTable mounts, UfsOpener opener) {
@@ -114,6 +116,9 @@ public final class NamespaceState implements JournaledState {
           }
         }
         putAll(puts);
+        if (entry.getInodes().hasCall()) {
+          appliedCalls.record(entry.getInodes().getCall());
+        }
       }
       case ADD_MOUNT -> {
         mounts.register(MountRecords.toMountPoint(entry.getAddMount().getMount(), opener));
@@ -136,6 +141,7 @@ public final class NamespaceState implements JournaledState {
           activeSync.apply(entry);
         }
       }
+      case MASTER_ANNOUNCED -> masterAddresses.apply(entry.getMasterAnnounced());
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
   }
@@ -172,6 +178,16 @@ public final class NamespaceState implements JournaledState {
   }
 
   /** Sync points, their last sync times and feed cursors, as journaled. */
+  /** The client calls applied recently, for answering retries after a fail-over. */
+  public AppliedCalls appliedCalls() {
+    return appliedCalls;
+  }
+
+  /** Where each master that led serves clients. */
+  public MasterAddresses masterAddresses() {
+    return masterAddresses;
+  }
+
   public ActiveSyncRecords activeSync() {
     return activeSync;
   }
@@ -217,6 +233,8 @@ public final class NamespaceState implements JournaledState {
     }
     activeSync.writeTo(header);
     syncedFolders.writeTo(header);
+    masterAddresses.writeTo(header);
+    appliedCalls.writeTo(header);
     header.build().writeDelimitedTo(out);
   }
 
@@ -290,6 +308,8 @@ public final class NamespaceState implements JournaledState {
     }
     activeSync.loadFrom(header);
     syncedFolders.loadFrom(header);
+    masterAddresses.loadFrom(header);
+    appliedCalls.loadFrom(header);
     if (!header.getInodesInCheckpoint()) {
       loadInodes(in, header.getInodeCount());
     }
