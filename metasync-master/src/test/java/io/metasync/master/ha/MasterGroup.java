@@ -1,0 +1,155 @@
+package io.metasync.master.ha;
+
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.ManagedChannel;
+import io.metasync.common.MetasyncConfiguration;
+import io.metasync.master.MasterFixture;
+import io.metasync.master.MasterProcess;
+import io.metasync.proto.GetMasterInfoRequest;
+import io.metasync.proto.MasterInfo;
+import io.metasync.proto.MetasyncMasterGrpc;
+import io.metasync.proto.MetasyncMasterInfoGrpc;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Three real masters in one JVM, each with its own ports and journal folder, over one shared local
+ * root UFS: real Ratis between them, real gRPC to them. A member can be stopped and started again
+ * on the same ports and folder.
+ */
+final class MasterGroup implements AutoCloseable {
+  static final int SIZE = 3;
+  private static final String USER = System.getProperty("user.name");
+
+  private final Path folder;
+  private final int[] rpcPorts = new int[SIZE];
+  private final int[] journalPorts = new int[SIZE];
+  private final MasterProcess[] masters = new MasterProcess[SIZE];
+  private final ManagedChannel[] channels = new ManagedChannel[SIZE];
+
+  MasterGroup(Path folder) throws IOException {
+    this.folder = folder;
+    for (int i = 0; i < SIZE; i++) {
+      rpcPorts[i] = freePort();
+      journalPorts[i] = freePort();
+    }
+    for (int i = 0; i < SIZE; i++) {
+      channels[i] = MasterFixture.channelAs(rpcPorts[i], USER);
+    }
+  }
+
+  /** Starts every master at once (each start returns before a leader is elected). */
+  MasterGroup startAll() {
+    for (int i = 0; i < SIZE; i++) {
+      start(i);
+    }
+    return this;
+  }
+
+  void start(int member) {
+    masters[member] = MasterProcess.start(conf(member));
+  }
+
+  /** A clean stop of one member (its journal takes a snapshot as it stops). */
+  void stop(int member) {
+    masters[member].close();
+    masters[member] = null;
+  }
+
+  boolean isRunning(int member) {
+    return masters[member] != null;
+  }
+
+  MetasyncConfiguration conf(int member) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("metasync.home", folder.toString());
+    settings.put("metasync.master.hostname", "localhost");
+    settings.put("metasync.master.mount.table.root.ufs", folder.resolve("ufs").toString());
+    settings.put("metasync.master.journal.folder", folder.resolve("journal-" + member).toString());
+    settings.put("metasync.master.rpc.port", String.valueOf(rpcPorts[member]));
+    settings.put("metasync.master.web.port", "0");
+    settings.put("metasync.master.journal.port", String.valueOf(journalPorts[member]));
+    settings.put(
+        "metasync.master.journal.peers",
+        java.util.Arrays.stream(journalPorts)
+            .mapToObj(port -> "localhost:" + port)
+            .collect(Collectors.joining(",")));
+    return MetasyncConfiguration.of(settings);
+  }
+
+  String rpcAddress(int member) {
+    return "localhost:" + rpcPorts[member];
+  }
+
+  MetasyncMasterGrpc.MetasyncMasterBlockingStub stub(int member) {
+    return MetasyncMasterGrpc.newBlockingStub(channels[member])
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  ManagedChannel channel(int member) {
+    return channels[member];
+  }
+
+  MasterInfo info(int member) {
+    return MetasyncMasterInfoGrpc.newBlockingStub(channels[member])
+        .withDeadlineAfter(10, TimeUnit.SECONDS)
+        .getMasterInfo(GetMasterInfoRequest.getDefaultInstance());
+  }
+
+  /** The running member that says it leads, if one does. */
+  Optional<Integer> leader() {
+    for (int i = 0; i < SIZE; i++) {
+      if (isRunning(i) && info(i).getRole().equals("leader")) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Waits until a running member leads (and serves), and returns it. */
+  int awaitLeader() {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(this::leader, Optional::isPresent)
+        .orElseThrow();
+  }
+
+  List<Integer> running() {
+    List<Integer> running = new ArrayList<>();
+    for (int i = 0; i < SIZE; i++) {
+      if (isRunning(i)) {
+        running.add(i);
+      }
+    }
+    return running;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (ManagedChannel channel : channels) {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    for (int i = 0; i < SIZE; i++) {
+      if (masters[i] != null) {
+        stop(i);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
