@@ -88,6 +88,7 @@ public final class BenchMain {
           case MIXED -> MixedScenario.run(context, folder.resolve("mixed"));
           case HADOOP_API -> HadoopApiScenario.run(context, folder.resolve("hadoopapi"));
           case S3 -> S3Scenario.run(context, folder.resolve("s3"));
+          case FAILOVER -> FailoverScenario.run(context, folder.resolve("failover"));
         }
       }
     }

@@ -84,7 +84,9 @@ record BenchOptions(
     /** Hadoop's FileSystem API through metasync:// vs hdfs:// on a MiniDFSCluster: run by name. */
     HADOOP_API("hadoopapi", false, false),
     /** s3proxy with a 100,000-object table (kept in --dir), several masters: run by name. */
-    S3("s3", false, false);
+    S3("s3", false, false),
+    /** Three master JVMs: writes vs a single master, then 20 kills of the leader: run by name. */
+    FAILOVER("failover", false, false);
 
     final String argument;
 

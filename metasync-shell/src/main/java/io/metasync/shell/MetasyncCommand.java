@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       TokenCommand.class,
       DevHdfsCommand.class,
       DevS3Command.class,
+      DevClusterCommand.class,
       HadoopFsCommand.class
     },
     footer = {

@@ -6,11 +6,13 @@ import io.grpc.ServerInterceptor;
 import io.metasync.common.Ticker;
 import io.metasync.master.activesync.SyncPointStatus;
 import io.metasync.master.journal.Journal;
+import io.metasync.master.journal.JournalRole;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.sync.SyncListener;
 import io.metasync.ufs.UnderFileSystem;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -82,6 +84,22 @@ public final class MasterMetrics {
         "Index of the last journal entry applied on this master.",
         List.of(),
         samples -> samples.add(journal.appliedIndex()));
+    registry.gauge(
+        "metasync_journal_term",
+        "The journal group's term as this master knows it (it grows at each election).",
+        List.of(),
+        samples -> samples.add(journal.role().term()));
+    registry.gauge(
+        "metasync_master_role",
+        "1 for this master's role in its journal group (leader, standby, candidate), 0 for the"
+            + " others.",
+        List.of("role"),
+        samples -> {
+          JournalRole.Role now = journal.role().role();
+          for (JournalRole.Role role : JournalRole.Role.values()) {
+            samples.add(role == now ? 1 : 0, role.name().toLowerCase(Locale.ROOT));
+          }
+        });
     registry.gauge(
         "metasync_journal_snapshot_age_seconds",
         "Seconds since the newest journal snapshot was written (no sample before the first).",
