@@ -37,6 +37,11 @@ public final class RpcCalls {
     this.channel = fixture.channel();
   }
 
+  /** Calls over {@code channel} (whoever it calls as). */
+  public RpcCalls(io.grpc.ManagedChannel channel) {
+    this.channel = channel;
+  }
+
   /** Calls as {@code user} (SIMPLE authentication). */
   public RpcCalls(MasterFixture fixture, String user) {
     this.channel = fixture.channel(user);

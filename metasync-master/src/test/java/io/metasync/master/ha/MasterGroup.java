@@ -27,18 +27,25 @@ import java.util.stream.Collectors;
  * root UFS: real Ratis between them, real gRPC to them. A member can be stopped and started again
  * on the same ports and folder.
  */
-final class MasterGroup implements AutoCloseable {
-  static final int SIZE = 3;
+public final class MasterGroup implements AutoCloseable {
+  public static final int SIZE = 3;
   private static final String USER = System.getProperty("user.name");
 
   private final Path folder;
+  private final Map<String, String> extraSettings;
   private final int[] rpcPorts = new int[SIZE];
   private final int[] journalPorts = new int[SIZE];
   private final MasterProcess[] masters = new MasterProcess[SIZE];
   private final ManagedChannel[] channels = new ManagedChannel[SIZE];
 
-  MasterGroup(Path folder) throws IOException {
+  public MasterGroup(Path folder) throws IOException {
+    this(folder, Map.of());
+  }
+
+  /** A group whose masters all have {@code extraSettings} too. */
+  public MasterGroup(Path folder, Map<String, String> extraSettings) throws IOException {
     this.folder = folder;
+    this.extraSettings = Map.copyOf(extraSettings);
     for (int i = 0; i < SIZE; i++) {
       rpcPorts[i] = freePort();
       journalPorts[i] = freePort();
@@ -49,28 +56,28 @@ final class MasterGroup implements AutoCloseable {
   }
 
   /** Starts every master at once (each start returns before a leader is elected). */
-  MasterGroup startAll() {
+  public MasterGroup startAll() {
     for (int i = 0; i < SIZE; i++) {
       start(i);
     }
     return this;
   }
 
-  void start(int member) {
+  public void start(int member) {
     masters[member] = MasterProcess.start(conf(member));
   }
 
   /** A clean stop of one member (its journal takes a snapshot as it stops). */
-  void stop(int member) {
+  public void stop(int member) {
     masters[member].close();
     masters[member] = null;
   }
 
-  boolean isRunning(int member) {
+  public boolean isRunning(int member) {
     return masters[member] != null;
   }
 
-  MetasyncConfiguration conf(int member) {
+  public MetasyncConfiguration conf(int member) {
     Map<String, String> settings = new HashMap<>();
     settings.put("metasync.home", folder.toString());
     settings.put("metasync.master.hostname", "localhost");
@@ -84,30 +91,31 @@ final class MasterGroup implements AutoCloseable {
         java.util.Arrays.stream(journalPorts)
             .mapToObj(port -> "localhost:" + port)
             .collect(Collectors.joining(",")));
+    settings.putAll(extraSettings);
     return MetasyncConfiguration.of(settings);
   }
 
-  String rpcAddress(int member) {
+  public String rpcAddress(int member) {
     return "localhost:" + rpcPorts[member];
   }
 
-  MetasyncMasterGrpc.MetasyncMasterBlockingStub stub(int member) {
+  public MetasyncMasterGrpc.MetasyncMasterBlockingStub stub(int member) {
     return MetasyncMasterGrpc.newBlockingStub(channels[member])
         .withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  ManagedChannel channel(int member) {
+  public ManagedChannel channel(int member) {
     return channels[member];
   }
 
-  MasterInfo info(int member) {
+  public MasterInfo info(int member) {
     return MetasyncMasterInfoGrpc.newBlockingStub(channels[member])
         .withDeadlineAfter(10, TimeUnit.SECONDS)
         .getMasterInfo(GetMasterInfoRequest.getDefaultInstance());
   }
 
   /** The running member that says it leads, if one does. */
-  Optional<Integer> leader() {
+  public Optional<Integer> leader() {
     for (int i = 0; i < SIZE; i++) {
       if (isRunning(i) && info(i).getRole().equals("leader")) {
         return Optional.of(i);
@@ -117,7 +125,7 @@ final class MasterGroup implements AutoCloseable {
   }
 
   /** Waits until a running member leads (and serves), and returns it. */
-  int awaitLeader() {
+  public int awaitLeader() {
     return await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
@@ -125,7 +133,7 @@ final class MasterGroup implements AutoCloseable {
         .orElseThrow();
   }
 
-  List<Integer> running() {
+  public List<Integer> running() {
     List<Integer> running = new ArrayList<>();
     for (int i = 0; i < SIZE; i++) {
       if (isRunning(i)) {
