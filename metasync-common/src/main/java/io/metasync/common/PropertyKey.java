@@ -23,6 +23,12 @@ public enum PropertyKey {
       ValueKind.STRING,
       "host the master binds and clients dial"),
   MASTER_RPC_PORT("metasync.master.rpc.port", "19998", ValueKind.PORT, "gRPC port of the master"),
+  MASTER_RPC_ADDRESSES(
+      "metasync.master.rpc.addresses",
+      "",
+      ValueKind.STRING,
+      "host:port of every master of a group, comma-separated, for clients; empty means the one"
+          + " master at metasync.master.hostname:metasync.master.rpc.port"),
   MASTER_WEB_PORT(
       "metasync.master.web.port",
       "19999",
