@@ -129,7 +129,8 @@ public final class MasterProcess implements AutoCloseable {
           new MasterMetrics.NamespaceGauges(
               served::inodeCount,
               () -> served.mountTable().list().size(),
-              () -> served.activeSync().syncPoints()));
+              () -> served.activeSync().syncPoints(),
+              served::inodeCacheCounts));
       namespace.syncs().addListener(metrics.syncListener());
       namespace
           .syncs()

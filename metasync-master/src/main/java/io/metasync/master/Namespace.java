@@ -400,6 +400,11 @@ public final class Namespace implements AutoCloseable {
     return coordinator;
   }
 
+  /** How often the inode store's cache answered reads, when it has one. */
+  public java.util.Optional<io.metasync.master.inode.InodeCacheCounts> inodeCacheCounts() {
+    return store.cacheCounts();
+  }
+
   /** The number of cached inodes. */
   public long inodeCount() {
     return tree.size();

@@ -37,6 +37,14 @@ public interface ChangeFeed extends AutoCloseable {
    */
   ChangeBatch poll(Duration timeout) throws IOException, InterruptedException;
 
+  /**
+   * How many UFS transactions the feed had not read yet when it last asked the UFS (HDFS: edit log
+   * transactions behind the NameNode's last); empty when the UFS does not say.
+   */
+  default java.util.OptionalLong backlog() {
+    return java.util.OptionalLong.empty();
+  }
+
   /** Where the feed stands now, to journal and to resume from. */
   FeedCursor cursor();
 

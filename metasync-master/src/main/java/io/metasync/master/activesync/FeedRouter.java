@@ -173,6 +173,8 @@ final class FeedRouter implements AutoCloseable {
     List<SyncPoint> watched =
         onMount.stream().filter(point -> !unwatched.contains(point.path())).toList();
     watched.forEach(SyncPoint::feedRecovered);
+    long backlog = follower.feed().backlog().orElse(-1);
+    watched.forEach(point -> point.feedBacklog(backlog));
     if (follower.caughtUp(batch)) {
       long nowMs = clock.millis();
       watched.forEach(point -> point.feedAnswered(nowMs));

@@ -26,6 +26,7 @@ final class SyncPoint {
   private volatile long runningSinceMs;
   // When the feed last answered (a polling feed: last completed a pass), 0 before it first did.
   private volatile long feedAnsweredMs;
+  private volatile long feedBacklog = -1;
   private volatile Trouble feedTrouble;
   private volatile Trouble syncTrouble;
   // A sync of this point is on the sync executor: another must not start, and the pending changes
@@ -102,6 +103,11 @@ final class SyncPoint {
   /** The feed answered at {@code nowMs}: what it had seen until then is pending or applied. */
   void feedAnswered(long nowMs) {
     feedAnsweredMs = nowMs;
+  }
+
+  /** How many UFS transactions its feed had not read yet, -1 when the UFS does not say. */
+  void feedBacklog(long transactions) {
+    feedBacklog = transactions;
   }
 
   /** Takes the pending changes into a sync that starts at {@code startMs}. */
@@ -195,6 +201,7 @@ final class SyncPoint {
         current.directories() + current.files(),
         trouble,
         oldest(pendingSinceMs, runningSinceMs),
-        feedAnsweredMs);
+        feedAnsweredMs,
+        feedBacklog);
   }
 }

@@ -14,6 +14,8 @@ import io.metasync.common.NamespacePath;
  * @param trouble why the state is {@code FEED_FAILING} or {@code SYNC_FAILING}; null otherwise
  * @param oldestUnappliedMs when the oldest change not yet applied (pending, or taken by the running
  *     sync) was first seen, to a round; 0 when there is none
+ * @param feedBacklog UFS transactions its feed had not read yet (HDFS: txids behind the NameNode's
+ *     last), -1 when the UFS does not say
  * @param feedAnsweredMs when its feed last answered (a polling feed: completed a pass), 0 before
  */
 public record SyncPointStatus(
@@ -26,7 +28,8 @@ public record SyncPointStatus(
     long listedEntries,
     Trouble trouble,
     long oldestUnappliedMs,
-    long feedAnsweredMs) {
+    long feedAnsweredMs,
+    long feedBacklog) {
   public SyncPointStatus {
     requireNonNull(path, "path is null");
     requireNonNull(state, "state is null");

@@ -32,6 +32,11 @@ public interface InodeStore extends AutoCloseable {
    */
   void put(Inode inode);
 
+  /** The counts of a store that caches what it reads from disk; empty for one that does not. */
+  default java.util.Optional<InodeCacheCounts> cacheCounts() {
+    return java.util.Optional.empty();
+  }
+
   /**
    * Puts each inode in order, as {@link #put} does (a later one sees the earlier ones). A store may
    * apply them as one atomic write (RocksDB: one write batch for a journal entry of a thousand

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.grpc.ServerInterceptor;
 import io.metasync.common.Ticker;
 import io.metasync.master.activesync.SyncPointStatus;
+import io.metasync.master.inode.InodeCacheCounts;
 import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.JournalRole;
 import io.metasync.master.journal.RatisJournal;
@@ -13,6 +14,7 @@ import io.metasync.ufs.UnderFileSystem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -31,8 +33,12 @@ public final class MasterMetrics {
 
   /** What the namespace gauges read at each scrape. */
   public record NamespaceGauges(
-      LongSupplier inodeCount, IntSupplier mountCount, Supplier<List<SyncPointStatus>> syncPoints) {
+      LongSupplier inodeCount,
+      IntSupplier mountCount,
+      Supplier<List<SyncPointStatus>> syncPoints,
+      Supplier<Optional<InodeCacheCounts>> inodeCache) {
     public NamespaceGauges {
+      requireNonNull(inodeCache, "inodeCache is null");
       requireNonNull(inodeCount, "inodeCount is null");
       requireNonNull(mountCount, "mountCount is null");
       requireNonNull(syncPoints, "syncPoints is null");
@@ -119,6 +125,20 @@ public final class MasterMetrics {
 
   /** Shows the namespace's size and each sync point's freshness; call once. */
   public void watchNamespace(NamespaceGauges namespace) {
+    registry.counterFrom(
+        "metasync_inode_cache_requests_total",
+        "Reads of the inode store by whether its cache answered (hit) or RocksDB was read (miss);"
+            + " no sample for the heap store.",
+        List.of("outcome"),
+        samples ->
+            namespace
+                .inodeCache()
+                .get()
+                .ifPresent(
+                    counts -> {
+                      samples.add(counts.hits(), "hit");
+                      samples.add(counts.misses(), "miss");
+                    }));
     registry.gauge(
         "metasync_inodes",
         "Cached inodes.",

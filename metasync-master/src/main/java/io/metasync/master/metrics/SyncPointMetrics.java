@@ -63,6 +63,19 @@ final class SyncPointMetrics {
                 ? 0
                 : Math.max(clock.millis() - point.oldestUnappliedMs(), 0) / 1000.0);
     registry.gauge(
+        "metasync_sync_point_feed_backlog_transactions",
+        "UFS transactions the sync point's change feed had not read yet when it last asked (HDFS:"
+            + " edit log transactions behind the NameNode's last); no sample for a UFS that does"
+            + " not say.",
+        PATH,
+        samples -> {
+          for (SyncPointStatus point : syncPoints.get()) {
+            if (point.feedBacklog() >= 0) {
+              samples.add(point.feedBacklog(), point.path().toString());
+            }
+          }
+        });
+    registry.gauge(
         "metasync_sync_point_feed_lag_seconds",
         "Seconds since the sync point's change feed last answered (a polling feed: completed a"
             + " pass); no sample before it first did.",

@@ -58,6 +58,10 @@ final class HdfsChangeFeed implements ChangeFeed {
   private final Pause pause;
   private EventBatchSource source;
   private volatile long txid;
+
+  /** The NameNode's last transaction when this feed last asked (every second), -1 before. */
+  private volatile long nameNodeTxid = -1;
+
   private boolean unreportedLoss;
   private Instant nextTxidCheck;
   private boolean lastReadFailed;
@@ -183,6 +187,7 @@ final class HdfsChangeFeed implements ChangeFeed {
               + HdfsErrors.translate(e, rootUri).getMessage(),
           e);
     }
+    nameNodeTxid = current;
     if (current >= 0 && current < txid) {
       source = editLog.readAfter(current);
       txid = current;
@@ -190,6 +195,14 @@ final class HdfsChangeFeed implements ChangeFeed {
     }
     lastReadFailed = false;
     nextTxidCheck = clock.instant().plus(TXID_CHECK_PERIOD);
+  }
+
+  @Override
+  public java.util.OptionalLong backlog() {
+    long known = nameNodeTxid;
+    return known < 0
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(Math.max(0, known - txid));
   }
 
   @Override

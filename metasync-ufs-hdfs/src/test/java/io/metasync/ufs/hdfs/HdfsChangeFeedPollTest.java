@@ -53,6 +53,18 @@ class HdfsChangeFeedPollTest {
   }
 
   @Test
+  void theBacklogIsTheNameNodesLastTransactionMinusWhatWasRead() throws Exception {
+    HdfsChangeFeed feed = feed(5, false);
+    assertThat(feed.backlog()).isEmpty(); // it has not asked the NameNode yet
+
+    clock.advance(HdfsChangeFeed.TXID_CHECK_PERIOD);
+    script.add(batch(8, "/data/a"));
+    feed.poll(Duration.ZERO);
+
+    assertThat(feed.backlog()).hasValue(1_000_000L - 8);
+  }
+
+  @Test
   void waitsWithShortDoublingPausesUntilTheTimeout() throws Exception {
     HdfsChangeFeed feed = feed(5, false);
 

@@ -1,10 +1,12 @@
 package io.metasync.master.inode.rocks;
 
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeCacheCounts;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A bounded on-heap cache of inodes in front of RocksDB, by id ({@link Long} keys) and by parent
@@ -26,6 +28,8 @@ final class InodeCache {
 
   private final Segment[] segments;
   private final Object fillLock = new Object();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   /** Even between writes, odd during one. */
   private volatile long version;
@@ -39,7 +43,13 @@ final class InodeCache {
   }
 
   Optional<Inode> get(Object key) {
-    return Optional.ofNullable(segment(key).get(key));
+    Inode cached = segment(key).get(key);
+    (cached == null ? misses : hits).increment();
+    return Optional.ofNullable(cached);
+  }
+
+  InodeCacheCounts counts() {
+    return new InodeCacheCounts(hits.sum(), misses.sum());
   }
 
   /** Taken before reading RocksDB after a miss. */

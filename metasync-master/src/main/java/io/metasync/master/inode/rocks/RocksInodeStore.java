@@ -9,6 +9,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.FolderLock;
 import io.metasync.common.MetasyncException;
 import io.metasync.master.inode.Inode;
+import io.metasync.master.inode.InodeCacheCounts;
 import io.metasync.master.inode.InodeStore;
 import io.metasync.master.inode.rocks.InodeCache.ChildName;
 import java.io.IOException;
@@ -111,6 +112,11 @@ public final class RocksInodeStore implements InodeStore {
           "cannot open the inode store in " + folder + ": " + e.getMessage(),
           e);
     }
+  }
+
+  @Override
+  public Optional<InodeCacheCounts> cacheCounts() {
+    return Optional.of(cache.counts());
   }
 
   @Override
