@@ -16,6 +16,7 @@ import io.metasync.master.journal.JournalHooks;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.metrics.MasterMetrics;
 import io.metasync.master.metrics.SyncLog;
+import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.CallerInterceptor;
 import io.metasync.master.rpc.ClientCallInterceptor;
@@ -130,7 +131,8 @@ public final class MasterProcess implements AutoCloseable {
               served::inodeCount,
               () -> served.mountTable().list().size(),
               () -> served.activeSync().syncPoints(),
-              served::inodeCacheCounts));
+              served::inodeCacheCounts,
+              () -> served.mountTable().list().stream().map(MountPoint::ufs).toList()));
       namespace.syncs().addListener(metrics.syncListener());
       namespace
           .syncs()

@@ -36,6 +36,11 @@ public abstract class ForwardingUnderFileSystem implements UnderFileSystem {
   }
 
   @Override
+  public long throttledRequests() {
+    return delegate.throttledRequests();
+  }
+
+  @Override
   public URI uriOf(String path) {
     return delegate.uriOf(path);
   }

@@ -39,6 +39,14 @@ public interface UnderFileSystem extends AutoCloseable {
   }
 
   /**
+   * Requests the storage refused as too many (S3's 503 SlowDown) and this UFS retried after a
+   * back-off, since it was opened; 0 for a storage that never throttles.
+   */
+  default long throttledRequests() {
+    return 0;
+  }
+
+  /**
    * Refuses, without asking the UFS, a path longer than this UFS can ever hold, so that a write
    * that creates several entries ({@code mkdir -p}) can refuse a path before it creates any of
    * them. The default accepts every path.

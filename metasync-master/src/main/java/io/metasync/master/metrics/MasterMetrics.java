@@ -14,7 +14,9 @@ import io.metasync.ufs.UnderFileSystem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -36,8 +38,10 @@ public final class MasterMetrics {
       LongSupplier inodeCount,
       IntSupplier mountCount,
       Supplier<List<SyncPointStatus>> syncPoints,
-      Supplier<Optional<InodeCacheCounts>> inodeCache) {
+      Supplier<Optional<InodeCacheCounts>> inodeCache,
+      Supplier<List<UnderFileSystem>> mountedUfs) {
     public NamespaceGauges {
+      requireNonNull(mountedUfs, "mountedUfs is null");
       requireNonNull(inodeCache, "inodeCache is null");
       requireNonNull(inodeCount, "inodeCount is null");
       requireNonNull(mountCount, "mountCount is null");
@@ -125,6 +129,18 @@ public final class MasterMetrics {
 
   /** Shows the namespace's size and each sync point's freshness; call once. */
   public void watchNamespace(NamespaceGauges namespace) {
+    registry.counterFrom(
+        "metasync_ufs_throttled_requests_total",
+        "Requests the UFS refused as too many (S3 503 SlowDown) and that were retried after a"
+            + " back-off.",
+        List.of("ufs"),
+        samples -> {
+          Map<String, Long> byUfs = new TreeMap<>();
+          for (UnderFileSystem ufs : namespace.mountedUfs().get()) {
+            byUfs.merge(UfsCallMetrics.label(ufs.rootUri()), ufs.throttledRequests(), Long::sum);
+          }
+          byUfs.forEach((ufs, throttled) -> samples.add(throttled, ufs));
+        });
     registry.counterFrom(
         "metasync_inode_cache_requests_total",
         "Reads of the inode store by whether its cache answered (hit) or RocksDB was read (miss);"

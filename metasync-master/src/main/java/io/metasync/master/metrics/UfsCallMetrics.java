@@ -41,7 +41,8 @@ public final class UfsCallMetrics {
     return new MeteredUnderFileSystem(ufs, this, label(ufs.rootUri()));
   }
 
-  private static String label(URI uri) {
+  /** The {@code ufs} label of a UFS: its root URI without user info. */
+  static String label(URI uri) {
     if (uri.getUserInfo() == null) {
       return uri.toString();
     }

@@ -86,6 +86,12 @@ public final class LazyUnderFileSystem implements UnderFileSystem {
     return rootUri;
   }
 
+  /** 0 until the UFS is opened: an unopened UFS was asked nothing. */
+  @Override
+  public synchronized long throttledRequests() {
+    return delegate == null ? 0 : delegate.throttledRequests();
+  }
+
   @Override
   public void checkPathLength(String path) throws IOException {
     delegate().checkPathLength(path);

@@ -27,6 +27,11 @@ final class S3Clients {
    * retries throttling (503 SlowDown) and other transient errors.
    */
   static S3Client create(S3MountOptions options) {
+    return create(options, new ThrottleCounter());
+  }
+
+  /** As {@link #create(S3MountOptions)}, counting throttled attempts in {@code throttles}. */
+  static S3Client create(S3MountOptions options, ThrottleCounter throttles) {
     S3ClientBuilder builder =
         S3Client.builder()
             .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
@@ -34,7 +39,8 @@ final class S3Clients {
             .forcePathStyle(options.server().pathStyleAccess())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
+            .overrideConfiguration(
+                o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(throttles));
     options.server().endpoint().ifPresent(builder::endpointOverride);
     if (options.server().region().isPresent()) {
       builder.region(Region.of(options.server().region().get()));

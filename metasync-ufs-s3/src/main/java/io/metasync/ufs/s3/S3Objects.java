@@ -32,10 +32,17 @@ final class S3Objects {
 
   private final S3Client client;
   private final String bucket;
+  private final ThrottleCounter throttles;
 
-  S3Objects(S3Client client, String bucket) {
+  S3Objects(S3Client client, String bucket, ThrottleCounter throttles) {
     this.client = requireNonNull(client, "client is null");
     this.bucket = requireNonNull(bucket, "bucket is null");
+    this.throttles = requireNonNull(throttles, "throttles is null");
+  }
+
+  /** Attempts S3 refused as too many (and the SDK retried), since the client was built. */
+  long throttled() {
+    return throttles.throttled();
   }
 
   String bucket() {

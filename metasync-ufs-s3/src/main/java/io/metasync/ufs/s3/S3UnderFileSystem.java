@@ -63,6 +63,11 @@ final class S3UnderFileSystem implements UnderFileSystem {
   }
 
   @Override
+  public long throttledRequests() {
+    return objects.throttled();
+  }
+
+  @Override
   public URI rootUri() {
     return rootUri;
   }

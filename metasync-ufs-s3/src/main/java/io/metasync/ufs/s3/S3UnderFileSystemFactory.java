@@ -42,7 +42,8 @@ public final class S3UnderFileSystemFactory implements UnderFileSystemFactory {
     requireNonNull(properties, "properties is null");
     S3Location location = S3Location.of(rootUri);
     S3MountOptions options = S3MountOptions.parse(properties);
-    S3Client client = S3Clients.create(options);
+    ThrottleCounter throttles = new ThrottleCounter();
+    S3Client client = S3Clients.create(options, throttles);
     try {
       checkBucket(client, location.bucket(), rootUri, options);
     } catch (IOException | RuntimeException e) {
@@ -52,7 +53,7 @@ public final class S3UnderFileSystemFactory implements UnderFileSystemFactory {
     return new S3UnderFileSystem(
         rootUri,
         location,
-        new S3Objects(client, location.bucket()),
+        new S3Objects(client, location.bucket(), throttles),
         options,
         copyThreads(options.transfers().copyThreads()),
         client);
