@@ -376,8 +376,7 @@ public final class RatisJournal implements Journal {
   }
 
   private MetasyncException notServing(Throwable cause) {
-    return new MetasyncException(
-        ErrorCode.UNAVAILABLE,
+    return new NotLeaderException(
         "this master ("
             + peers.self()
             + ") cannot serve: it does not lead the journal group ("
@@ -404,6 +403,14 @@ public final class RatisJournal implements Journal {
   }
 
   private MetasyncException cannotCommit(Throwable cause) {
+    if (isLeadershipLost(cause)) {
+      return new NotLeaderException(
+          "this master ("
+              + peers.self()
+              + ") no longer leads the journal group, so it cannot commit the change: "
+              + oneLine(cause),
+          cause);
+    }
     return new MetasyncException(
         ErrorCode.UNAVAILABLE,
         "the journal in " + folder + " cannot commit the change: " + oneLine(cause),
@@ -474,6 +481,19 @@ public final class RatisJournal implements Journal {
     }
     return new MetasyncException(
         ErrorCode.UNAVAILABLE, "cannot start the journal in " + folder + ": " + oneLine(e), e);
+  }
+
+  /** Whether Ratis refused because this peer does not lead (or no longer does, or not yet). */
+  private static boolean isLeadershipLost(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof NotLeaderException
+          || t instanceof org.apache.ratis.protocol.exceptions.NotLeaderException
+          || t instanceof org.apache.ratis.protocol.exceptions.LeaderNotReadyException
+          || t instanceof org.apache.ratis.protocol.exceptions.LeaderSteppingDownException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MetasyncException asMetasync(Throwable e) {

@@ -7,6 +7,7 @@ import io.metasync.common.CallHeaders;
 import io.metasync.common.CauseChain;
 import io.metasync.common.MessageText;
 import io.metasync.common.MetasyncException;
+import io.metasync.master.journal.NotLeaderException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,21 @@ final class RpcErrors {
 
   private RpcErrors() {}
 
+  private static final Metadata.Key<String> STANDBY =
+      Metadata.Key.of(CallHeaders.STANDBY, Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> ERROR_ORIGIN =
       Metadata.Key.of(CallHeaders.ERROR_ORIGIN, Metadata.ASCII_STRING_MARSHALLER);
 
   static StatusRuntimeException toStatus(Throwable error) {
     if (error instanceof StatusRuntimeException status) {
       return status;
+    }
+    if (error instanceof NotLeaderException notLeader) {
+      Metadata trailers = fromMaster();
+      trailers.put(STANDBY, "true"); // another master may take the call: the client retries there
+      return Status.UNAVAILABLE
+          .withDescription(bounded(notLeader.getMessage()))
+          .asRuntimeException(trailers);
     }
     if (error instanceof MetasyncException metasync) {
       return Status.fromCodeValue(metasync.code().grpcCode())
