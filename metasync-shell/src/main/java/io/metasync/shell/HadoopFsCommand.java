@@ -60,6 +60,11 @@ final class HadoopFsCommand implements Runnable {
    */
   static int run(ShellEnvironment environment, List<String> arguments) throws Exception {
     Configuration conf = new Configuration(false);
+    // Hadoop's defaults (core-default.xml) are not read: the two that s3a:// needs are set here
+    conf.set("fs.s3a.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+    conf.set(
+        "hadoop.tmp.dir",
+        System.getProperty("java.io.tmpdir") + "/hadoop-" + System.getProperty("user.name"));
     for (Map.Entry<String, String> definition : environment.definitions().entrySet()) {
       if (!definition.getKey().startsWith("metasync.")
           || definition.getKey().startsWith("metasync.user.")) {

@@ -86,6 +86,44 @@ class S3EndToEndTest {
   }
 
   @Test
+  void hadoopFsReachesTheBucketThroughS3aAndAnS3aMountServesItThroughTheHadoopUfs()
+      throws IOException {
+    List<String> s3a =
+        List.of(
+            "-Dfs.s3a.endpoint=" + s3.endpoint(),
+            "-Dfs.s3a.path.style.access=true",
+            "-Dfs.s3a.access.key=" + DevS3.ACCESS_KEY,
+            "-Dfs.s3a.secret.key=" + DevS3.SECRET_KEY,
+            "-Dfs.s3a.endpoint.region=us-east-1");
+    Path file = Files.writeString(local.resolve("s3a.txt"), "through s3a");
+    master.succeed(hadoopFs(s3a, "-mkdir", "-p", "s3a://dev/s3a"));
+    master.succeed(hadoopFs(s3a, "-put", file.toString(), "s3a://dev/s3a/put.txt"));
+    assertThat(get("s3a/put.txt")).isEqualTo("through s3a");
+    assertThat(master.succeed(hadoopFs(s3a, "-ls", "s3a://dev/s3a")).out())
+        .contains("s3a://dev/s3a/put.txt");
+
+    List<String> mount = new ArrayList<>(List.of("fs", "mount"));
+    for (String definition : s3a) {
+      mount.add("--option");
+      mount.add(definition.substring("-D".length()));
+    }
+    mount.addAll(List.of("/s3a", "s3a://dev/s3a"));
+    master.succeed(mount.toArray(String[]::new));
+    assertThat(master.succeed("fs", "cat", "/s3a/put.txt").out()).isEqualTo("through s3a");
+    assertThat(master.succeed("fs", "mountTable").out())
+        .contains("s3a://dev/s3a")
+        .doesNotContain(DevS3.SECRET_KEY);
+    master.succeed("fs", "unmount", "/s3a");
+  }
+
+  private static String[] hadoopFs(List<String> definitions, String... arguments) {
+    List<String> command = new ArrayList<>(List.of("hadoop-fs"));
+    command.addAll(definitions);
+    command.addAll(List.of(arguments));
+    return command.toArray(String[]::new);
+  }
+
+  @Test
   void mountTableShowsTheEndpointButNeitherKey() {
     String table = master.succeed("fs", "mountTable").out();
 
