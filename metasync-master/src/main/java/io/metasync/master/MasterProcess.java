@@ -22,6 +22,7 @@ import io.metasync.master.rpc.ProgressReporter;
 import io.metasync.master.rpc.ServerTls;
 import io.metasync.master.security.SecuritySetup;
 import io.metasync.master.sync.ReadOptions;
+import io.metasync.master.web.SingleMasterRole;
 import io.metasync.ufs.UnderFileSystem;
 import io.metasync.ufs.UnderFileSystemLoader;
 import java.io.IOException;
@@ -143,7 +144,14 @@ public final class MasterProcess implements AutoCloseable {
               conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
           WebServer.start(
-              host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock, metrics::scrape);
+              host,
+              conf.getInt(PropertyKey.MASTER_WEB_PORT),
+              WebServer.view(
+                  conf,
+                  namespace,
+                  metrics,
+                  new SingleMasterRole(metrics::journalAppliedIndex, host + ":" + server.getPort()),
+                  clock));
       LOG.info(
           "metasync master serving {} on {}:{}",
           namespace.mountTable().list().get(0).ufsUri(),

@@ -9,6 +9,7 @@ import io.metasync.master.journal.Journal;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.sync.SyncListener;
 import io.metasync.ufs.UnderFileSystem;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -26,6 +27,7 @@ public final class MasterMetrics {
   private final UfsCallMetrics ufsCalls;
   private final RpcMetricsInterceptor rpcInterceptor;
   private final SyncMetrics syncs;
+  private volatile RatisJournal journal;
 
   /** What the namespace gauges read at each scrape. */
   public record NamespaceGauges(
@@ -77,6 +79,7 @@ public final class MasterMetrics {
    * @return the journal to use instead
    */
   public Journal timeJournal(RatisJournal journal) {
+    this.journal = journal;
     registry.gauge(
         "metasync_journal_applied_index",
         "Index of the last journal entry applied on this master.",
@@ -112,6 +115,17 @@ public final class MasterMetrics {
         List.of(),
         samples -> samples.add(namespace.mountCount().getAsInt()));
     SyncPointMetrics.register(registry, namespace.syncPoints(), clock);
+  }
+
+  /** Index of the last journal entry applied on this master, 0 before the journal opens. */
+  public long journalAppliedIndex() {
+    RatisJournal opened = journal;
+    return opened == null ? 0 : opened.appliedIndex();
+  }
+
+  /** Calls so far to the UFS rooted at {@code rootUri} (as {@code metasync_ufs_calls_total}). */
+  public UfsCallMetrics.UfsCallCount ufsCalls(URI rootUri) {
+    return ufsCalls.count(rootUri);
   }
 
   /** The names of every metric family, sorted. */
