@@ -47,8 +47,9 @@ final class Html {
       main{padding:.5em 1em 2em;max-width:80em}
       h2{font-size:1.1em;margin:1.2em 0 .4em}
       table{border-collapse:collapse;width:100%;background:#fff;font-size:.92em}
+      .scroll{overflow-x:auto}
       th,td{border:1px solid #d6dae0;padding:.3em .5em;text-align:left;vertical-align:top;\
-      overflow-wrap:anywhere}
+      overflow-wrap:break-word}
       th{background:#e9edf2}
       .failing{color:#a4161a;font-weight:bold}
       .muted{color:#667}
@@ -58,7 +59,7 @@ final class Html {
       @media (max-width:40em){
       table,tbody,tr,td{display:block;width:auto}thead{display:none}
       tr{border:1px solid #d6dae0;margin-bottom:.6em;background:#fff}
-      td{border:none;border-bottom:1px solid #eef0f3}
+      td{border:none;border-bottom:1px solid #eef0f3;overflow-wrap:anywhere}
       td::before{content:attr(data-label) ": ";font-weight:bold}
       dl.facts{grid-template-columns:1fr}}
       """;
@@ -116,8 +117,11 @@ final class Html {
 
   /** A table of text cells (escaped here), each labelled for the narrow layout. */
   static String table(String id, List<String> headers, List<List<String>> rows, String empty) {
+    // A long URI widens its column rather than breaking mid-word; a wide table scrolls by itself.
     StringBuilder html =
-        new StringBuilder("<table id=\"").append(escape(id)).append("\"><thead><tr>");
+        new StringBuilder("<div class=\"scroll\"><table id=\"")
+            .append(escape(id))
+            .append("\"><thead><tr>");
     headers.forEach(header -> html.append("<th>").append(escape(header)).append("</th>"));
     html.append("</tr></thead><tbody>");
     if (rows.isEmpty()) {
@@ -138,7 +142,7 @@ final class Html {
       }
       html.append("</tr>");
     }
-    return html.append("</tbody></table>").toString();
+    return html.append("</tbody></table></div>").toString();
   }
 
   /** An enum value as the pages show it: {@code INITIAL_SYNC} is "initial sync". */
