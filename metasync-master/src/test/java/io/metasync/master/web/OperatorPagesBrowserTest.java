@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -114,7 +113,19 @@ class OperatorPagesBrowserTest {
 
   private static String open(String path) {
     browser.get(base + path);
-    return browser.findElement(By.tagName("main")).getText();
+    return text("main");
+  }
+
+  /**
+   * The rendered text of the first element {@code selector} matches, read in one script call: the
+   * live update and the reloads replace elements, so a found element may be gone a moment later.
+   * Cells are separated by a space.
+   */
+  private static String text(String selector) {
+    Object text =
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.querySelector(arguments[0]).innerText;", selector);
+    return String.valueOf(text).replace('\t', ' ');
   }
 
   private static void screenshot(String name) throws IOException {
@@ -189,14 +200,18 @@ class OperatorPagesBrowserTest {
     }
   }
 
+  /** The row of {@code path} in the sync points table, cells separated by " | "; "" if none. */
   private static String syncPointRow(String path) {
-    for (var row : browser.findElements(By.cssSelector("#sync-points tbody tr"))) {
-      String text = row.getText();
-      if (text.startsWith(path + " ") || text.startsWith(path + "\n")) {
-        return text;
-      }
-    }
-    return "";
+    return String.valueOf(
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "var rows = document.querySelectorAll('#sync-points tbody tr');"
+                    + "for (var i = 0; i < rows.length; i++) {"
+                    + "  var cells = Array.from(rows[i].cells).map(function(c){return c.textContent;});"
+                    + "  if (cells[0] == arguments[0]) return cells.join(' | ');"
+                    + "}"
+                    + "return '';",
+                path));
   }
 
   @Test
@@ -212,10 +227,10 @@ class OperatorPagesBrowserTest {
         .untilAsserted(
             () -> {
               open("/syncs");
-              assertThat(browser.findElement(By.id("recent-syncs")).getText())
+              assertThat(text("#recent-syncs"))
                   .containsPattern("/counted subtree active sync .* ok");
             });
-    assertThat(browser.findElement(By.id("running-syncs")).getText()).contains("Started");
+    assertThat(text("#running-syncs")).contains("Started");
     screenshot("syncs");
   }
 
