@@ -169,7 +169,14 @@ public final class MasterProcess implements AutoCloseable {
               conf.getInt(PropertyKey.MASTER_RPC_PORT));
       WebServer webServer =
           WebServer.start(
-              host, conf.getInt(PropertyKey.MASTER_WEB_PORT), namespace, clock, metrics::scrape);
+              host,
+              conf.getInt(PropertyKey.MASTER_WEB_PORT),
+              WebServer.view(
+                  conf,
+                  namespace,
+                  metrics,
+                  new GroupRoleView(new MasterInfoSource(leadership, namespace)),
+                  clock));
       leadership.serversStarted(
           new MasterLeadership.Addresses(
               host + ":" + server.getPort(), host + ":" + webServer.port()));

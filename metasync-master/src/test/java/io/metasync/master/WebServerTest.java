@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The master's web port over real HTTP: two pages, 404 elsewhere, HEAD, 405 for the rest. */
+/** The master's web port over real HTTP: its pages, 404 elsewhere, HEAD, 405 for the rest. */
 class WebServerTest {
   @TempDir static Path folder;
   private static MasterFixture fixture;
@@ -54,19 +54,34 @@ class WebServerTest {
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValue("text/plain; charset=utf-8");
       assertThat(response.body())
-          .isEqualTo("no page at " + path + "; the pages are / and /metrics\n");
+          .isEqualTo(
+              "no page at "
+                  + path
+                  + "; the pages are / and /api/sync-points and /configuration and /errors and"
+                  + " /metrics and /mounts and /sync-points and /syncs\n");
     }
   }
 
   @Test
-  void theTwoPagesAnswerGetAndAQueryStringDoesNotMatter() throws Exception {
+  void everyPageAnswersGetAndAQueryStringDoesNotMatter() throws Exception {
     HttpResponse<String> home = send("GET", "/");
     HttpResponse<String> metrics = send("GET", "/metrics?name[]=metasync_inodes");
+    HttpResponse<String> syncPoints = send("GET", "/api/sync-points");
 
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("Mount table");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).containsPattern("(?m)^metasync_inodes \\d+$");
+    assertThat(syncPoints.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
+    assertThat(syncPoints.body()).startsWith("{\"updated\":\"").endsWith(",\"rows\":[]}");
+    for (String page : List.of("/mounts", "/sync-points", "/syncs", "/errors", "/configuration")) {
+      HttpResponse<String> response = send("GET", page + "?x=1");
+      assertThat(response.statusCode()).as(page).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("text/html; charset=utf-8");
+      assertThat(response.body()).as(page).startsWith("<!doctype html>").endsWith("</html>");
+    }
   }
 
   @Test

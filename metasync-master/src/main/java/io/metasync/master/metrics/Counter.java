@@ -23,6 +23,19 @@ public final class Counter extends MetricFamily {
     return child != null ? child : children.computeIfAbsent(key, ignored -> new LongAdder());
   }
 
+  /**
+   * The sum over every child whose label {@code labelIndex} is {@code value} (for the web page).
+   */
+  public long sumWhere(int labelIndex, String value) {
+    long sum = 0;
+    for (Map.Entry<List<String>, LongAdder> child : children.entrySet()) {
+      if (child.getKey().size() > labelIndex && child.getKey().get(labelIndex).equals(value)) {
+        sum += child.getValue().sum();
+      }
+    }
+    return sum;
+  }
+
   @Override
   String type() {
     return "counter";

@@ -11,6 +11,7 @@ import io.metasync.master.journal.JournalRole;
 import io.metasync.master.journal.RatisJournal;
 import io.metasync.master.sync.SyncListener;
 import io.metasync.ufs.UnderFileSystem;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -166,6 +167,11 @@ public final class MasterMetrics {
         List.of(),
         samples -> samples.add(namespace.mountCount().getAsInt()));
     SyncPointMetrics.register(registry, namespace.syncPoints(), clock);
+  }
+
+  /** Calls so far to the UFS rooted at {@code rootUri} (as {@code metasync_ufs_calls_total}). */
+  public UfsCallMetrics.UfsCallCount ufsCalls(URI rootUri) {
+    return ufsCalls.count(rootUri);
   }
 
   /** The names of every metric family, sorted. */

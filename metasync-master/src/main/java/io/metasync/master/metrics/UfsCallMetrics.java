@@ -41,6 +41,15 @@ public final class UfsCallMetrics {
     return new MeteredUnderFileSystem(ufs, this, label(ufs.rootUri()));
   }
 
+  /** Calls so far to the UFS rooted at {@code rootUri}, over every operation. */
+  public UfsCallCount count(URI rootUri) {
+    String ufs = label(rootUri);
+    return new UfsCallCount(calls.sumWhere(0, ufs), errors.sumWhere(0, ufs));
+  }
+
+  /** Calls made to one UFS and how many of them failed. */
+  public record UfsCallCount(long calls, long errors) {}
+
   /** The {@code ufs} label of a UFS: its root URI without user info. */
   static String label(URI uri) {
     if (uri.getUserInfo() == null) {

@@ -1,4 +1,4 @@
-package io.metasync.master;
+package io.metasync.master.web;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,17 +11,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Serves a fixed set of read-only pages by exact path: {@code GET} and {@code HEAD} answer 200
- * ({@code HEAD} with the headers only), any other method 405 with an {@code Allow} header, and any
- * other path 404, so that a mistyped address (a Prometheus scrape path, say) fails visibly.
+ * Serves a fixed set of read-only pages by exact path (the query string is left to the page):
+ * {@code GET} and {@code HEAD} answer 200 ({@code HEAD} with the headers only), any other method
+ * 405 with an {@code Allow} header, and any other path 404, so that a mistyped address (a
+ * Prometheus scrape path, say) fails visibly.
  */
-final class PageRouter implements HttpHandler {
+public final class PageRouter implements HttpHandler {
   private static final String ALLOWED = "GET, HEAD";
   private static final String TEXT = "text/plain; charset=utf-8";
 
   /** A page: its content type and how to render its body at each request. */
-  record Page(String contentType, Supplier<String> body) {
-    Page {
+  public record Page(String contentType, Supplier<String> body) {
+    public Page {
       requireNonNull(contentType, "contentType is null");
       requireNonNull(body, "body is null");
     }
@@ -32,7 +33,7 @@ final class PageRouter implements HttpHandler {
   /**
    * @param pages by path, e.g. {@code /metrics}
    */
-  PageRouter(Map<String, Page> pages) {
+  public PageRouter(Map<String, Page> pages) {
     this.pages = Map.copyOf(pages);
   }
 
