@@ -167,15 +167,7 @@ public final class Namespace implements AutoCloseable {
     OnDemandSync onDemandSync = new OnDemandSync(tree, coordinator, freshness, clock);
     reads = new ReadOperations(tree, mountTable, locks, onDemandSync, coordinator, PAGE_SIZE);
     writes =
-        new WriteOperations(
-            tree,
-            mountTable,
-            locks,
-            onDemandSync,
-            coordinator,
-            syncPathCache,
-            absentPathCache,
-            clock);
+        new WriteOperations(tree, mountTable, locks, onDemandSync, coordinator, freshness, clock);
     mounts =
         new MountOperations(
             tree,

@@ -17,11 +17,10 @@ import io.metasync.master.lock.PathLockManager;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsErrors;
 import io.metasync.master.mount.UfsLocation;
-import io.metasync.master.sync.AbsentPathCache;
 import io.metasync.master.sync.OnDemandSync;
+import io.metasync.master.sync.PathFreshness;
 import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
-import io.metasync.master.sync.SyncPathCache;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.ufs.UfsStatus;
 import java.io.IOException;
@@ -47,8 +46,7 @@ public final class WriteOperations {
   private final PathLockManager locks;
   private final OnDemandSync onDemandSync;
   private final SyncCoordinator coordinator;
-  private final SyncPathCache syncPathCache;
-  private final AbsentPathCache absentPathCache;
+  private final PathFreshness freshness;
   private final Clock clock;
   private final StatusFactory statuses;
   private final WriteGuard guard;
@@ -60,16 +58,14 @@ public final class WriteOperations {
       PathLockManager locks,
       OnDemandSync onDemandSync,
       SyncCoordinator coordinator,
-      SyncPathCache syncPathCache,
-      AbsentPathCache absentPathCache,
+      PathFreshness freshness,
       Clock clock) {
     this.tree = requireNonNull(tree, "tree is null");
     this.mounts = requireNonNull(mounts, "mounts is null");
     this.locks = requireNonNull(locks, "locks is null");
     this.onDemandSync = requireNonNull(onDemandSync, "onDemandSync is null");
     this.coordinator = requireNonNull(coordinator, "coordinator is null");
-    this.syncPathCache = requireNonNull(syncPathCache, "syncPathCache is null");
-    this.absentPathCache = requireNonNull(absentPathCache, "absentPathCache is null");
+    this.freshness = requireNonNull(freshness, "freshness is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.statuses = new StatusFactory(mounts, onDemandSync);
     this.guard = new WriteGuard(tree, mounts);
@@ -114,8 +110,7 @@ public final class WriteOperations {
           new InodeChanges().put(created).folderSynced(path, created, startMs, false);
       guard.touchDirectory(path.parent(), made.lastModifiedMs(), changes);
       tree.commit(changes.calledBy(ClientCalls.current()));
-      absentPathCache.forgetSubtree(path);
-      syncPathCache.recordSynced(path, SyncDepth.CHILDREN, startMs);
+      freshness.written(path, SyncDepth.CHILDREN, startMs);
       return statuses.of(path, created);
     } catch (FileAlreadyExistsException e) {
       // The cache had not seen it yet: take it in, then answer as if it had.
@@ -224,8 +219,7 @@ public final class WriteOperations {
       InodeChanges changes = new InodeChanges().put(inode);
       guard.touchDirectory(path.parent(), written.get().lastModifiedMs(), changes);
       tree.commit(changes.calledBy(ClientCalls.current()));
-      absentPathCache.forgetSubtree(path);
-      syncPathCache.recordSynced(path, SyncDepth.SELF, startMs);
+      freshness.written(path, SyncDepth.SELF, startMs);
       return statuses.of(path, inode);
     }
   }
@@ -303,8 +297,7 @@ public final class WriteOperations {
   }
 
   private void forgetRemoved(NamespacePath path) {
-    syncPathCache.forgetSubtree(path);
-    absentPathCache.recordAbsent(path, clock.millis());
+    freshness.deleted(path, clock.millis());
   }
 
   /**
@@ -397,10 +390,8 @@ public final class WriteOperations {
         guard.touchDirectory(destination.parent(), renamedMs, changes);
       }
       tree.commit(changes.calledBy(ClientCalls.current()));
-      syncPathCache.forgetSubtree(source);
-      syncPathCache.forgetSubtree(destination);
-      absentPathCache.forgetSubtree(destination);
-      absentPathCache.recordAbsent(source, clock.millis());
+      freshness.forgetSubtree(destination);
+      freshness.deleted(source, clock.millis());
       return statuses.of(destination, moved);
     } catch (FileAlreadyExistsException e) {
       coordinator.sync(destination, SyncDepth.SELF, new SyncStats());

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.ratis.protocol.ClientId;
@@ -36,6 +37,7 @@ import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.SnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.apache.ratis.util.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,9 @@ public final class RatisJournal implements Journal {
 
   /** How long start-up may go without applying an entry before it is given up. */
   private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+
+  /** How often a close after a failed apply looks whether Ratis closed itself. */
+  private static final Duration SELF_CLOSE_POLL = Duration.ofMillis(10);
 
   /** How long {@link #close} waits for Ratis to stop. */
   private static final Duration CLOSE_LIMIT = Duration.ofSeconds(20);
@@ -426,11 +431,27 @@ public final class RatisJournal implements Journal {
       return;
     }
     leadership.close();
+    if (stateMachine.applyFailure().isPresent()) {
+      awaitSelfClose();
+    }
     if (!stopWithin(server, CLOSE_LIMIT)) {
       LOG.warn(
           "the journal in {} did not stop within {} s; leaving it (its log is complete on disk)",
           folder,
           CLOSE_LIMIT.toSeconds());
+    }
+  }
+
+  /**
+   * After a failed apply Ratis closes its server itself, from its apply thread; a second close
+   * racing with that one could leave the apply thread spinning and the journal folder locked. Wait
+   * (bounded) for Ratis's own close to end first.
+   */
+  private void awaitSelfClose() {
+    long deadline = ticker.nanos() + CLOSE_LIMIT.toNanos();
+    while (division.getInfo().getLifeCycleState() != LifeCycle.State.CLOSED
+        && ticker.nanos() < deadline) {
+      LockSupport.parkNanos(SELF_CLOSE_POLL.toNanos());
     }
   }
 

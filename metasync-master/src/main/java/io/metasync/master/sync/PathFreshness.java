@@ -82,6 +82,24 @@ public final class PathFreshness {
   }
 
   /**
+   * A write through metasync made {@code path} at {@code startMs}: it is no longer missing, and the
+   * cache knows it (to {@code depth}) as of then.
+   */
+  public void written(NamespacePath path, SyncDepth depth, long startMs) {
+    absent.forgetSubtree(path);
+    synced.recordSynced(path, depth, startMs);
+  }
+
+  /**
+   * A delete (or the source of a rename) through metasync removed {@code path} at {@code nowMs}:
+   * its sync times go, and it is known missing as of then.
+   */
+  public void deleted(NamespacePath path, long nowMs) {
+    synced.forgetSubtree(path);
+    absent.recordAbsent(path, nowMs);
+  }
+
+  /**
    * Forgets everything known of {@code path} and below, found or missing (a mount or an unmount
    * there changed which UFS answers for it).
    */
