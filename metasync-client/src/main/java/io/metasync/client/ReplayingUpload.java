@@ -102,9 +102,9 @@ final class ReplayingUpload {
                 + call.failures().get(failedAt)
                 + ") after "
                 + sentBytes
-                + " bytes, more than the "
-                + REPLAY_LIMIT_BYTES
-                + " a client keeps to send again to another master; write the file again",
+                + " bytes had been sent; a client keeps only the first "
+                + (REPLAY_LIMIT_BYTES >> 20)
+                + " MiB of an upload to send again to another master, so write the file again",
             e);
       }
       current = failover.attempt(call, this::replay);
