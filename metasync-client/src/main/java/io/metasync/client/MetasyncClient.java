@@ -164,7 +164,9 @@ public final class MetasyncClient implements AutoCloseable {
 
   /**
    * Creates a file with the bytes of {@code content}, streamed in chunks of 1 MiB as fast as the
-   * master takes them. {@code content} is read to its end but not closed.
+   * master takes them. {@code content} is read to its end but not closed. After a fail-over the
+   * bytes sent so far are sent again to the new leader if they were at most 8 MiB; otherwise the
+   * call fails with UNAVAILABLE (see {@link ReplayingUpload}).
    *
    * @throws IOException when {@code content} cannot be read; the upload is then cancelled
    * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
@@ -201,7 +203,8 @@ public final class MetasyncClient implements AutoCloseable {
    * stream is closed. {@code create} says what the master does, under its locks, about an entry
    * already at {@code path} and missing parents; all happens in this one call. Errors of the master
    * (an existing file, a missing parent) surface from the stream's {@code write} or {@code close}
-   * as {@link MetasyncException}.
+   * as {@link MetasyncException}. A fail-over is handled as {@link #createFile(String,
+   * InputStream)} does.
    *
    * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
    */
