@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +136,29 @@ class LeaderFailoverTest {
     assertThat(atLeader.get(1).clientId()).isEqualTo(atStandby.clientId());
     assertThat(atLeader.get(1).callId()).isNotEqualTo(atStandby.callId());
     assertThat(leader.recorder.of("GetStatus").get(0).callId()).isNull();
+  }
+
+  @Test
+  void concurrentMutationsFromOneClientEachReachTheLeaderOnceWithTheirOwnCallId() throws Exception {
+    MetasyncClient client = client(PATIENT, dead, standby.address(), leader.address());
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<FileStatus>> created = new ArrayList<>();
+      for (int i = 0; i < 160; i++) {
+        String path = "/c" + i;
+        created.add(threads.submit(() -> client.createDirectory(path, true)));
+      }
+      for (Future<FileStatus> each : created) {
+        assertThat(each.get().owner()).isEqualTo(leader.address().toString());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    List<SeenCall> atLeader = leader.recorder.of("CreateDirectory");
+    assertThat(atLeader).hasSize(160);
+    assertThat(atLeader.stream().map(SeenCall::callId).distinct()).hasSize(160);
+    assertThat(atLeader.stream().map(SeenCall::clientId).distinct()).hasSize(1);
   }
 
   @Test
