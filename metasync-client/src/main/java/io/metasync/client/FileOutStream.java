@@ -11,14 +11,16 @@ import java.util.Objects;
 /**
  * A file being written through the master, as an {@link OutputStream}: bytes are collected into
  * chunks of {@link MetasyncClient#CHUNK_SIZE} and each full chunk is sent as soon as the transport
- * takes it, so a large file never sits in memory. The chunk buffer grows with what is written, so a
- * small file never costs a whole chunk's allocation. The file exists (and is cached) once {@link
- * #close()} returns; a failure of the call surfaces from {@code write} or {@code close} as {@link
- * io.metasync.common.MetasyncException}, and {@link #cancel()} abandons the file.
+ * takes it, so a large file never sits in memory (the upload keeps its first {@link
+ * ReplayingUpload#REPLAY_LIMIT_BYTES} to send again to a new leader). The chunk buffer grows with
+ * what is written, so a small file never costs a whole chunk's allocation. The file exists (and is
+ * cached) once {@link #close()} returns; a failure of the call surfaces from {@code write} or
+ * {@code close} as {@link io.metasync.common.MetasyncException}, and {@link #cancel()} abandons the
+ * file.
  */
 public final class FileOutStream extends OutputStream {
   private final String path;
-  private final FileUpload upload;
+  private final ReplayingUpload upload;
   private static final int FIRST_BUFFER_SIZE = 8 * 1024;
 
   private byte[] chunk = new byte[0];
@@ -26,13 +28,13 @@ public final class FileOutStream extends OutputStream {
   private boolean closed;
   private FileStatus status;
 
-  private FileOutStream(String path, FileUpload upload) {
+  private FileOutStream(String path, ReplayingUpload upload) {
     this.path = path;
     this.upload = upload;
   }
 
   /** Starts the upload whose first message, {@code header}, is sent at once. */
-  static FileOutStream start(String path, FileUpload upload, WriteFileRequest header)
+  static FileOutStream start(String path, ReplayingUpload upload, WriteFileRequest header)
       throws InterruptedIOException {
     FileOutStream out = new FileOutStream(path, upload);
     out.send(header);

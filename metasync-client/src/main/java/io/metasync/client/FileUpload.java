@@ -11,21 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One client-streaming WriteFile call, driven by the writing thread. {@link #send} waits until the
- * transport is ready for another message, so a slow master makes the writer wait instead of the
- * whole file queueing in memory; it gives up as soon as the master has answered (an error, most
- * likely), so an early refusal is not discovered only after the last byte.
+ * One client-streaming WriteFile call at one master, driven by the writing thread. {@link #send}
+ * waits until the transport is ready for another message, so a slow master makes the writer wait
+ * instead of the whole file queueing in memory; it gives up as soon as the master has answered (an
+ * error, most likely), so an early refusal is not discovered only after the last byte.
  */
 final class FileUpload implements ClientResponseObserver<WriteFileRequest, FileInfo> {
-  private final GrpcErrors errors;
   private final Object readiness = new Object();
   private final CompletableFuture<FileInfo> response = new CompletableFuture<>();
   private volatile ClientCallStreamObserver<WriteFileRequest> requests;
   private FileInfo written;
-
-  FileUpload(GrpcErrors errors) {
-    this.errors = errors;
-  }
 
   @Override
   public void beforeStart(ClientCallStreamObserver<WriteFileRequest> requests) {
@@ -53,9 +48,10 @@ final class FileUpload implements ClientResponseObserver<WriteFileRequest, FileI
   }
 
   /**
-   * Ends the upload and waits for the master's answer.
+   * Ends the upload (unless the master already ended it) and waits for the master's answer.
    *
-   * @throws MetasyncException as the master or the transport failed the call
+   * @throws StatusRuntimeException as the master or the transport failed the call
+   * @throws MetasyncException INTERNAL when the call ended without an answer
    */
   FileInfo finish() throws InterruptedException {
     if (!response.isDone()) {
@@ -65,11 +61,16 @@ final class FileUpload implements ClientResponseObserver<WriteFileRequest, FileI
       return response.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof StatusRuntimeException status) {
-        throw errors.toMetasyncException(status);
+        throw status;
       }
       throw new MetasyncException(
           ErrorCode.INTERNAL, "the upload failed: " + e.getCause(), e.getCause());
     }
+  }
+
+  /** Whether the master has ended the call, with its answer or an error. */
+  boolean ended() {
+    return response.isDone();
   }
 
   /** Abandons the upload; the master discards what it received. */

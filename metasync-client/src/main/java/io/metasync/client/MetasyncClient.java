@@ -3,14 +3,10 @@ package io.metasync.client;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
-import io.grpc.Grpc;
-import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.metasync.common.CreateOptions;
 import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.MetasyncException;
-import io.metasync.common.PropertyKey;
+import io.metasync.common.Ticker;
 import io.metasync.proto.CallContext;
 import io.metasync.proto.CheckConsistencyResponse;
 import io.metasync.proto.CreateDirectoryRequest;
@@ -20,7 +16,6 @@ import io.metasync.proto.GetStatusRequest;
 import io.metasync.proto.GetSyncPathListRequest;
 import io.metasync.proto.ListStatusRequest;
 import io.metasync.proto.LoadMetadataResponse;
-import io.metasync.proto.MetasyncMasterGrpc;
 import io.metasync.proto.MountRequest;
 import io.metasync.proto.PingRequest;
 import io.metasync.proto.ReadFileRequest;
@@ -35,59 +30,51 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * The metasync file-system API, spoken to a master over gRPC. Thread-safe; one client holds one
- * channel, so share it and close it when done.
+ * The metasync file-system API, spoken over gRPC to the leader of a group of masters (or to a
+ * single master). Thread-safe; one client holds one channel per master it called, so share it and
+ * close it when done.
  *
  * <p>Every call is made with this client's {@link CallOptions} (how stale an answer may be): the
  * defaults it was connected with, or those of a view made by {@link #withOptions}. No call has a
- * deadline: a sync of a wide UFS folder may legitimately take long. Every method throws {@link
- * MetasyncException} with the master's error code and message when the call fails, and with code
- * UNAVAILABLE when the master cannot be reached.
+ * deadline: a sync of a wide UFS folder may legitimately take long. A call that meets a standby or
+ * an unreachable master of a group looks for the leader for up to the group's retry duration (see
+ * {@link LeaderFailover}); a streamed answer does so until its first message. Every method throws
+ * {@link MetasyncException} with the master's error code and message when the call fails, and with
+ * code UNAVAILABLE when no leader can be reached.
  */
 public final class MetasyncClient implements AutoCloseable {
   /** Bytes per WriteFile message: large enough to amortize framing, well below message limits. */
   static final int CHUNK_SIZE = 1 << 20;
 
-  /** What every view of one client shares: the channel, its stubs and who calls. */
-  private record Connection(
-      ManagedChannel channel,
-      MetasyncMasterGrpc.MetasyncMasterBlockingStub blockingStub,
-      MetasyncMasterGrpc.MetasyncMasterStub asyncStub,
-      GrpcErrors errors,
-      String user) {}
+  /** What every view of one client shares: the channels to the masters and who calls. */
+  private record Connection(LeaderFailover failover, String user) {}
 
   private final Connection connection;
-  private final ManagedChannel channel;
-  private final MetasyncMasterGrpc.MetasyncMasterBlockingStub blockingStub;
-  private final MetasyncMasterGrpc.MetasyncMasterStub asyncStub;
-  private final GrpcErrors errors;
+  private final LeaderFailover failover;
   private final CallOptions options;
   private final String user;
 
   private MetasyncClient(Connection connection, CallOptions options) {
     this.connection = connection;
-    this.channel = connection.channel();
-    this.blockingStub = connection.blockingStub();
-    this.asyncStub = connection.asyncStub();
-    this.errors = connection.errors();
+    this.failover = connection.failover();
     this.user = connection.user();
     this.options = requireNonNull(options, "options is null");
   }
 
   /**
-   * A client of the master at {@code metasync.master.hostname}:{@code metasync.master.rpc.port},
-   * with the call defaults of {@code metasync.user.file.metadata.*}. Connecting is lazy: an absent
-   * master shows on the first call.
+   * A client of the masters of {@code metasync.master.rpc.addresses} (when empty, of the master at
+   * {@code metasync.master.hostname}:{@code metasync.master.rpc.port}), with the call defaults of
+   * {@code metasync.user.file.metadata.*}. Connecting is lazy: an absent master shows on the first
+   * call.
+   *
+   * @throws MetasyncException INVALID_ARGUMENT for a malformed address
    */
   public static MetasyncClient connect(MetasyncConfiguration conf) {
     return connect(
-        conf.get(PropertyKey.MASTER_HOSTNAME),
-        conf.getInt(PropertyKey.MASTER_RPC_PORT),
+        MasterGroup.from(conf),
         CallOptions.from(conf),
         ClientIdentity.from(conf),
         ClientTls.from(conf));
@@ -105,26 +92,28 @@ public final class MetasyncClient implements AutoCloseable {
   public static MetasyncClient connect(
       String host, int port, CallOptions defaults, ClientIdentity identity, ClientTls tls) {
     requireNonNull(host, "host is null");
+    return connect(MasterGroup.single(host, port), defaults, identity, tls);
+  }
+
+  /**
+   * A client of the leader of {@code masters} that calls as {@code identity} over {@code tls};
+   * connecting is lazy.
+   */
+  public static MetasyncClient connect(
+      MasterGroup masters, CallOptions defaults, ClientIdentity identity, ClientTls tls) {
+    requireNonNull(masters, "masters is null");
     requireNonNull(defaults, "defaults is null");
     requireNonNull(identity, "identity is null");
     requireNonNull(tls, "tls is null");
-    ManagedChannel channel =
-        Grpc.newChannelBuilderForAddress(host, port, tls.credentials())
-            .intercept(MetadataUtils.newAttachHeadersInterceptor(identity.headers()))
-            .build();
-    Connection connection =
-        new Connection(
-            channel,
-            MetasyncMasterGrpc.newBlockingStub(channel),
-            MetasyncMasterGrpc.newStub(channel),
-            new GrpcErrors(host + ":" + port),
-            identity.user());
-    return new MetasyncClient(connection, defaults);
+    Ticker ticker = Ticker.system();
+    LeaderFailover failover =
+        new LeaderFailover(masters, new MasterChannels(identity, tls, ticker), ticker);
+    return new MetasyncClient(new Connection(failover, identity.user()), defaults);
   }
 
   /**
    * A view of this client whose calls are made with {@code options}; it shares this client's
-   * channel, so it costs one small object, and closing any view closes the channel of all.
+   * channels, so it costs one small object, and closing any view closes the channels of all.
    */
   public MetasyncClient withOptions(CallOptions options) {
     return options.equals(this.options) ? this : new MetasyncClient(connection, options);
@@ -143,7 +132,7 @@ public final class MetasyncClient implements AutoCloseable {
   public FileStatus getStatus(String path) {
     GetStatusRequest request =
         GetStatusRequest.newBuilder().setContext(context()).setPath(path).build();
-    return ProtoConversions.fileStatus(unary(() -> blockingStub.getStatus(request)));
+    return ProtoConversions.fileStatus(unary(stubs -> stubs.blocking().getStatus(request)));
   }
 
   /**
@@ -157,7 +146,8 @@ public final class MetasyncClient implements AutoCloseable {
             .setPath(path)
             .setRecursive(recursive)
             .build();
-    return new StatusListing(ServerStream.start(errors, () -> blockingStub.listStatus(request)));
+    return new StatusListing(
+        ServerStream.start(failover, false, stubs -> stubs.blocking().listStatus(request)));
   }
 
   /** Creates a directory ({@code parents}: and its missing ancestors, like {@code mkdir -p}). */
@@ -168,19 +158,21 @@ public final class MetasyncClient implements AutoCloseable {
             .setPath(path)
             .setParents(parents)
             .build();
-    return ProtoConversions.fileStatus(unary(() -> blockingStub.createDirectory(request)));
+    return ProtoConversions.fileStatus(
+        mutation(stubs -> stubs.blocking().createDirectory(request)));
   }
 
   /**
    * Creates a file with the bytes of {@code content}, streamed in chunks of 1 MiB as fast as the
-   * master takes them. {@code content} is read to its end but not closed.
+   * master takes them. {@code content} is read to its end but not closed. After a fail-over the
+   * bytes sent so far are sent again to the new leader if they were at most 8 MiB; otherwise the
+   * call fails with UNAVAILABLE (see {@link ReplayingUpload}).
    *
    * @throws IOException when {@code content} cannot be read; the upload is then cancelled
    * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
    */
   public FileStatus createFile(String path, InputStream content) throws IOException {
-    FileUpload upload = new FileUpload(errors);
-    asyncStub.writeFile(upload);
+    ReplayingUpload upload = startUpload(path);
     try {
       WriteFileHeader header =
           WriteFileHeader.newBuilder().setContext(context()).setPath(path).build();
@@ -211,13 +203,13 @@ public final class MetasyncClient implements AutoCloseable {
    * stream is closed. {@code create} says what the master does, under its locks, about an entry
    * already at {@code path} and missing parents; all happens in this one call. Errors of the master
    * (an existing file, a missing parent) surface from the stream's {@code write} or {@code close}
-   * as {@link MetasyncException}.
+   * as {@link MetasyncException}. A fail-over is handled as {@link #createFile(String,
+   * InputStream)} does.
    *
    * @throws InterruptedIOException when the thread is interrupted; the upload is then cancelled
    */
   public FileOutStream createFile(String path, CreateOptions create) throws InterruptedIOException {
-    FileUpload upload = new FileUpload(errors);
-    asyncStub.writeFile(upload);
+    ReplayingUpload upload = startUpload(path);
     WriteFileHeader header =
         WriteFileHeader.newBuilder()
             .setContext(context())
@@ -226,6 +218,15 @@ public final class MetasyncClient implements AutoCloseable {
             .build();
     return FileOutStream.start(
         path, upload, WriteFileRequest.newBuilder().setHeader(header).build());
+  }
+
+  private ReplayingUpload startUpload(String path) throws InterruptedIOException {
+    try {
+      return ReplayingUpload.start(failover, path);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while starting to write " + path);
+    }
   }
 
   /**
@@ -244,13 +245,13 @@ public final class MetasyncClient implements AutoCloseable {
     ReadFileRequest request =
         ReadFileRequest.newBuilder().setContext(context()).setPath(path).setOffset(offset).build();
     return FileInStream.open(
-        path, ServerStream.start(errors, () -> blockingStub.readFile(request)));
+        path, ServerStream.start(failover, false, stubs -> stubs.blocking().readFile(request)));
   }
 
   /** Deletes a file or an empty directory ({@code recursive}: any directory with its subtree). */
   public void delete(String path, boolean recursive) {
     DeleteRequest request = deleteRequest(path, recursive);
-    unary(() -> blockingStub.delete(request));
+    mutation(stubs -> stubs.blocking().delete(request));
   }
 
   /**
@@ -265,8 +266,7 @@ public final class MetasyncClient implements AutoCloseable {
       String path, boolean recursive, Consumer<DeleteProgress> progress) {
     DeleteRequest request = deleteRequest(path, recursive);
     return ServerStream.lastReport(
-        errors,
-        () -> blockingStub.deleteWithProgress(request),
+        ServerStream.start(failover, true, stubs -> stubs.blocking().deleteWithProgress(request)),
         ProtoConversions::deleteProgress,
         progress,
         "the delete of " + path);
@@ -291,7 +291,7 @@ public final class MetasyncClient implements AutoCloseable {
             .setSource(source)
             .setDestination(destination)
             .build();
-    return ProtoConversions.fileStatus(unary(() -> blockingStub.rename(request)));
+    return ProtoConversions.fileStatus(mutation(stubs -> stubs.blocking().rename(request)));
   }
 
   /**
@@ -310,14 +310,15 @@ public final class MetasyncClient implements AutoCloseable {
             .setSource(source)
             .setDestination(destination)
             .build();
-    return ProtoConversions.renameOutcome(unary(() -> blockingStub.renameAsHadoop(request)));
+    return ProtoConversions.renameOutcome(
+        mutation(stubs -> stubs.blocking().renameAsHadoop(request)));
   }
 
   /** Sets the permission bits (such as {@code 0755}). */
   public FileStatus setMode(String path, int mode) {
     SetAttributeRequest request =
         SetAttributeRequest.newBuilder().setContext(context()).setPath(path).setMode(mode).build();
-    return ProtoConversions.fileStatus(unary(() -> blockingStub.setAttribute(request)));
+    return ProtoConversions.fileStatus(mutation(stubs -> stubs.blocking().setAttribute(request)));
   }
 
   /** Sets the owner and the group; {@code null} leaves that one unchanged. */
@@ -330,7 +331,8 @@ public final class MetasyncClient implements AutoCloseable {
     if (group != null) {
       request.setGroup(group);
     }
-    return ProtoConversions.fileStatus(unary(() -> blockingStub.setAttribute(request.build())));
+    return ProtoConversions.fileStatus(
+        mutation(stubs -> stubs.blocking().setAttribute(request.build())));
   }
 
   /** Mounts the UFS at {@code ufsUri} (such as {@code hdfs://nn:8020/x}) at {@code path}. */
@@ -344,20 +346,20 @@ public final class MetasyncClient implements AutoCloseable {
             .setShared(mountOptions.shared())
             .putAllOptions(mountOptions.options())
             .build();
-    unary(() -> blockingStub.mount(request));
+    mutation(stubs -> stubs.blocking().mount(request));
   }
 
   /** Unmounts the UFS mounted at {@code path}; the UFS itself is not touched. */
   public void unmount(String path) {
     UnmountRequest request =
         UnmountRequest.newBuilder().setContext(context()).setPath(path).build();
-    unary(() -> blockingStub.unmount(request));
+    mutation(stubs -> stubs.blocking().unmount(request));
   }
 
   /** Every mount point, {@code /} included. */
   public List<MountInfo> mountTable() {
     GetMountTableRequest request = GetMountTableRequest.newBuilder().setContext(context()).build();
-    return unary(() -> blockingStub.getMountTable(request)).getMountsList().stream()
+    return unary(stubs -> stubs.blocking().getMountTable(request)).getMountsList().stream()
         .map(ProtoConversions::mountInfo)
         .toList();
   }
@@ -371,8 +373,7 @@ public final class MetasyncClient implements AutoCloseable {
   public Progress loadMetadata(String path, boolean recursive, Consumer<Progress> progress) {
     SyncRequest request = syncRequest(path, recursive);
     return ServerStream.lastReport(
-        errors,
-        () -> blockingStub.loadMetadata(request),
+        ServerStream.start(failover, false, stubs -> stubs.blocking().loadMetadata(request)),
         (LoadMetadataResponse response) -> ProtoConversions.progress(response.getProgress()),
         progress,
         "loadMetadata of " + path);
@@ -392,7 +393,7 @@ public final class MetasyncClient implements AutoCloseable {
     SyncRequest request = syncRequest(path, recursive);
     long count = 0;
     try (ServerStream<CheckConsistencyResponse> responses =
-        ServerStream.start(errors, () -> blockingStub.checkConsistency(request))) {
+        ServerStream.start(failover, false, stubs -> stubs.blocking().checkConsistency(request))) {
       while (responses.hasNext()) {
         CheckConsistencyResponse response = responses.next();
         switch (response.getPartCase()) {
@@ -412,41 +413,33 @@ public final class MetasyncClient implements AutoCloseable {
   public void startSync(String path) {
     SyncPointRequest request =
         SyncPointRequest.newBuilder().setContext(context()).setPath(path).build();
-    unary(() -> blockingStub.startSync(request));
+    mutation(stubs -> stubs.blocking().startSync(request));
   }
 
   public void stopSync(String path) {
     SyncPointRequest request =
         SyncPointRequest.newBuilder().setContext(context()).setPath(path).build();
-    unary(() -> blockingStub.stopSync(request));
+    mutation(stubs -> stubs.blocking().stopSync(request));
   }
 
   /** The sync points, in path order. */
   public List<SyncPointInfo> syncPathList() {
     GetSyncPathListRequest request =
         GetSyncPathListRequest.newBuilder().setContext(context()).build();
-    return unary(() -> blockingStub.getSyncPathList(request)).getSyncPointsList().stream()
+    return unary(stubs -> stubs.blocking().getSyncPathList(request)).getSyncPointsList().stream()
         .map(ProtoConversions::syncPointInfo)
         .toList();
   }
 
   /** A call that does nothing on the master: proves it is reachable. */
   public void ping() {
-    unary(() -> blockingStub.ping(PingRequest.getDefaultInstance()));
+    unary(stubs -> stubs.blocking().ping(PingRequest.getDefaultInstance()));
   }
 
-  /** Closes the channel, cancelling calls still running after a short grace period. */
+  /** Closes the channels, cancelling calls still running after a short grace period. */
   @Override
   public void close() {
-    channel.shutdown();
-    try {
-      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-        channel.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      channel.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    failover.close();
   }
 
   private SyncRequest syncRequest(String path, boolean recursive) {
@@ -461,11 +454,12 @@ public final class MetasyncClient implements AutoCloseable {
     return ProtoConversions.callContext(user, options);
   }
 
-  private <T> T unary(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (StatusRuntimeException e) {
-      throw errors.toMetasyncException(e);
-    }
+  private <T> T unary(LeaderFailover.Attempt<T> call) {
+    return failover.call(false, call);
+  }
+
+  /** A unary call that changes the namespace: its retries carry one call id. */
+  private <T> T mutation(LeaderFailover.Attempt<T> call) {
+    return failover.call(true, call);
   }
 }

@@ -4,6 +4,7 @@ import io.grpc.BindableService;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
 import io.metasync.common.LoadType;
 import io.metasync.common.SyncInterval;
 import java.io.IOException;
@@ -21,6 +22,10 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(BindableService service) {
+    return start(service.bindService());
+  }
+
+  static TestServer start(ServerServiceDefinition service) {
     try {
       return new TestServer(
           Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())

@@ -27,8 +27,8 @@ public enum PropertyKey {
       "metasync.master.rpc.addresses",
       "",
       ValueKind.STRING,
-      "host:port of every master of a group, comma-separated, for clients; empty means the one"
-          + " master at metasync.master.hostname:metasync.master.rpc.port"),
+      "host:port of every master's gRPC port, comma-separated, for clients of a group of masters;"
+          + " empty means the one master at metasync.master.hostname:metasync.master.rpc.port"),
   MASTER_WEB_PORT(
       "metasync.master.web.port",
       "19999",
@@ -129,6 +129,11 @@ public enum PropertyKey {
       ValueKind.BOOLEAN,
       "the Hadoop client reads file bytes from the UFS itself, not through the master"),
   USER_DEBUG("metasync.user.debug", "false", ValueKind.BOOLEAN, "print stack traces with errors"),
+  USER_RPC_RETRY_DURATION(
+      "metasync.user.rpc.retry.duration",
+      "30s",
+      ValueKind.DURATION,
+      "how long one call keeps looking for the leading master before it fails with UNAVAILABLE"),
   ACTIVESYNC_INTERVAL(
       "metasync.master.activesync.interval", "30s", ValueKind.DURATION, "active sync period"),
   ACTIVESYNC_MAX_ACTIVITY(

@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Hadoop file system of {@code metasync://host:port/path}: metadata calls go to the metasync
- * master at {@code host:port} and are answered from its cache under the sync interval and load type
- * of this file system's configuration ({@code metasync.user.file.metadata.sync.interval}, {@code
- * ...load.type}); file bytes are read from the UFS directly where this client can reach it ({@code
+ * master at {@code host:port} (or to the leader of a group named by a logical URI, see {@link
+ * MasterUris}) and are answered from its cache under the sync interval and load type of this file
+ * system's configuration ({@code metasync.user.file.metadata.sync.interval}, {@code ...load.type});
+ * file bytes are read from the UFS directly where this client can reach it ({@code
  * metasync.user.file.read.direct}) and through the master otherwise. Calls are made as the Hadoop
  * (UGI) current user. Registered through {@code META-INF/services}, so no {@code fs.metasync.impl}
  * is needed.
@@ -69,17 +70,14 @@ public class MetasyncFileSystem extends FileSystem {
   public void initialize(URI name, Configuration conf) throws IOException {
     super.initialize(name, conf);
     setConf(conf);
-    String host =
-        name.getHost() == null ? PropertyKey.MASTER_HOSTNAME.defaultValue() : name.getHost();
-    int port = name.getPort() == -1 ? getDefaultPort() : name.getPort();
-    this.uri = URI.create(SCHEME + "://" + host + ":" + port);
-    this.workingDirectory = new Path(uri.toString() + "/");
+    MasterUris.Resolved masters = MasterUris.resolve(name, conf);
+    this.uri = masters.uri();
+    this.workingDirectory = new Path(uri.getScheme(), uri.getAuthority(), "/");
     this.options = new CallOptionsReader(conf);
     this.readDirect = CallOptionsReader.readDirect(conf);
     this.client =
         SharedClients.acquire(
-            host,
-            port,
+            masters.masters(),
             ConnectionSettings.identity(conf),
             ConnectionSettings.tls(conf),
             options.current());
@@ -89,6 +87,21 @@ public class MetasyncFileSystem extends FileSystem {
   @Override
   public URI getUri() {
     return uri;
+  }
+
+  /**
+   * A logical name ({@code metasync://cluster}) stays as it is: Hadoop would otherwise resolve it
+   * as a host and add the default port, and refuse the file system's own paths as another's.
+   */
+  @Override
+  protected URI canonicalizeUri(URI name) {
+    return MasterUris.isLogical(name, getConf()) ? name : super.canonicalizeUri(name);
+  }
+
+  /** None: metasync issues no Hadoop delegation tokens, and a logical name is not a host. */
+  @Override
+  public String getCanonicalServiceName() {
+    return null;
   }
 
   @Override

@@ -3,19 +3,22 @@ package io.metasync.hadoop;
 import io.metasync.client.CallOptions;
 import io.metasync.client.ClientIdentity;
 import io.metasync.client.ClientTls;
+import io.metasync.client.MasterGroup;
 import io.metasync.client.MetasyncClient;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One {@link MetasyncClient} (one gRPC channel) per master address and user, shared by every {@link
- * MetasyncFileSystem} of this JVM and closed when the last of them is. Spark and Hive make many
- * file-system instances (one per task with {@code fs.metasync.impl.disable.cache=true}) and do not
- * always close them; a channel each would leak threads and sockets. Sharing is safe because every
- * call passes its own options: the client's defaults are never used for metadata calls.
+ * One {@link MetasyncClient} (one gRPC channel per master) per group of masters and user, shared by
+ * every {@link MetasyncFileSystem} of this JVM and closed when the last of them is. Spark and Hive
+ * make many file-system instances (one per task with {@code fs.metasync.impl.disable.cache=true})
+ * and do not always close them; a channel each would leak threads and sockets. Sharing is safe
+ * because every call passes its own options: the client's defaults are never used for metadata
+ * calls.
  */
 final class SharedClients {
-  private record Key(String host, int port, ClientIdentity identity, ClientTls tls) {}
+  /** The group includes its retry duration: clients that wait differently are not shared. */
+  private record Key(MasterGroup masters, ClientIdentity identity, ClientTls tls) {}
 
   private static final class Shared {
     final MetasyncClient client;
@@ -31,11 +34,11 @@ final class SharedClients {
   private SharedClients() {}
 
   static synchronized MetasyncClient acquire(
-      String host, int port, ClientIdentity identity, ClientTls tls, CallOptions defaults) {
+      MasterGroup masters, ClientIdentity identity, ClientTls tls, CallOptions defaults) {
     Shared shared =
         CLIENTS.computeIfAbsent(
-            new Key(host, port, identity, tls),
-            key -> new Shared(MetasyncClient.connect(host, port, defaults, identity, tls)));
+            new Key(masters, identity, tls),
+            key -> new Shared(MetasyncClient.connect(masters, defaults, identity, tls)));
     shared.users++;
     return shared.client;
   }

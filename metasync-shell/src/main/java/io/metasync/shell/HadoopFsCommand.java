@@ -56,7 +56,9 @@ final class HadoopFsCommand implements Runnable {
   /**
    * Runs FsShell and returns its exit code. {@code -Dkey=value} definitions other than metasync's
    * own become Hadoop settings (e.g. {@code -Ddfs.replication=1}); of metasync's own, the client
-   * settings ({@code metasync.user.*}) do too, since {@code metasync://} paths read them there.
+   * settings ({@code metasync.user.*}) and the groups of masters ({@code
+   * metasync.master.rpc.addresses} and its {@code .NAME} forms) do too, since {@code metasync://}
+   * paths read them there.
    */
   static int run(ShellEnvironment environment, List<String> arguments) throws Exception {
     Configuration conf = new Configuration(false);
@@ -67,7 +69,8 @@ final class HadoopFsCommand implements Runnable {
         System.getProperty("java.io.tmpdir") + "/hadoop-" + System.getProperty("user.name"));
     for (Map.Entry<String, String> definition : environment.definitions().entrySet()) {
       if (!definition.getKey().startsWith("metasync.")
-          || definition.getKey().startsWith("metasync.user.")) {
+          || definition.getKey().startsWith("metasync.user.")
+          || definition.getKey().startsWith(PropertyKey.MASTER_RPC_ADDRESSES.key())) {
         conf.set(definition.getKey(), definition.getValue());
         PropertyKey.fromKey(definition.getKey())
             .flatMap(key -> key.warning(definition.getValue()))
