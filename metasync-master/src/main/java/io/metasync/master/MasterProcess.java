@@ -18,6 +18,7 @@ import io.metasync.master.metrics.SyncLog;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.CallerInterceptor;
 import io.metasync.master.rpc.MasterRpcService;
+import io.metasync.master.rpc.PathConfService;
 import io.metasync.master.rpc.ProgressReporter;
 import io.metasync.master.rpc.ServerTls;
 import io.metasync.master.security.SecuritySetup;
@@ -137,7 +138,12 @@ public final class MasterProcess implements AutoCloseable {
       server =
           startServer(
               // the last is outermost: a call the caller check refuses is counted too
-              ServerInterceptors.intercept(service, callers, metrics.rpcInterceptor()),
+              List.of(
+                  ServerInterceptors.intercept(service, callers, metrics.rpcInterceptor()),
+                  ServerInterceptors.intercept(
+                      new PathConfService(namespace.pathConf(), defaults),
+                      callers,
+                      metrics.rpcInterceptor())),
               ServerTls.credentials(conf),
               host,
               conf.getInt(PropertyKey.MASTER_RPC_PORT));
@@ -176,12 +182,15 @@ public final class MasterProcess implements AutoCloseable {
   }
 
   private static Server startServer(
-      ServerServiceDefinition service, ServerCredentials credentials, String host, int port) {
+      List<ServerServiceDefinition> services,
+      ServerCredentials credentials,
+      String host,
+      int port) {
     try {
-      return NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials)
-          .addService(service)
-          .build()
-          .start();
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(new InetSocketAddress(host, port), credentials);
+      services.forEach(builder::addService);
+      return builder.build().start();
     } catch (IOException e) {
       throw portError(host, port, PropertyKey.MASTER_RPC_PORT, e);
     }

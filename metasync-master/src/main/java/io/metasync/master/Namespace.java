@@ -29,6 +29,7 @@ import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.pathconf.PathConfiguration;
 import io.metasync.master.rpc.MasterOperations;
 import io.metasync.master.security.PathAuthorizer;
 import io.metasync.master.security.PermissionChecker;
@@ -78,6 +79,7 @@ public final class Namespace implements AutoCloseable {
   private final ExecutorService activeSyncRuns;
   private final PathAuthorizer authorizer;
   private final SyncCoordinator coordinator;
+  private final PathConfiguration pathConf;
 
   /**
    * Journal batches one folder merge proposes before it waits for the oldest: enough for the log to
@@ -127,6 +129,7 @@ public final class Namespace implements AutoCloseable {
       store.close();
       throw e;
     }
+    pathConf = new PathConfiguration(journal, state.pathConf());
     trashPurger = new TrashPurger(store, journal, state.removals());
     tree = new InodeTree(store, journal, state.removals(), trashPurger);
     tree.initializeRoot(rootStatus(rootUfs));
@@ -301,7 +304,13 @@ public final class Namespace implements AutoCloseable {
 
   /** The operations the RPC service calls, with their authorizer. */
   public MasterOperations operations() {
-    return new MasterOperations(reads, writes, mounts, loads, consistency, activeSync, authorizer);
+    return new MasterOperations(
+        reads, writes, mounts, loads, consistency, activeSync, authorizer, pathConf);
+  }
+
+  /** Client-side settings per path (fs pathConf). */
+  public PathConfiguration pathConf() {
+    return pathConf;
   }
 
   public ReadOperations reads() {

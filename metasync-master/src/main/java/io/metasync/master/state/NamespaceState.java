@@ -16,6 +16,7 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.pathconf.PathConfRecords;
 import io.metasync.master.sync.SyncedFolders;
 import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeChange;
@@ -60,6 +61,7 @@ public final class NamespaceState implements JournaledState {
   private final MountTable mounts;
   private final UfsOpener opener;
   private final ActiveSyncRecords activeSync = new ActiveSyncRecords();
+  private final PathConfRecords pathConf = new PathConfRecords();
   private final SyncedFolders syncedFolders;
   private final RemovalWatchers removals = new RemovalWatchers();
 
@@ -136,6 +138,8 @@ public final class NamespaceState implements JournaledState {
           activeSync.apply(entry);
         }
       }
+      // Kept across mounts and unmounts: it belongs to the namespace path, not to a UFS.
+      case SET_PATH_CONF, UNSET_PATH_CONF -> pathConf.apply(entry);
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
   }
@@ -174,6 +178,11 @@ public final class NamespaceState implements JournaledState {
   /** Sync points, their last sync times and feed cursors, as journaled. */
   public ActiveSyncRecords activeSync() {
     return activeSync;
+  }
+
+  /** The path configuration (fs pathConf), as journaled. */
+  public PathConfRecords pathConf() {
+    return pathConf;
   }
 
   private Optional<Inode> lookup(NamespacePath path) {
@@ -217,6 +226,7 @@ public final class NamespaceState implements JournaledState {
     }
     activeSync.writeTo(header);
     syncedFolders.writeTo(header);
+    pathConf.writeTo(header);
     header.build().writeDelimitedTo(out);
   }
 
@@ -290,6 +300,7 @@ public final class NamespaceState implements JournaledState {
     }
     activeSync.loadFrom(header);
     syncedFolders.loadFrom(header);
+    pathConf.loadFrom(header);
     if (!header.getInodesInCheckpoint()) {
       loadInodes(in, header.getInodeCount());
     }
