@@ -435,6 +435,11 @@ public final class MetasyncClient implements AutoCloseable {
     unary(() -> blockingStub.ping(PingRequest.getDefaultInstance()));
   }
 
+  /** Path configuration (fs pathConf) on this client's master, with this client's options. */
+  public PathConfClient pathConf() {
+    return new PathConfClient(channel, errors, context());
+  }
+
   /** Closes the channel, cancelling calls still running after a short grace period. */
   @Override
   public void close() {
