@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       CheckConsistencyCommand.class,
       StartSyncCommand.class,
       StopSyncCommand.class,
-      GetSyncPathListCommand.class
+      GetSyncPathListCommand.class,
+      PathConfCommand.class
     })
 final class FsCommand implements Callable<Integer> {
   @ParentCommand private MetasyncCommand root;
