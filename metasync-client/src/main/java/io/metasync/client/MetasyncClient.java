@@ -436,6 +436,11 @@ public final class MetasyncClient implements AutoCloseable {
     unary(stubs -> stubs.blocking().ping(PingRequest.getDefaultInstance()));
   }
 
+  /** Path configuration (fs pathConf) on this client's master, with this client's options. */
+  public PathConfClient pathConf() {
+    return new PathConfClient(failover, context());
+  }
+
   /** Closes the channels, cancelling calls still running after a short grace period. */
   @Override
   public void close() {

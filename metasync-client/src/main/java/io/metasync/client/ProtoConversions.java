@@ -5,6 +5,7 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.FileType;
 import io.metasync.common.LoadType;
 import io.metasync.common.MetasyncException;
+import io.metasync.common.PropertyKey;
 import io.metasync.proto.CallContext;
 import io.metasync.proto.FileInfo;
 import java.util.Optional;
@@ -14,11 +15,15 @@ final class ProtoConversions {
   private ProtoConversions() {}
 
   static CallContext callContext(String user, CallOptions options) {
-    return CallContext.newBuilder()
-        .setUser(user)
-        .setSyncIntervalMs(options.syncInterval().millis())
-        .setLoadType(loadType(options.loadType()))
-        .build();
+    // What the caller did not set is left to the path's configuration, else the master's default.
+    CallContext.Builder context = CallContext.newBuilder().setUser(user);
+    if (options.sets(PropertyKey.USER_FILE_METADATA_SYNC_INTERVAL)) {
+      context.setSyncIntervalMs(options.syncInterval().millis());
+    }
+    if (options.sets(PropertyKey.USER_FILE_METADATA_LOAD_TYPE)) {
+      context.setLoadType(loadType(options.loadType()));
+    }
+    return context.build();
   }
 
   static io.metasync.proto.CreateOptions createOptions(CreateOptions options) {

@@ -23,6 +23,7 @@ import io.metasync.master.rpc.ClientCallInterceptor;
 import io.metasync.master.rpc.LeaderGate;
 import io.metasync.master.rpc.MasterInfoService;
 import io.metasync.master.rpc.MasterRpcService;
+import io.metasync.master.rpc.PathConfService;
 import io.metasync.master.rpc.ProgressReporter;
 import io.metasync.master.rpc.RetryAnswers;
 import io.metasync.master.rpc.ServerTls;
@@ -150,6 +151,7 @@ public final class MasterProcess implements AutoCloseable {
               new ProgressReporter(threads.progress, clock, Duration.ofSeconds(1)));
       CallerInterceptor callers = new CallerInterceptor(SecuritySetup.callerResolver(conf, clock));
       String host = conf.get(PropertyKey.MASTER_HOSTNAME);
+      LeaderGate gate = new LeaderGate(leadership);
       server =
           startServer(
               List.of(
@@ -159,7 +161,12 @@ public final class MasterProcess implements AutoCloseable {
                       new ClientCallInterceptor(
                           namespace.appliedCalls(), new RetryAnswers(namespace.reads()), clock),
                       callers,
-                      new LeaderGate(leadership),
+                      gate,
+                      metrics.rpcInterceptor()),
+                  ServerInterceptors.intercept(
+                      new PathConfService(namespace.pathConf(), defaults),
+                      callers,
+                      gate,
                       metrics.rpcInterceptor()),
                   ServerInterceptors.intercept(
                       new MasterInfoService(new MasterInfoSource(leadership, namespace)),

@@ -30,6 +30,7 @@ import io.metasync.master.mount.MountOptions;
 import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.pathconf.PathConfiguration;
 import io.metasync.master.rpc.MasterOperations;
 import io.metasync.master.security.PathAuthorizer;
 import io.metasync.master.security.PermissionChecker;
@@ -87,6 +88,7 @@ public final class Namespace implements AutoCloseable {
   private final NamespaceState state;
   private final SyncPathCache syncPathCache;
   private final AbsentPathCache absentPathCache;
+  private final PathConfiguration pathConf;
 
   /**
    * Journal batches one folder merge proposes before it waits for the oldest: enough for the log to
@@ -137,6 +139,7 @@ public final class Namespace implements AutoCloseable {
       store.close();
       throw e;
     }
+    pathConf = new PathConfiguration(journal, state.pathConf());
     trashPurger = new TrashPurger(store, journal, state.removals());
     tree = new InodeTree(store, journal, state.removals(), trashPurger);
     groupCommit =
@@ -356,7 +359,13 @@ public final class Namespace implements AutoCloseable {
 
   /** The operations the RPC service calls, with their authorizer. */
   public MasterOperations operations() {
-    return new MasterOperations(reads, writes, mounts, loads, consistency, activeSync, authorizer);
+    return new MasterOperations(
+        reads, writes, mounts, loads, consistency, activeSync, authorizer, pathConf);
+  }
+
+  /** Client-side settings per path (fs pathConf). */
+  public PathConfiguration pathConf() {
+    return pathConf;
   }
 
   public ReadOperations reads() {

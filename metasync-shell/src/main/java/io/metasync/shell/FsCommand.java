@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       StartSyncCommand.class,
       StopSyncCommand.class,
       GetSyncPathListCommand.class,
-      MasterInfoCommand.class
+      MasterInfoCommand.class,
+      PathConfCommand.class
     })
 final class FsCommand implements Callable<Integer> {
   @ParentCommand private MetasyncCommand root;

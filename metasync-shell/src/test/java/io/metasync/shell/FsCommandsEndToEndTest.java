@@ -158,7 +158,9 @@ class FsCommandsEndToEndTest {
             "permission",
             "ufsUri",
             "lastSynced",
-            "mountPoint");
+            "mountPoint",
+            "syncInterval",
+            "loadType");
     assertThat(lines)
         .contains("path: /stated/empty", "type: FILE", "length: 0", "mountPoint: false")
         .contains("ufsUri: " + master.ufsPath("/stated/empty").toUri())

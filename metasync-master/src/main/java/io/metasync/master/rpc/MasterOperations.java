@@ -8,9 +8,13 @@ import io.metasync.master.file.LoadOperations;
 import io.metasync.master.file.MountOperations;
 import io.metasync.master.file.ReadOperations;
 import io.metasync.master.file.WriteOperations;
+import io.metasync.master.pathconf.PathConfiguration;
 import io.metasync.master.security.PathAuthorizer;
 
-/** The operations the RPC service calls, and the authorizer that checks each call first. */
+/**
+ * The operations the RPC service calls, the authorizer that checks each call first, and the path
+ * configuration that the read options of a call take their defaults from.
+ */
 public record MasterOperations(
     ReadOperations reads,
     WriteOperations writes,
@@ -18,7 +22,8 @@ public record MasterOperations(
     LoadOperations loads,
     ConsistencyChecker consistency,
     ActiveSyncManager activeSync,
-    PathAuthorizer authorizer) {
+    PathAuthorizer authorizer,
+    PathConfiguration pathConf) {
   public MasterOperations {
     requireNonNull(reads, "reads is null");
     requireNonNull(writes, "writes is null");
@@ -27,5 +32,6 @@ public record MasterOperations(
     requireNonNull(consistency, "consistency is null");
     requireNonNull(activeSync, "activeSync is null");
     requireNonNull(authorizer, "authorizer is null");
+    requireNonNull(pathConf, "pathConf is null");
   }
 }

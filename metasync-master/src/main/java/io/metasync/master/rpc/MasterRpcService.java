@@ -104,14 +104,14 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
     this.consistency = operations.consistency();
     this.activeSync = operations.activeSync();
     this.authorizer = operations.authorizer();
-    this.conversions = new ProtoConversions(defaults);
+    this.conversions = new ProtoConversions(defaults, operations.pathConf());
     this.streamExecutor = requireNonNull(streamExecutor, "streamExecutor is null");
     this.progress = requireNonNull(progress, "progress is null");
     this.deleteProgress = progress.every(DELETE_PROGRESS_PERIOD);
   }
 
   /** Answers one call with {@code call}'s result or error, and audits it. */
-  private static <T> void unary(StreamObserver<T> observer, Audit audit, Supplier<T> call) {
+  static <T> void unary(StreamObserver<T> observer, Audit audit, Supplier<T> call) {
     T response;
     try {
       response = call.get();
@@ -162,7 +162,8 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         Audit.read(caller, "getStatus", request.getPath()),
         () -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
-          PathStatus status = reads.getStatus(path, conversions.readOptions(request.getContext()));
+          PathStatus status =
+              reads.getStatus(path, conversions.readOptions(path, request.getContext()));
           authorizer.checkStatus(caller, path);
           return ProtoConversions.fileInfo(status);
         });
@@ -180,7 +181,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
               reads.listStatus(
                   path,
                   request.getRecursive(),
-                  conversions.readOptions(request.getContext()),
+                  conversions.readOptions(path, request.getContext()),
                   authorizer.listableFolders(caller));
           authorizer.checkList(caller, path);
           while (pages.hasNext() && !stream.isCancelled()) {
@@ -220,7 +221,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         Audit.read(caller, "open", request.getPath()),
         stream -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
-          ReadOptions options = conversions.readOptions(request.getContext());
+          ReadOptions options = conversions.readOptions(path, request.getContext());
           OpenedFile file = reads.open(path, options, request.getOffset());
           try {
             authorizer.checkRead(caller, path);
@@ -397,7 +398,7 @@ public final class MasterRpcService extends MetasyncMasterGrpc.MetasyncMasterImp
         Audit.read(caller, "loadMetadata", request.getPath()),
         stream -> {
           NamespacePath path = ProtoConversions.path(request.getPath());
-          ReadOptions options = conversions.readOptions(request.getContext());
+          ReadOptions options = conversions.readOptions(path, request.getContext());
           // on what the cache knows before the load, and again on what it loaded
           authorizer.checkList(caller, path);
           SyncStats stats = new SyncStats();

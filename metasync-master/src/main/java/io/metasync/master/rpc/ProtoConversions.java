@@ -11,6 +11,8 @@ import io.metasync.master.file.PathStatus;
 import io.metasync.master.file.RenameOutcome;
 import io.metasync.master.inode.Inode;
 import io.metasync.master.mount.MountPoint;
+import io.metasync.master.pathconf.PathConfiguration;
+import io.metasync.master.pathconf.ReadOptionsResolver;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.proto.CallContext;
 import io.metasync.proto.DeletePhase;
@@ -18,28 +20,35 @@ import io.metasync.proto.DeleteProgress;
 import io.metasync.proto.FileInfo;
 import io.metasync.proto.MountInfo;
 import io.metasync.proto.SyncPointInfo;
+import java.util.Optional;
 
 /** Between protobuf messages and the master's values. */
 final class ProtoConversions {
-  private final ReadOptions defaults;
+  private final ReadOptionsResolver resolver;
 
-  ProtoConversions(ReadOptions defaults) {
-    this.defaults = defaults;
+  ProtoConversions(ReadOptions defaults, PathConfiguration pathConf) {
+    this.resolver = new ReadOptionsResolver(defaults, pathConf.records());
   }
 
-  ReadOptions readOptions(CallContext context) {
-    SyncInterval interval =
+  /** The read options of a call on {@code path}: its own, else the path's, else the master's. */
+  ReadOptions readOptions(NamespacePath path, CallContext context) {
+    return effective(path, context).options();
+  }
+
+  /** As {@link #readOptions}, saying where each setting came from. */
+  ReadOptionsResolver.Effective effective(NamespacePath path, CallContext context) {
+    Optional<SyncInterval> interval =
         context.hasSyncIntervalMs()
-            ? new SyncInterval(checkInterval(context.getSyncIntervalMs()))
-            : defaults.interval();
-    LoadType loadType =
+            ? Optional.of(new SyncInterval(checkInterval(context.getSyncIntervalMs())))
+            : Optional.empty();
+    Optional<LoadType> loadType =
         switch (context.getLoadType()) {
-          case NEVER -> LoadType.NEVER;
-          case ONCE -> LoadType.ONCE;
-          case ALWAYS -> LoadType.ALWAYS;
-          case LOAD_TYPE_UNSPECIFIED, UNRECOGNIZED -> defaults.loadType();
+          case NEVER -> Optional.of(LoadType.NEVER);
+          case ONCE -> Optional.of(LoadType.ONCE);
+          case ALWAYS -> Optional.of(LoadType.ALWAYS);
+          case LOAD_TYPE_UNSPECIFIED, UNRECOGNIZED -> Optional.empty();
         };
-    return new ReadOptions(interval, loadType);
+    return resolver.resolve(path, interval, loadType);
   }
 
   private static long checkInterval(long millis) {

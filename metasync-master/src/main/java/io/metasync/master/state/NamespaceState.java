@@ -16,6 +16,7 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.MountRecords;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.mount.UfsOpener;
+import io.metasync.master.pathconf.PathConfRecords;
 import io.metasync.master.sync.SyncedFolders;
 import io.metasync.proto.journal.FolderSyncTimes;
 import io.metasync.proto.journal.InodeChange;
@@ -60,6 +61,7 @@ public final class NamespaceState implements JournaledState {
   private final MountTable mounts;
   private final UfsOpener opener;
   private final ActiveSyncRecords activeSync = new ActiveSyncRecords();
+  private final PathConfRecords pathConf = new PathConfRecords();
   private final SyncedFolders syncedFolders;
   private final RemovalWatchers removals = new RemovalWatchers();
   private final AppliedCalls appliedCalls = new AppliedCalls();
@@ -142,6 +144,8 @@ public final class NamespaceState implements JournaledState {
         }
       }
       case MASTER_ANNOUNCED -> masterAddresses.apply(entry.getMasterAnnounced());
+      // Kept across mounts and unmounts: it belongs to the namespace path, not to a UFS.
+      case SET_PATH_CONF, UNSET_PATH_CONF -> pathConf.apply(entry);
       case ENTRY_NOT_SET -> throw new IllegalStateException("empty journal entry");
     }
   }
@@ -192,6 +196,11 @@ public final class NamespaceState implements JournaledState {
     return activeSync;
   }
 
+  /** The path configuration (fs pathConf), as journaled. */
+  public PathConfRecords pathConf() {
+    return pathConf;
+  }
+
   private Optional<Inode> lookup(NamespacePath path) {
     Optional<Inode> current = store.get(Inode.ROOT_ID);
     for (String name : path.components()) {
@@ -235,6 +244,7 @@ public final class NamespaceState implements JournaledState {
     syncedFolders.writeTo(header);
     masterAddresses.writeTo(header);
     appliedCalls.writeTo(header);
+    pathConf.writeTo(header);
     header.build().writeDelimitedTo(out);
   }
 
@@ -310,6 +320,7 @@ public final class NamespaceState implements JournaledState {
     syncedFolders.loadFrom(header);
     masterAddresses.loadFrom(header);
     appliedCalls.loadFrom(header);
+    pathConf.loadFrom(header);
     if (!header.getInodesInCheckpoint()) {
       loadInodes(in, header.getInodeCount());
     }
