@@ -31,7 +31,7 @@ record FailedAttempt(FailedAttempt.Kind kind, Optional<MasterAddress> leaderHint
       return new FailedAttempt(Kind.STANDBY, leader, reason);
     }
     boolean fromMaster = trailers != null && trailers.containsKey(FailoverHeaders.ERROR_ORIGIN);
-    if (status.getCode() == Status.Code.UNAVAILABLE && !fromMaster) {
+    if (!fromMaster && (status.getCode() == Status.Code.UNAVAILABLE || cutByTransport(status))) {
       String why =
           status.getCause() != null
               ? CauseChain.describe(status.getCause())
@@ -40,6 +40,23 @@ record FailedAttempt(FailedAttempt.Kind kind, Optional<MasterAddress> leaderHint
     }
     return new FailedAttempt(
         Kind.MASTER_ERROR, Optional.empty(), String.valueOf(status.getDescription()));
+  }
+
+  /**
+   * A master killed in the middle of a call can end it as UNKNOWN ("channel closed") rather than
+   * UNAVAILABLE: without the master's own trailer and with an I/O failure as its cause, it is the
+   * transport's failure too.
+   */
+  private static boolean cutByTransport(Status status) {
+    if (status.getCode() != Status.Code.UNKNOWN && status.getCode() != Status.Code.INTERNAL) {
+      return false;
+    }
+    for (Throwable cause = status.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A malformed hint is ignored: the client then looks for the leader round the group. */
