@@ -68,6 +68,17 @@ public enum PropertyKey {
       "2000000",
       ValueKind.POSITIVE_INT,
       "journal entries applied between two snapshots"),
+  MASTER_JOURNAL_LOG_RETAINED_ENTRIES(
+      "metasync.master.journal.log.retained.entries",
+      "200000",
+      ValueKind.POSITIVE_INT,
+      "journal entries kept in the log behind the newest snapshot, so that a standby briefly"
+          + " behind catches up from the log instead of downloading a snapshot"),
+  MASTER_JOURNAL_LOG_SEGMENT_BYTES(
+      "metasync.master.journal.log.segment.bytes",
+      "8388608",
+      ValueKind.POSITIVE_INT,
+      "size of one journal log segment file; the log is purged a whole segment at a time"),
   MASTER_METASTORE(
       "metasync.master.metastore",
       "ROCKS",

@@ -15,6 +15,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.server.storage.FileInfo;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotInfo;
 import org.apache.ratis.statemachine.SnapshotRetentionPolicy;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
@@ -71,6 +73,7 @@ final class JournalStateMachine extends BaseStateMachine {
   private final Ticker ticker;
   private final Consumer<? super MetasyncException> onApplyFailure;
   private final SimpleStateMachineStorage storage = new SnapshotStorage();
+  private final SnapshotFileList snapshotFiles = new SnapshotFileList();
 
   /**
    * Held while an entry is applied or a snapshot written or loaded: state + index move together.
@@ -162,6 +165,33 @@ final class JournalStateMachine extends BaseStateMachine {
   @Override
   public SimpleStateMachineStorage getStateMachineStorage() {
     return storage;
+  }
+
+  /**
+   * The newest snapshot with every file it is made of, the snapshot file first and then the files
+   * of its checkpoint folder: what Ratis sends a follower that needs entries the log no longer has.
+   * The follower receives them into a temporary folder, with the same paths relative to the state
+   * machine folder, and swaps that folder in for its own before {@link #reinitialize}, so the
+   * installed snapshot has this same layout and replaces the follower's older ones.
+   */
+  @Override
+  public SnapshotInfo getLatestSnapshot() {
+    SingleFileSnapshotInfo latest = storage.getLatestSnapshot();
+    if (latest == null) {
+      return null;
+    }
+    try {
+      return snapshotFiles.of(latest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot list the files of the journal snapshot "
+              + latest.getFile().getPath()
+              + " ("
+              + e.getMessage()
+              + "); check the journal folder "
+              + journalFolder,
+          e);
+    }
   }
 
   /**

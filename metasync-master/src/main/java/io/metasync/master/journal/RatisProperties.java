@@ -11,6 +11,7 @@ import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -46,6 +47,7 @@ final class RatisProperties {
         properties, conf.getInt(PropertyKey.MASTER_JOURNAL_CHECKPOINT_PERIOD_ENTRIES));
     RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(properties, true);
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, SNAPSHOTS_RETAINED);
+    setLogRetention(properties, conf);
     setElection(properties, conf.getDuration(PropertyKey.MASTER_JOURNAL_ELECTION_TIMEOUT));
     return properties;
   }
@@ -67,6 +69,30 @@ final class RatisProperties {
     RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(properties, true);
     RaftServerConfigKeys.Read.setLeaderLeaseTimeoutRatio(properties, LEADER_LEASE_RATIO);
+  }
+
+  /**
+   * Purges the log up to the newest snapshot minus {@code log.retained.entries}, whether or not
+   * every follower has the purged entries: Ratis's default waits for the slowest follower, so a
+   * dead standby would keep the whole log forever. The retained entries let a standby that was
+   * briefly behind (a restart, a pause) catch up from the log; only one behind by more than that
+   * downloads the snapshot, and once, since it then has the snapshot's index (Ozone HDDS-8131,
+   * HDDS-13268: purging right up to each snapshot sent lagging followers a full snapshot again and
+   * again). The purge gap keeps the leader from purging after every snapshot of a small period.
+   */
+  private static void setLogRetention(RaftProperties properties, MetasyncConfiguration conf) {
+    int retained = conf.getInt(PropertyKey.MASTER_JOURNAL_LOG_RETAINED_ENTRIES);
+    int segmentBytes = conf.getInt(PropertyKey.MASTER_JOURNAL_LOG_SEGMENT_BYTES);
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+    RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, retained);
+    RaftServerConfigKeys.Log.setPurgeGap(
+        properties,
+        Math.max(
+            1, Math.min(conf.getInt(PropertyKey.MASTER_JOURNAL_CHECKPOINT_PERIOD_ENTRIES), 1024)));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(segmentBytes));
+    // a segment is preallocated up to this size; never more than the segment itself
+    RaftServerConfigKeys.Log.setPreallocatedSize(
+        properties, SizeInBytes.valueOf(Math.min(segmentBytes, 4 << 20)));
   }
 
   private static TimeDuration millis(Duration duration) {
