@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -114,8 +113,10 @@ final class FailoverScenario {
             "failover: kill %d of the leader m%d; a write succeeded again after %.0f ms",
             kill + 1, leader + 1, failoverMs.get(failoverMs.size() - 1));
         group.start(leader);
+        int newLeader = awaitLeader(group, ticker);
+        long target = group.info(newLeader).map(info -> info.getAppliedIndex()).orElse(-1L);
         awaitUntil(
-            () -> caughtUp(group, leader),
+            () -> group.info(leader).map(info -> info.getAppliedIndex() >= target).orElse(false),
             ticker,
             "m" + (leader + 1) + " catching up after its restart");
       }
@@ -145,15 +146,6 @@ final class FailoverScenario {
         String.format("%d of %,d / %d", lost, acknowledged.size(), errors.size()),
         "must be 0 / 0");
     errors.stream().limit(5).forEach(error -> table.note("failover: writer error: %s", error));
-  }
-
-  private static boolean caughtUp(GroupJvms group, int member) {
-    Optional<Integer> leader = group.leader();
-    if (leader.isEmpty()) {
-      return false;
-    }
-    long target = group.info(leader.get()).map(info -> info.getAppliedIndex()).orElse(-1L);
-    return group.info(member).map(info -> info.getAppliedIndex() >= target).orElse(false);
   }
 
   private static double writeRate(MetasyncClient client, String prefix, int threads, Ticker ticker)
