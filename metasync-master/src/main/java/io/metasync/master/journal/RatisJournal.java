@@ -9,9 +9,6 @@ import io.metasync.common.PropertyKey;
 import io.metasync.common.Ticker;
 import io.metasync.proto.journal.JournalEntry;
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,7 +158,8 @@ public final class RatisJournal implements Journal {
     JournalFormat.checkOrWrite(folder);
     String host = conf.get(PropertyKey.MASTER_HOSTNAME);
     int port = conf.getInt(PropertyKey.MASTER_JOURNAL_PORT);
-    JournalPeers peers = JournalPeers.fromConfiguration(conf, port == 0 ? freePort(host) : port);
+    JournalPeers peers =
+        JournalPeers.fromConfiguration(conf, port == 0 ? RatisErrors.freePort(host) : port);
     LeadershipEvents leadership = new LeadershipEvents(peers.self(), hooks.leadership());
     JournalStateMachine stateMachine =
         new JournalStateMachine(state, folder, hooks.ticker(), hooks.onApplyFailure(), leadership);
@@ -181,7 +179,9 @@ public final class RatisJournal implements Journal {
     } catch (IOException | RuntimeException e) {
       closeQuietly(server);
       leadership.close();
-      throw stateMachine.startupFailure().orElseGet(() -> startFailure(folder, peers, e));
+      throw stateMachine
+          .startupFailure()
+          .orElseGet(() -> RatisErrors.startFailure(folder, peers, e));
     }
     leadership.started(division.getInfo());
     RatisJournal journal =
@@ -232,7 +232,7 @@ public final class RatisJournal implements Journal {
           throw stalled.get();
         }
       } catch (ExecutionException e) {
-        throw asMetasync(e.getCause());
+        throw RatisErrors.asMetasync(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new MetasyncException(
@@ -385,7 +385,7 @@ public final class RatisJournal implements Journal {
         "this master ("
             + peers.self()
             + ") cannot serve: it does not lead the journal group ("
-            + oneLine(cause)
+            + RatisErrors.oneLine(cause)
             + ")",
         cause);
   }
@@ -408,17 +408,17 @@ public final class RatisJournal implements Journal {
   }
 
   private MetasyncException cannotCommit(Throwable cause) {
-    if (isLeadershipLost(cause)) {
+    if (RatisErrors.isLeadershipLost(cause)) {
       return new NotLeaderException(
           "this master ("
               + peers.self()
               + ") no longer leads the journal group, so it cannot commit the change: "
-              + oneLine(cause),
+              + RatisErrors.oneLine(cause),
           cause);
     }
     return new MetasyncException(
         ErrorCode.UNAVAILABLE,
-        "the journal in " + folder + " cannot commit the change: " + oneLine(cause),
+        "the journal in " + folder + " cannot commit the change: " + RatisErrors.oneLine(cause),
         cause);
   }
 
@@ -470,7 +470,7 @@ public final class RatisJournal implements Journal {
               try {
                 server.close();
               } catch (IOException | RuntimeException e) {
-                LOG.warn("stopping a journal failed: {}", oneLine(e));
+                LOG.warn("stopping a journal failed: {}", RatisErrors.oneLine(e));
               }
             },
             "metasync-journal-stop");
@@ -482,69 +482,6 @@ public final class RatisJournal implements Journal {
       Thread.currentThread().interrupt();
     }
     return !stopper.isAlive();
-  }
-
-  private static MetasyncException startFailure(Path folder, JournalPeers peers, Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException) {
-        return new MetasyncException(
-            ErrorCode.UNAVAILABLE,
-            "cannot start the journal in "
-                + folder
-                + ": port "
-                + peers.selfPort()
-                + " on "
-                + peers.selfHost()
-                + " is in use; stop what uses it or set "
-                + PropertyKey.MASTER_JOURNAL_PORT.key(),
-            e);
-      }
-    }
-    return new MetasyncException(
-        ErrorCode.UNAVAILABLE, "cannot start the journal in " + folder + ": " + oneLine(e), e);
-  }
-
-  /** Whether Ratis refused because this peer does not lead (or no longer does, or not yet). */
-  private static boolean isLeadershipLost(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof NotLeaderException
-          || t instanceof org.apache.ratis.protocol.exceptions.NotLeaderException
-          || t instanceof org.apache.ratis.protocol.exceptions.LeaderNotReadyException
-          || t instanceof org.apache.ratis.protocol.exceptions.LeaderSteppingDownException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static MetasyncException asMetasync(Throwable e) {
-    return e instanceof MetasyncException m
-        ? m
-        : new MetasyncException(ErrorCode.INTERNAL, "journal failure: " + oneLine(e), e);
-  }
-
-  private static String oneLine(Throwable e) {
-    String message = e == null ? null : e.getMessage();
-    String text =
-        message == null ? String.valueOf(e) : e.getClass().getSimpleName() + ": " + message;
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  private static int freePort(String host) {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new MetasyncException(
-          ErrorCode.UNAVAILABLE,
-          "cannot find a free port on "
-              + host
-              + " for the journal ("
-              + PropertyKey.MASTER_JOURNAL_PORT.key()
-              + "=0): "
-              + e,
-          e);
-    }
   }
 
   private static void closeQuietly(RaftServer server) {
