@@ -19,6 +19,9 @@ final class FailoverHeaders {
    */
   static final Metadata.Key<String> CALL_ID = key(CallHeaders.CALL_ID);
 
+  /** Request header of a mutation: the number of this attempt of the call, from 1. */
+  static final Metadata.Key<String> CALL_ATTEMPT = key(CallHeaders.CALL_ATTEMPT);
+
   /** Trailer {@code true} of a standby's answer (UNAVAILABLE) to any call. */
   static final Metadata.Key<String> STANDBY = key(CallHeaders.STANDBY);
 

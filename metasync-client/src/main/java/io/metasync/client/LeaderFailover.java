@@ -94,7 +94,7 @@ final class LeaderFailover implements AutoCloseable {
    */
   <T> T attempt(LogicalCall call, Attempt<T> attempt) throws InterruptedException {
     while (true) {
-      MasterStubs stubs = channels.stubs(call.current()).withHeaders(call.headers());
+      MasterStubs stubs = channels.stubs(call.current()).withHeaders(call.nextAttemptHeaders());
       try {
         return attempt.run(stubs);
       } catch (StatusRuntimeException e) {

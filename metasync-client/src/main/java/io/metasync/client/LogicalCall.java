@@ -20,6 +20,7 @@ final class LogicalCall {
   private MasterAddress current;
   private int cursor;
   private long firstFailureNanos;
+  private int attempts;
 
   /**
    * @param start where the first attempt goes: the last master known to lead
@@ -33,8 +34,20 @@ final class LogicalCall {
     triedThisRound.add(start);
   }
 
-  Metadata headers() {
-    return headers;
+  /**
+   * The headers of the next attempt: a mutation's repeat its client and call id, and number the
+   * attempt, so the master knows that a change it finds already made in the UFS may be the work of
+   * an earlier attempt on a master that died before journaling it.
+   */
+  Metadata nextAttemptHeaders() {
+    attempts++;
+    if (!headers.containsKey(FailoverHeaders.CALL_ID)) {
+      return headers;
+    }
+    Metadata attempt = new Metadata();
+    attempt.merge(headers);
+    attempt.put(FailoverHeaders.CALL_ATTEMPT, Integer.toString(attempts));
+    return attempt;
   }
 
   /** The master of the latest attempt. */

@@ -33,7 +33,7 @@ final class FakeMasters {
   private FakeMasters() {}
 
   /** One call a master saw: its method and the mutation headers it carried (null when absent). */
-  record SeenCall(String method, String clientId, String callId) {}
+  record SeenCall(String method, String clientId, String callId, String attempt) {}
 
   /** Records every call with its headers, before the service (or the standby) sees it. */
   static final class Recorder implements ServerInterceptor {
@@ -46,7 +46,8 @@ final class FakeMasters {
           new SeenCall(
               call.getMethodDescriptor().getBareMethodName(),
               headers.get(FailoverHeaders.CLIENT_ID),
-              headers.get(FailoverHeaders.CALL_ID)));
+              headers.get(FailoverHeaders.CALL_ID),
+              headers.get(FailoverHeaders.CALL_ATTEMPT)));
       return next.startCall(call, headers);
     }
 

@@ -23,6 +23,12 @@ public final class CallHeaders {
    */
   public static final String CALL_ID = "metasync-call-id";
 
+  /**
+   * The number of the attempt of a {@link #CALL_ID}, from 1: a later attempt may find the UFS
+   * already changed by an earlier one, made on a master that died before it journaled the change.
+   */
+  public static final String CALL_ATTEMPT = "metasync-call-attempt";
+
   /** Trailer {@code true} on the refusal of a master that does not lead its group. */
   public static final String STANDBY = "metasync-standby";
 

@@ -23,6 +23,7 @@ import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
 import io.metasync.master.sync.SyncStats;
 import io.metasync.ufs.UfsStatus;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.time.Clock;
@@ -87,7 +88,8 @@ public final class WriteOperations {
     UfsLocation location = checkPathLength(path);
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent()) {
-      if (parents && existing.get().isDirectory()) {
+      // a retry may find the folder that its first attempt made on a master that then died
+      if ((parents || ClientCalls.isRetry()) && existing.get().isDirectory()) {
         return statuses.of(path, existing.get());
       }
       throw MetasyncException.alreadyExists(path);
@@ -113,10 +115,11 @@ public final class WriteOperations {
       freshness.written(path, SyncDepth.CHILDREN, startMs);
       return statuses.of(path, created);
     } catch (FileAlreadyExistsException e) {
-      // The cache had not seen it yet: take it in, then answer as if it had.
+      // The cache had not seen it yet: take it in, then answer as if it had. A retried call may
+      // find the folder its own first attempt made on a master that died before journaling it.
       coordinator.sync(path, SyncDepth.SELF, new SyncStats());
       Optional<Inode> found = tree.lookup(path);
-      if (parents && found.isPresent() && found.get().isDirectory()) {
+      if ((parents || ClientCalls.isRetry()) && found.isPresent() && found.get().isDirectory()) {
         return statuses.of(path, found.get());
       }
       throw MetasyncException.alreadyExists(path);
@@ -154,7 +157,9 @@ public final class WriteOperations {
     boolean replace = options.existing() == CreateOptions.ExistingEntry.REPLACE_FILE;
     Optional<Inode> existing = lookup(path);
     if (existing.isPresent() && (!replace || existing.get().isDirectory())) {
-      throw alreadyExists(path, existing.get());
+      throw ClientCalls.isRetry() && !existing.get().isDirectory()
+          ? retryFoundFile(path)
+          : alreadyExists(path, existing.get());
     }
     Optional<Inode> parent = lookup(path.parent());
     if (options.missingParents() == CreateOptions.MissingParents.CREATE && parent.isEmpty()) {
@@ -179,10 +184,24 @@ public final class WriteOperations {
           (created, at, written) -> completeCreation(created, at, written, creator));
     } catch (FileAlreadyExistsException e) {
       coordinator.sync(path, SyncDepth.SELF, new SyncStats());
-      throw MetasyncException.alreadyExists(path);
+      throw ClientCalls.isRetry() ? retryFoundFile(path) : MetasyncException.alreadyExists(path);
     } catch (IOException e) {
       throw UfsErrors.translate(e, location);
     }
+  }
+
+  /**
+   * A retried file write that finds a file: its first attempt, on a master that died before
+   * journaling it, may have written it, or another writer did. Replacing it could destroy another
+   * writer's file, so the retry says what it may be instead.
+   */
+  private static MetasyncException retryFoundFile(NamespacePath path) {
+    return new MetasyncException(
+        ErrorCode.ALREADY_EXISTS,
+        path
+            + " already exists: the first attempt of this write, on a master that failed over,"
+            + " may have written it before it died; check it, remove it if it is an incomplete"
+            + " copy, and write again");
   }
 
   private static MetasyncException alreadyExists(NamespacePath path, Inode existing) {
@@ -240,7 +259,12 @@ public final class WriteOperations {
    */
   public void delete(NamespacePath path, boolean recursive, DeleteStats stats) {
     guard.checkNotMountRelated(path, "delete");
-    lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
+    if (lookup(path).isEmpty()) {
+      if (ClientCalls.isRetry()) {
+        return; // its first attempt deleted it, on a master that died before journaling it
+      }
+      throw MetasyncException.notFound(path);
+    }
     UfsLocation location = guard.writableLocation(path);
     try (LockedPaths ignored = locks.lock(path, LockMode.WRITE)) {
       Inode locked = tree.lookup(path).orElseThrow(() -> MetasyncException.notFound(path));
@@ -250,7 +274,7 @@ public final class WriteOperations {
       try {
         stats.enter(DeleteStats.Phase.UFS, clock.millis());
         location.ufs().delete(location.ufsPath(), recursive, stats::ufsDeleted);
-      } catch (java.io.FileNotFoundException e) {
+      } catch (FileNotFoundException e) {
         // Gone from the UFS already: the cache learns it, and the caller hears the truth.
         tree.commit(
             new InodeChanges()
@@ -258,6 +282,9 @@ public final class WriteOperations {
                 .forgetSyncTimes(path)
                 .calledBy(ClientCalls.current()));
         forgetRemoved(path);
+        if (ClientCalls.isRetry()) {
+          return; // the first attempt deleted it, on a master that died before journaling it
+        }
         throw MetasyncException.notFound(path);
       }
       long deletedMs = clock.millis();
@@ -309,6 +336,12 @@ public final class WriteOperations {
    */
   public PathStatus rename(NamespacePath source, NamespacePath destination) {
     guard.checkNotMountRelated(source, "move");
+    if (ClientCalls.isRetry()) {
+      Optional<PathStatus> moved = renamedByFirstAttempt(source, destination);
+      if (moved.isPresent()) {
+        return moved.get();
+      }
+    }
     lookup(source).orElseThrow(() -> MetasyncException.notFound(source));
     Optional<Inode> target = lookup(destination);
     if (target.isPresent() && target.get().isDirectory() && !destination.equals(source)) {
@@ -399,6 +432,23 @@ public final class WriteOperations {
     } catch (IOException e) {
       throw UfsErrors.translate(e, from);
     }
+  }
+
+  /**
+   * Whether a retried rename's first attempt moved {@code source}, on a master that died before
+   * journaling the move: the UFS has the destination and no longer the source. The cache takes both
+   * paths in from the UFS (two status calls, on retries only), and the retry answers as the first
+   * attempt would have.
+   */
+  private Optional<PathStatus> renamedByFirstAttempt(
+      NamespacePath source, NamespacePath destination) {
+    coordinator.sync(source, SyncDepth.SELF, new SyncStats());
+    coordinator.sync(destination, SyncDepth.SELF, new SyncStats());
+    Optional<Inode> moved = tree.lookup(destination);
+    if (tree.lookup(source).isPresent() || moved.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(statuses.of(destination, moved.get()));
   }
 
   /**

@@ -12,19 +12,34 @@ import java.util.function.Supplier;
  * handler's own thread.
  */
 public final class ClientCalls {
-  private static final ThreadLocal<ClientCall> CURRENT = new ThreadLocal<>();
+  /**
+   * The call, and whether this is a later attempt of it (an earlier one may have reached the UFS).
+   */
+  private record Served(ClientCall call, boolean retry) {}
+
+  private static final ThreadLocal<Served> CURRENT = new ThreadLocal<>();
 
   private ClientCalls() {}
 
   /** The call this thread serves, if the client named it. */
   public static Optional<ClientCall> current() {
-    return Optional.ofNullable(CURRENT.get());
+    return Optional.ofNullable(CURRENT.get()).map(Served::call);
+  }
+
+  /**
+   * Whether this thread serves a later attempt of a named call: its first attempt may have changed
+   * the UFS on a master that died before the change was journaled, so finding the change already
+   * made in the UFS is the expected outcome of the call, not a conflict.
+   */
+  public static boolean isRetry() {
+    Served served = CURRENT.get();
+    return served != null && served.retry();
   }
 
   /** Runs {@code work} as serving {@code call}; restores what was there before. */
-  public static <T> T serving(ClientCall call, Supplier<T> work) {
-    ClientCall previous = CURRENT.get();
-    CURRENT.set(call);
+  public static <T> T serving(ClientCall call, boolean retry, Supplier<T> work) {
+    Served previous = CURRENT.get();
+    CURRENT.set(new Served(call, retry));
     try {
       return work.get();
     } finally {

@@ -18,13 +18,16 @@ import java.time.Clock;
  * Reads the client's name for a mutation ({@code metasync-client-id}, {@code metasync-call-id}): a
  * call already applied (its first answer was lost in a fail-over) is answered from the state by
  * {@link RetryAnswers}; any other runs with the name bound to its thread ({@link ClientCalls}), so
- * that its journal entry carries it.
+ * that its journal entry carries it, and with whether it is a later attempt ({@code
+ * metasync-call-attempt}).
  */
 public final class ClientCallInterceptor implements ServerInterceptor {
   private static final Metadata.Key<String> CLIENT_ID =
       Metadata.Key.of(CallHeaders.CLIENT_ID, Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> CALL_ID =
       Metadata.Key.of(CallHeaders.CALL_ID, Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> CALL_ATTEMPT =
+      Metadata.Key.of(CallHeaders.CALL_ATTEMPT, Metadata.ASCII_STRING_MARSHALLER);
 
   private final AppliedCalls applied;
   private final RetryAnswers answers;
@@ -57,6 +60,9 @@ public final class ClientCallInterceptor implements ServerInterceptor {
     if (applied.contains(clientId, callId)) {
       return answers.answer(call);
     }
+    // any attempt header but "1" marks a retry: a client older than the header sends none
+    String attempt = headers.get(CALL_ATTEMPT);
+    boolean retry = attempt != null && !attempt.equals("1");
     ClientCall named =
         ClientCall.newBuilder()
             .setClientId(clientId)
@@ -64,31 +70,31 @@ public final class ClientCallInterceptor implements ServerInterceptor {
             .setProposedMs(clock.millis())
             .build();
     ServerCall.Listener<Q> listener =
-        ClientCalls.serving(named, () -> next.startCall(call, headers));
+        ClientCalls.serving(named, retry, () -> next.startCall(call, headers));
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
       @Override
       public void onMessage(Q message) {
-        ClientCalls.serving(named, () -> run(() -> super.onMessage(message)));
+        ClientCalls.serving(named, retry, () -> run(() -> super.onMessage(message)));
       }
 
       @Override
       public void onHalfClose() {
-        ClientCalls.serving(named, () -> run(super::onHalfClose));
+        ClientCalls.serving(named, retry, () -> run(super::onHalfClose));
       }
 
       @Override
       public void onCancel() {
-        ClientCalls.serving(named, () -> run(super::onCancel));
+        ClientCalls.serving(named, retry, () -> run(super::onCancel));
       }
 
       @Override
       public void onComplete() {
-        ClientCalls.serving(named, () -> run(super::onComplete));
+        ClientCalls.serving(named, retry, () -> run(super::onComplete));
       }
 
       @Override
       public void onReady() {
-        ClientCalls.serving(named, () -> run(super::onReady));
+        ClientCalls.serving(named, retry, () -> run(super::onReady));
       }
     };
   }
