@@ -89,6 +89,7 @@ public final class BenchMain {
           case HADOOP_API -> HadoopApiScenario.run(context, folder.resolve("hadoopapi"));
           case S3 -> S3Scenario.run(context, folder.resolve("s3"));
           case FAILOVER -> FailoverScenario.run(context, folder.resolve("failover"));
+          case CATCHUP -> SnapshotCatchUpScenario.run(context, folder.resolve("catchup"));
         }
       }
     }

@@ -35,7 +35,7 @@ record BenchOptions(
     Optional<URI> hdfs) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi | s3 ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi | s3 | failover | catchup ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -86,7 +86,9 @@ record BenchOptions(
     /** s3proxy with a 100,000-object table (kept in --dir), several masters: run by name. */
     S3("s3", false, false),
     /** Three master JVMs: writes vs a single master, then 20 kills of the leader: run by name. */
-    FAILOVER("failover", false, false);
+    FAILOVER("failover", false, false),
+    /** Three master JVMs: a standby that missed a first load catches up from a snapshot. */
+    CATCHUP("catchup", false, false);
 
     final String argument;
 

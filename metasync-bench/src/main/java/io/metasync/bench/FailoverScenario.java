@@ -3,13 +3,12 @@ package io.metasync.bench;
 import io.metasync.client.CloseableIterator;
 import io.metasync.client.FileStatus;
 import io.metasync.client.MetasyncClient;
-import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.Ticker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,8 +46,8 @@ final class FailoverScenario {
             new MasterJvm(
                 folder.resolve("single"), folder.resolve("single-ufs"), ticker, "-Xmx1g")) {
       group.startAll();
-      awaitLeader(group, ticker);
-      try (MetasyncClient groupClient = connect(group.rpcAddresses());
+      group.awaitLeader();
+      try (MetasyncClient groupClient = group.newClient();
           MetasyncClient singleClient =
               MetasyncClient.connect("localhost", single.port, BenchMaster.CACHED)) {
         for (int threads : new int[] {1, 8}) {
@@ -102,9 +101,13 @@ final class FailoverScenario {
     List<Double> failoverMs = new ArrayList<>();
     try {
       for (int kill = 0; kill < KILLS; kill++) {
-        int leader = awaitLeader(group, ticker);
+        int leader = group.awaitLeader();
         long before = written.get();
-        awaitUntil(() -> written.get() >= before + 100, ticker, "writes before kill " + kill);
+        GroupJvms.awaitUntil(
+            () -> written.get() >= before + 100,
+            ticker,
+            Duration.ofMinutes(1),
+            "writes before kill " + kill);
         group.kill(leader);
         long killedAt = ticker.nanos();
         client.createDirectory("/fo/probe-" + kill, false);
@@ -113,11 +116,12 @@ final class FailoverScenario {
             "failover: kill %d of the leader m%d; a write succeeded again after %.0f ms",
             kill + 1, leader + 1, failoverMs.get(failoverMs.size() - 1));
         group.start(leader);
-        int newLeader = awaitLeader(group, ticker);
+        int newLeader = group.awaitLeader();
         long target = group.info(newLeader).map(info -> info.getAppliedIndex()).orElse(-1L);
-        awaitUntil(
+        GroupJvms.awaitUntil(
             () -> group.info(leader).map(info -> info.getAppliedIndex() >= target).orElse(false),
             ticker,
+            Duration.ofMinutes(1),
             "m" + (leader + 1) + " catching up after its restart");
       }
     } finally {
@@ -172,33 +176,5 @@ final class FailoverScenario {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static int awaitLeader(GroupJvms group, Ticker ticker) throws InterruptedException {
-    awaitUntil(() -> group.leader().isPresent(), ticker, "a leader");
-    return group.leader().orElseThrow();
-  }
-
-  /** Polls {@code done} every 20 ms for at most a minute. */
-  private static void awaitUntil(
-      java.util.function.BooleanSupplier done, Ticker ticker, String what)
-      throws InterruptedException {
-    long deadline = ticker.nanos() + TimeUnit.MINUTES.toNanos(1);
-    while (!done.getAsBoolean()) {
-      if (ticker.nanos() > deadline) {
-        throw new IllegalStateException("failover: no " + what + " within a minute");
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static MetasyncClient connect(String addresses) {
-    return MetasyncClient.connect(
-        MetasyncConfiguration.of(
-            Map.of(
-                "metasync.master.rpc.addresses",
-                addresses,
-                "metasync.user.file.metadata.sync.interval",
-                "-1")));
   }
 }

@@ -2,6 +2,8 @@ package io.metasync.bench;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.metasync.client.MetasyncClient;
+import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.Ticker;
 import io.metasync.proto.GetMasterInfoRequest;
 import io.metasync.proto.MasterInfo;
@@ -10,9 +12,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,13 +32,22 @@ final class GroupJvms implements AutoCloseable {
   private final Path folder;
   private final Path ufsRoot;
   private final Ticker ticker;
+  private final List<String> settings;
   private final int[] rpcPorts = new int[SIZE];
   private final int[] journalPorts = new int[SIZE];
   private final MasterJvm[] members = new MasterJvm[SIZE];
   private final ManagedChannel[] channels = new ManagedChannel[SIZE];
 
   GroupJvms(Path folder, Path ufsRoot, Ticker ticker) throws IOException {
+    this(folder, ufsRoot, ticker, List.of());
+  }
+
+  /**
+   * @param settings {@code key=value} configuration of every member, beside the ports and peers
+   */
+  GroupJvms(Path folder, Path ufsRoot, Ticker ticker, List<String> settings) throws IOException {
     this.folder = folder;
+    this.settings = List.copyOf(settings);
     this.ufsRoot = ufsRoot;
     this.ticker = ticker;
     for (int i = 0; i < SIZE; i++) {
@@ -53,16 +69,29 @@ final class GroupJvms implements AutoCloseable {
         Arrays.stream(journalPorts)
             .mapToObj(port -> "localhost:" + port)
             .collect(Collectors.joining(","));
+    List<String> memberSettings =
+        new ArrayList<>(
+            List.of(
+                "metasync.master.hostname=localhost",
+                "metasync.master.rpc.port=" + rpcPorts[member],
+                "metasync.master.journal.port=" + journalPorts[member],
+                "metasync.master.journal.peers=" + peers));
+    memberSettings.addAll(settings);
     members[member] =
         new MasterJvm(
             folder.resolve("m" + (member + 1)),
             ufsRoot,
             ticker,
             "-Xmx1g",
-            "metasync.master.hostname=localhost",
-            "metasync.master.rpc.port=" + rpcPorts[member],
-            "metasync.master.journal.port=" + journalPorts[member],
-            "metasync.master.journal.peers=" + peers);
+            memberSettings.toArray(String[]::new));
+  }
+
+  /** The running JVM of {@code member}. */
+  MasterJvm member(int member) {
+    if (members[member] == null) {
+      throw new IllegalStateException("m" + (member + 1) + " is not running");
+    }
+    return members[member];
   }
 
   /** {@code kill -9} of one member. */
@@ -106,6 +135,37 @@ final class GroupJvms implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /** The member that leads, once one does (at most a minute). */
+  int awaitLeader() throws InterruptedException {
+    awaitUntil(() -> leader().isPresent(), ticker, Duration.ofMinutes(1), "a leader");
+    return leader().orElseThrow();
+  }
+
+  /** A client of the group that follows its leader and answers from the cache (interval -1). */
+  MetasyncClient newClient() {
+    return MetasyncClient.connect(
+        MetasyncConfiguration.of(
+            Map.of(
+                "metasync.master.rpc.addresses",
+                rpcAddresses(),
+                "metasync.user.file.metadata.sync.interval",
+                "-1")));
+  }
+
+  /**
+   * Polls {@code done} every 20 ms until it holds; fails naming {@code what} after {@code limit}.
+   */
+  static void awaitUntil(BooleanSupplier done, Ticker ticker, Duration limit, String what)
+      throws InterruptedException {
+    long deadline = ticker.nanos() + limit.toNanos();
+    while (!done.getAsBoolean()) {
+      if (ticker.nanos() > deadline) {
+        throw new IllegalStateException("no " + what + " within " + limit);
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Override

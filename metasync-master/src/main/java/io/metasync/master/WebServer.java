@@ -2,6 +2,7 @@ package io.metasync.master;
 
 import com.sun.net.httpserver.HttpServer;
 import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.NamespacePath;
 import io.metasync.common.PropertyKey;
 import io.metasync.master.metrics.MasterMetrics;
 import io.metasync.master.web.MasterRoleView;
@@ -43,6 +44,7 @@ final class WebServer {
         namespace::inodeCount,
         metrics,
         role,
+        () -> namespace.pathConf().list(NamespacePath.ROOT),
         clock);
   }
 

@@ -10,13 +10,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code /configuration}: every key's value in effect and whether it was set or is the default. A
+ * {@code /configuration}: every key's value in effect and whether it was set or is the default,
+ * then the path configuration ({@code fs pathConf}): the keys set on paths for the calls below. A
  * key that names a secret, password, token or key has its value masked, so that no secret that
  * reaches the configuration is shown.
  */
 final class ConfigurationPage {
   static final String MASKED = "(hidden)";
   private static final List<String> HEADERS = List.of("Key", "Value", "Source");
+  private static final List<String> PATH_HEADERS = List.of("Path", "Key", "Value");
 
   private final MasterView view;
 
@@ -51,8 +53,29 @@ final class ConfigurationPage {
             + "<p class=\"muted\">Values of keys that name a secret, password, token or key show"
             + " as "
             + MASKED
-            + ". See docs/configuration.md for each key.</p>";
+            + ". See docs/configuration.md for each key.</p>"
+            + "<h2>Path configuration</h2>"
+            + Html.table(
+                "path-configuration",
+                PATH_HEADERS,
+                pathRows(),
+                "no path sets a key (bin/metasync fs pathConf set PATH KEY=VALUE)")
+            + "<p class=\"muted\">A call on a path or below it that does not set a key itself"
+            + " uses the value of the deepest path that sets it.</p>";
     return Html.page("/configuration", body, "");
+  }
+
+  private List<List<String>> pathRows() {
+    List<List<String>> rows = new ArrayList<>();
+    view.pathConf()
+        .get()
+        .forEach(
+            (path, keys) ->
+                new TreeMap<>(keys)
+                    .forEach(
+                        (key, value) ->
+                            rows.add(List.of(path.toString(), key, shown(key, value)))));
+    return rows;
   }
 
   private static String shown(String key, String value) {

@@ -3,12 +3,15 @@ package io.metasync.master.web;
 import static java.util.Objects.requireNonNull;
 
 import io.metasync.common.MetasyncConfiguration;
+import io.metasync.common.NamespacePath;
 import io.metasync.master.activesync.SyncPointStatus;
 import io.metasync.master.metrics.MasterMetrics;
 import io.metasync.master.mount.MountTable;
 import io.metasync.master.sync.SyncCoordinator;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -17,6 +20,7 @@ import java.util.function.Supplier;
  *
  * @param syncPoints active sync's statuses, answered at once even while a sync runs
  * @param syncs the pages listen to it for running and recent syncs
+ * @param pathConf the path configuration ({@code fs pathConf}), by path
  * @param clock the master's clock: uptime, ages and staleness
  */
 public record MasterView(
@@ -27,6 +31,7 @@ public record MasterView(
     LongSupplier inodeCount,
     MasterMetrics metrics,
     MasterRoleView role,
+    Supplier<SortedMap<NamespacePath, Map<String, String>>> pathConf,
     Clock clock) {
   public MasterView {
     requireNonNull(conf, "conf is null");
@@ -36,6 +41,7 @@ public record MasterView(
     requireNonNull(inodeCount, "inodeCount is null");
     requireNonNull(metrics, "metrics is null");
     requireNonNull(role, "role is null");
+    requireNonNull(pathConf, "pathConf is null");
     requireNonNull(clock, "clock is null");
   }
 }

@@ -250,12 +250,19 @@ class OperatorPagesBrowserTest {
 
   @Test
   void theConfigurationShowsValuesInEffectAndHidesSecretFiles() throws IOException {
+    fixture
+        .master()
+        .namespace()
+        .pathConf()
+        .set(NamespacePath.parse("/hot"), Map.of("metasync.user.file.metadata.sync.interval", "0"));
+
     String configuration = open("/configuration");
 
     assertThat(configuration)
         .contains("metasync.master.activesync.interval 100ms set")
         .contains("metasync.master.web.port 0 set")
-        .contains("metasync.security.authentication.secret.file (hidden) default");
+        .contains("metasync.security.authentication.secret.file (hidden) default")
+        .contains("/hot metasync.user.file.metadata.sync.interval 0");
     assertThat(browser.getPageSource()).doesNotContain("master.secret");
     screenshot("configuration");
   }
