@@ -95,6 +95,11 @@ public final class MasterGroup implements AutoCloseable {
     return MetasyncConfiguration.of(settings);
   }
 
+  /** The member's journal peer, host:port. */
+  public String journalAddress(int member) {
+    return "localhost:" + journalPorts[member];
+  }
+
   public String rpcAddress(int member) {
     return "localhost:" + rpcPorts[member];
   }
