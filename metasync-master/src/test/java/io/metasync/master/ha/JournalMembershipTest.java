@@ -202,6 +202,22 @@ class JournalMembershipTest {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+    // restarted with the same settings, the joined master is the same peer and catches up
+    group.stub(leader).createDirectory(mkdir("/while-the-joiner-was-down"));
+    try (MasterProcess again = MasterProcess.start(joinerConf(rpcPort, journalPort))) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  again
+                          .namespace()
+                          .reads()
+                          .getStatus(
+                              NamespacePath.parse("/while-the-joiner-was-down"),
+                              new ReadOptions(SyncInterval.NEVER, LoadType.NEVER))
+                      != null);
+    }
   }
 
   private MetasyncConfiguration joinerConf(int rpcPort, int journalPort) {
