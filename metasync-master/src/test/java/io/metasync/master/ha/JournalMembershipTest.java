@@ -8,7 +8,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.metasync.common.LoadType;
-import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.SyncInterval;
 import io.metasync.master.MasterFixture;
@@ -26,13 +25,9 @@ import io.metasync.proto.MetasyncJournalAdminGrpc;
 import io.metasync.proto.MetasyncMasterGrpc;
 import io.metasync.proto.MetasyncMasterInfoGrpc;
 import io.metasync.proto.RemoveJournalPeerRequest;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +82,7 @@ class JournalMembershipTest {
         "cannot add "
             + group.journalAddress(follower)
             + " to the journal group: it is in the group");
-    int deadPort = freePort();
+    int deadPort = MasterGroup.freePort();
     assertRefused(
         () -> admin.addJournalPeer(add("localhost:" + deadPort)),
         Status.Code.FAILED_PRECONDITION,
@@ -127,10 +122,11 @@ class JournalMembershipTest {
     for (int i = 0; i < 20; i++) {
       group.stub(leader).createDirectory(mkdir("/before-join-" + i));
     }
-    int rpcPort = freePort();
-    int journalPort = freePort();
+    int rpcPort = MasterGroup.freePort();
+    int journalPort = MasterGroup.freePort();
     String joinerJournal = "localhost:" + journalPort;
-    try (MasterProcess joiner = MasterProcess.start(joinerConf(rpcPort, journalPort))) {
+    try (MasterProcess joiner =
+        MasterProcess.start(group.joinerConf("journal-joiner", rpcPort, journalPort))) {
       ManagedChannel channel = MasterFixture.channelAs(rpcPort, USER);
       try {
         JournalGroupInfo added = admin(group.channel(leader)).addJournalPeer(add(joinerJournal));
@@ -204,7 +200,8 @@ class JournalMembershipTest {
     }
     // restarted with the same settings, the joined master is the same peer and catches up
     group.stub(leader).createDirectory(mkdir("/while-the-joiner-was-down"));
-    try (MasterProcess again = MasterProcess.start(joinerConf(rpcPort, journalPort))) {
+    try (MasterProcess again =
+        MasterProcess.start(group.joinerConf("journal-joiner", rpcPort, journalPort))) {
       await()
           .atMost(Duration.ofSeconds(30))
           .ignoreExceptions()
@@ -218,27 +215,6 @@ class JournalMembershipTest {
                               new ReadOptions(SyncInterval.NEVER, LoadType.NEVER))
                       != null);
     }
-  }
-
-  private MetasyncConfiguration joinerConf(int rpcPort, int journalPort) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("metasync.home", folder.toString());
-    settings.put("metasync.master.hostname", "localhost");
-    settings.put("metasync.master.mount.table.root.ufs", folder.resolve("ufs").toString());
-    settings.put("metasync.master.journal.folder", folder.resolve("journal-joiner").toString());
-    settings.put("metasync.master.rpc.port", String.valueOf(rpcPort));
-    settings.put("metasync.master.web.port", "0");
-    settings.put("metasync.master.journal.port", String.valueOf(journalPort));
-    settings.put(
-        "metasync.master.journal.peers",
-        String.join(
-            ",",
-            group.journalAddress(0),
-            group.journalAddress(1),
-            group.journalAddress(2),
-            "localhost:" + journalPort));
-    settings.put("metasync.master.journal.join", "true");
-    return MetasyncConfiguration.of(settings);
   }
 
   private static JournalPeerInfo peer(JournalGroupInfo info, String address) {
@@ -283,11 +259,5 @@ class JournalMembershipTest {
 
   private static CreateDirectoryRequest mkdir(String path) {
     return CreateDirectoryRequest.newBuilder().setContext(CACHED).setPath(path).build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
