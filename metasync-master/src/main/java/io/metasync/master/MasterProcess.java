@@ -204,9 +204,11 @@ public final class MasterProcess implements AutoCloseable {
       }
       LOG.info(
           "metasync master {} on {}:{}",
-          groupSize == 1
-              ? "serving " + namespace.mountTable().list().get(0).ufsUri()
-              : "started in a group of " + groupSize + " (it serves when it leads)",
+          switch (groupSize) {
+            case 0 -> "started to join a group (bin/metasync journal add-peer on its leader)";
+            case 1 -> "serving " + namespace.mountTable().list().get(0).ufsUri();
+            default -> "started in a group of " + groupSize + " (it serves when it leads)";
+          },
           host,
           server.getPort());
       return new MasterProcess(journalLock, namespace, threads, server, webServer);
