@@ -6,8 +6,6 @@ import io.metasync.common.ErrorCode;
 import io.metasync.common.MetasyncException;
 import io.metasync.common.PropertyKey;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,9 +46,6 @@ import org.apache.ratis.server.RaftServer;
 public final class JournalMembership {
   /** How long a change may take: staging a new peer may send it a whole snapshot. */
   private static final Duration CHANGE_LIMIT = Duration.ofMinutes(10);
-
-  /** How long a new peer's journal port may take to accept a connection before add refuses. */
-  private static final Duration PROBE_LIMIT = Duration.ofSeconds(3);
 
   private final RaftServer server;
   private final RaftServer.Division division;
@@ -126,7 +121,7 @@ public final class JournalMembership {
                 + present.get().getAddress()
                 + "); bin/metasync journal peers lists the group");
       }
-      probe(checked);
+      JoiningPeer.check(checked, id);
       List<RaftPeer> next = new ArrayList<>(conf.getCurrentPeers());
       next.add(RaftPeer.newBuilder().setId(id).setAddress(checked).build());
       change(next, "add " + checked + " to");
@@ -240,33 +235,6 @@ public final class JournalMembership {
           prefix + "this master no longer leads it (" + RatisErrors.oneLine(cause) + ")", cause);
     }
     return new MetasyncException(ErrorCode.UNAVAILABLE, prefix + RatisErrors.oneLine(cause), cause);
-  }
-
-  /**
-   * A peer that does not run would be staged until Ratis gives up; refusing at once says what is
-   * wrong.
-   */
-  private static void probe(String address) {
-    int colon = address.lastIndexOf(':');
-    try (Socket socket = new Socket()) {
-      socket.connect(
-          new InetSocketAddress(
-              address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
-          (int) PROBE_LIMIT.toMillis());
-    } catch (IOException e) {
-      throw new MetasyncException(
-          ErrorCode.FAILED_PRECONDITION,
-          "cannot add "
-              + address
-              + " to the journal group: nothing answers there ("
-              + e.getMessage()
-              + "); start the new master first, with "
-              + PropertyKey.MASTER_JOURNAL_JOIN.key()
-              + "=true and "
-              + PropertyKey.MASTER_JOURNAL_PORT.key()
-              + " set to that port",
-          e);
-    }
   }
 
   /**

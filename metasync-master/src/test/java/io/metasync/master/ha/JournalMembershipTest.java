@@ -8,6 +8,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.metasync.common.LoadType;
+import io.metasync.common.MetasyncConfiguration;
 import io.metasync.common.NamespacePath;
 import io.metasync.common.SyncInterval;
 import io.metasync.master.MasterFixture;
@@ -28,6 +29,7 @@ import io.metasync.proto.RemoveJournalPeerRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +119,26 @@ class JournalMembershipTest {
 
   @Test
   @Order(2)
+  void refusesAMasterStartedWithoutJoin() throws Exception {
+    int leader = group.awaitLeader();
+    int journalPort = MasterGroup.freePort();
+    MetasyncConfiguration withoutJoin =
+        group
+            .joinerConf("journal-without-join", MasterGroup.freePort(), journalPort)
+            .with(Map.of("metasync.master.journal.join", "false"));
+    try (MasterProcess started = MasterProcess.start(withoutJoin)) {
+      // it took the fourth place of its peers list as its id, and a group of its own
+      assertRefused(
+          () -> admin(group.channel(leader)).addJournalPeer(add("localhost:" + journalPort)),
+          Status.Code.FAILED_PRECONDITION,
+          "the master there calls itself m4, not localhost_" + journalPort);
+      assertThat(admin(group.channel(leader)).listJournalPeers(list()).getPeersCount())
+          .isEqualTo(3);
+    }
+  }
+
+  @Test
+  @Order(3)
   void aJoiningMasterCatchesUpAndAFollowerLeaves() throws Exception {
     int leader = group.awaitLeader();
     for (int i = 0; i < 20; i++) {
