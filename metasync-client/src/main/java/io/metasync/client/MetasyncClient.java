@@ -441,6 +441,13 @@ public final class MetasyncClient implements AutoCloseable {
     return new PathConfClient(failover, context());
   }
 
+  /**
+   * The masters' journal group: its peers, adding and removing one ({@code bin/metasync journal}).
+   */
+  public JournalAdminClient journalAdmin() {
+    return new JournalAdminClient(failover);
+  }
+
   /** Closes the channels, cancelling calls still running after a short grace period. */
   @Override
   public void close() {

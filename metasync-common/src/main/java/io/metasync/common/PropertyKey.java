@@ -56,6 +56,13 @@ public enum PropertyKey {
       "",
       ValueKind.STRING,
       "host:port of every master's journal peer, comma-separated; empty means this master alone"),
+  MASTER_JOURNAL_JOIN(
+      "metasync.master.journal.join",
+      "false",
+      ValueKind.BOOLEAN,
+      "true on a master that joins a running group (bin/metasync journal add-peer adds it): it"
+          + " starts with no group of its own, waits for the leader, and takes its peer id from"
+          + " its journal address; keep it true on that master"),
   MASTER_JOURNAL_ELECTION_TIMEOUT(
       "metasync.master.journal.election.timeout",
       "1s",

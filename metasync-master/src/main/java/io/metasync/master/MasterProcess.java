@@ -20,6 +20,7 @@ import io.metasync.master.mount.MountPoint;
 import io.metasync.master.mount.UfsOpener;
 import io.metasync.master.rpc.CallerInterceptor;
 import io.metasync.master.rpc.ClientCallInterceptor;
+import io.metasync.master.rpc.JournalAdminService;
 import io.metasync.master.rpc.LeaderGate;
 import io.metasync.master.rpc.MasterInfoService;
 import io.metasync.master.rpc.MasterRpcService;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +108,7 @@ public final class MasterProcess implements AutoCloseable {
     Namespace namespace = null;
     Server server = null;
     MasterLeadership leadership = new MasterLeadership();
+    AtomicReference<RatisJournal> journal = new AtomicReference<>();
     try {
       MasterMetrics metrics = new MasterMetrics(Ticker.system(), clock);
       UnderFileSystemLoader loader = new UnderFileSystemLoader();
@@ -117,13 +120,16 @@ public final class MasterProcess implements AutoCloseable {
               conf,
               rootUfs,
               opener,
-              state ->
-                  metrics.timeJournal(
-                      RatisJournal.open(
-                          conf,
-                          state,
-                          new JournalHooks(
-                              Ticker.system(), MasterProcess::haltOnApplyFailure, leadership))),
+              state -> {
+                RatisJournal opened =
+                    RatisJournal.open(
+                        conf,
+                        state,
+                        new JournalHooks(
+                            Ticker.system(), MasterProcess::haltOnApplyFailure, leadership));
+                journal.set(opened);
+                return metrics.timeJournal(opened);
+              },
               new NamespaceThreads(threads.sync, threads.activeSync, clock));
       leadership.namespaceReady(namespace);
       Namespace served = namespace;
@@ -169,6 +175,11 @@ public final class MasterProcess implements AutoCloseable {
                       gate,
                       metrics.rpcInterceptor()),
                   ServerInterceptors.intercept(
+                      new JournalAdminService(journal.get().membership()),
+                      callers,
+                      gate,
+                      metrics.rpcInterceptor()),
+                  ServerInterceptors.intercept(
                       new MasterInfoService(new MasterInfoSource(leadership, namespace)),
                       metrics.rpcInterceptor())),
               ServerTls.credentials(conf),
@@ -193,9 +204,11 @@ public final class MasterProcess implements AutoCloseable {
       }
       LOG.info(
           "metasync master {} on {}:{}",
-          groupSize == 1
-              ? "serving " + namespace.mountTable().list().get(0).ufsUri()
-              : "started in a group of " + groupSize + " (it serves when it leads)",
+          switch (groupSize) {
+            case 0 -> "started to join a group (bin/metasync journal add-peer on its leader)";
+            case 1 -> "serving " + namespace.mountTable().list().get(0).ufsUri();
+            default -> "started in a group of " + groupSize + " (it serves when it leads)";
+          },
           host,
           server.getPort());
       return new MasterProcess(journalLock, namespace, threads, server, webServer);

@@ -9,8 +9,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code metasync} command: a group of the master, fs, format, dev-hdfs, dev-s3 and hadoop-fs
- * commands.
+ * The {@code metasync} command: a group of the master, fs, journal, format, dev-hdfs, dev-s3 and
+ * hadoop-fs commands.
  */
 @Command(
     name = "metasync",
@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       MasterCommand.class,
       FsCommand.class,
+      JournalCommand.class,
       FormatCommand.class,
       TokenCommand.class,
       DevHdfsCommand.class,

@@ -21,8 +21,17 @@ import org.apache.ratis.protocol.RaftPeerId;
  * stores the group's peers in its log, so an id that followed the address would lock a master out
  * of its own journal after a port change. Every master must therefore list the peers in the same
  * order.
+ *
+ * <p>A master that joins a running group ({@code metasync.master.journal.join}) is the exception:
+ * its place in the list means nothing to the group, which has changed since it was formed, so its
+ * id follows its address ({@code host_port}, see {@link #joinerId}) and the leader that adds it
+ * computes the same id from the same address.
+ *
+ * @param joins whether this master joins a running group: it starts with no peers, never calls an
+ *     election, and waits for the leader to add it
  */
-record JournalPeers(List<RaftPeer> peers, RaftPeerId self, String selfHost, int selfPort) {
+record JournalPeers(
+    List<RaftPeer> peers, RaftPeerId self, String selfHost, int selfPort, boolean joins) {
   /** Fixed for every metasync journal: one group per namespace (until the namespace is split). */
   static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.fromString("6d657461-7379-6e63-6a6f-75726e616c31"));
@@ -33,8 +42,24 @@ record JournalPeers(List<RaftPeer> peers, RaftPeerId self, String selfHost, int 
     requireNonNull(selfHost, "selfHost is null");
   }
 
+  /**
+   * The group this master starts with. A joining master starts with no peers: Ratis then keeps it
+   * waiting, without elections, until a leader's configuration names it. Once a master has a log,
+   * the configuration in its log wins over this one.
+   */
   RaftGroup group() {
-    return RaftGroup.valueOf(GROUP_ID, peers);
+    return joins ? RaftGroup.valueOf(GROUP_ID, List.of()) : RaftGroup.valueOf(GROUP_ID, peers);
+  }
+
+  /** Whether this master forms a group alone: it leads as soon as it starts. */
+  boolean alone() {
+    return !joins && peers.size() == 1;
+  }
+
+  /** The peer id of a master that joins the group at {@code address} (host:port). */
+  static RaftPeerId joinerId(String address) {
+    int colon = address.lastIndexOf(':');
+    return RaftPeerId.valueOf(address.substring(0, colon) + "_" + address.substring(colon + 1));
   }
 
   /**
@@ -72,12 +97,14 @@ record JournalPeers(List<RaftPeer> peers, RaftPeerId self, String selfHost, int 
               + self
               + ")");
     }
+    boolean joins = conf.getBoolean(PropertyKey.MASTER_JOURNAL_JOIN);
     List<RaftPeer> peers = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
       String address = i == selfPosition ? host + ":" + boundPort : addresses.get(i);
-      peers.add(RaftPeer.newBuilder().setId(peerId(i)).setAddress(address).build());
+      RaftPeerId id = joins && i == selfPosition ? joinerId(address) : peerId(i);
+      peers.add(RaftPeer.newBuilder().setId(id).setAddress(address).build());
     }
-    return new JournalPeers(peers, peerId(selfPosition), host, boundPort);
+    return new JournalPeers(peers, peers.get(selfPosition).getId(), host, boundPort, joins);
   }
 
   private static RaftPeerId peerId(int position) {

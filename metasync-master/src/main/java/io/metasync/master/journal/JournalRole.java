@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param appliedIndex the index of the last entry applied to its state, -1 before the first
  * @param self this master's peer id (m1, m2, ... in the order of the configured peers)
  * @param leader the leader's peer id, when one is known
- * @param peers every peer id of the group, in order
+ * @param peers every peer id of the group's current configuration (it changes with {@code
+ *     bin/metasync journal add-peer/remove-peer})
  */
 public record JournalRole(
     Role role,

@@ -188,7 +188,7 @@ public final class RatisJournal implements Journal {
         new RatisJournal(folder, peers, server, stateMachine, hooks.ticker(), leadership);
     journal.division = division;
     try {
-      if (peers.peers().size() == 1) {
+      if (peers.alone()) {
         journal.await(stateMachine.leaderReady(), journal::notLeaderError);
       } else {
         journal.await(
@@ -345,7 +345,9 @@ public final class RatisJournal implements Journal {
         appliedIndex(),
         peers.self().toString(),
         Optional.ofNullable(info.getLeaderId()).map(RaftPeerId::toString),
-        peers.peers().stream().map(peer -> peer.getId().toString()).toList());
+        division.getRaftConf().getCurrentPeers().stream()
+            .map(peer -> peer.getId().toString())
+            .toList());
   }
 
   /**
@@ -354,7 +356,7 @@ public final class RatisJournal implements Journal {
    */
   @Override
   public void awaitCommitted() {
-    if (peers.peers().size() == 1) {
+    if (division.getRaftConf().getCurrentPeers().size() == 1) {
       return;
     }
     RaftClientRequest request =
@@ -388,6 +390,11 @@ public final class RatisJournal implements Journal {
             + RatisErrors.oneLine(cause)
             + ")",
         cause);
+  }
+
+  /** Who takes part in the group, and changing that (on the leader). */
+  public JournalMembership membership() {
+    return new JournalMembership(server, division);
   }
 
   /**

@@ -78,21 +78,49 @@ public final class MasterGroup implements AutoCloseable {
   }
 
   public MetasyncConfiguration conf(int member) {
+    return conf("journal-" + member, rpcPorts[member], journalPorts[member], Map.of());
+  }
+
+  /**
+   * The settings of a master that joins this group ({@code metasync.master.journal.join}) on the
+   * given ports, with its own journal folder, over the same root UFS.
+   */
+  public MetasyncConfiguration joinerConf(String name, int rpcPort, int journalPort) {
+    return conf(name, rpcPort, journalPort, Map.of("metasync.master.journal.join", "true"));
+  }
+
+  private MetasyncConfiguration conf(
+      String journal, int rpcPort, int journalPort, Map<String, String> more) {
     Map<String, String> settings = new HashMap<>();
     settings.put("metasync.home", folder.toString());
     settings.put("metasync.master.hostname", "localhost");
     settings.put("metasync.master.mount.table.root.ufs", folder.resolve("ufs").toString());
-    settings.put("metasync.master.journal.folder", folder.resolve("journal-" + member).toString());
-    settings.put("metasync.master.rpc.port", String.valueOf(rpcPorts[member]));
+    settings.put("metasync.master.journal.folder", folder.resolve(journal).toString());
+    settings.put("metasync.master.rpc.port", String.valueOf(rpcPort));
     settings.put("metasync.master.web.port", "0");
-    settings.put("metasync.master.journal.port", String.valueOf(journalPorts[member]));
-    settings.put(
-        "metasync.master.journal.peers",
+    settings.put("metasync.master.journal.port", String.valueOf(journalPort));
+    String peers =
         java.util.Arrays.stream(journalPorts)
             .mapToObj(port -> "localhost:" + port)
-            .collect(Collectors.joining(",")));
+            .collect(Collectors.joining(","));
+    boolean listed = java.util.Arrays.stream(journalPorts).anyMatch(port -> port == journalPort);
+    settings.put(
+        "metasync.master.journal.peers", listed ? peers : peers + ",localhost:" + journalPort);
     settings.putAll(extraSettings);
+    settings.putAll(more);
     return MetasyncConfiguration.of(settings);
+  }
+
+  /** A port nobody listens on now. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The member's journal peer, host:port. */
+  public String journalAddress(int member) {
+    return "localhost:" + journalPorts[member];
   }
 
   public String rpcAddress(int member) {
@@ -152,12 +180,6 @@ public final class MasterGroup implements AutoCloseable {
       if (masters[i] != null) {
         stop(i);
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -37,6 +37,35 @@ class JournalPeersTest {
   }
 
   @Test
+  void aJoiningMasterTakesItsIdFromItsAddressAndStartsWithNoGroup() {
+    MetasyncConfiguration conf =
+        MetasyncConfiguration.of(
+            Map.of(
+                "metasync.master.hostname", "d.example",
+                "metasync.master.journal.port", "19203",
+                "metasync.master.journal.join", "true",
+                "metasync.master.journal.peers", "a.example:19200,d.example:19203"));
+
+    JournalPeers peers = JournalPeers.fromConfiguration(conf, 19203);
+
+    assertThat(peers.self().toString()).isEqualTo("d.example_19203");
+    assertThat(peers.self()).isEqualTo(JournalPeers.joinerId("d.example:19203"));
+    assertThat(peers.group().getPeers()).isEmpty();
+    assertThat(peers.alone()).isFalse();
+  }
+
+  @Test
+  void addressesOfPeersToAddOrRemoveAreHostAndPort() {
+    assertThat(JournalMembership.checkAddress(" a.example:19200 ")).isEqualTo("a.example:19200");
+    for (String bad : new String[] {"a.example", ":19200", "a.example:0", "a.example:x"}) {
+      assertThatThrownBy(() -> JournalMembership.checkAddress(bad))
+          .isInstanceOf(MetasyncException.class)
+          .hasMessageContaining("bad journal peer address '" + bad + "'")
+          .hasMessageContaining("HOST:PORT");
+    }
+  }
+
+  @Test
   void peersThatDoNotListThisMasterAreRefusedNamingTheKey() {
     MetasyncConfiguration conf =
         MetasyncConfiguration.of(
