@@ -118,11 +118,16 @@ final class FailoverScenario {
         group.start(leader);
         int newLeader = group.awaitLeader();
         long target = group.info(newLeader).map(info -> info.getAppliedIndex()).orElse(-1L);
-        GroupJvms.awaitUntil(
-            () -> group.info(leader).map(info -> info.getAppliedIndex() >= target).orElse(false),
-            ticker,
-            Duration.ofMinutes(1),
-            "m" + (leader + 1) + " catching up after its restart");
+        try {
+          GroupJvms.awaitUntil(
+              () -> group.info(leader).map(info -> info.getAppliedIndex() >= target).orElse(false),
+              ticker,
+              Duration.ofMinutes(1),
+              "m" + (leader + 1) + " catching up after its restart");
+        } catch (IllegalStateException e) {
+          throw new IllegalStateException(
+              e.getMessage() + "; its log ends with:\n" + group.logTail(leader, 40), e);
+        }
       }
     } finally {
       stop.set(true);

@@ -86,6 +86,12 @@ final class GroupJvms implements AutoCloseable {
             memberSettings.toArray(String[]::new));
   }
 
+  /** The last {@code lines} lines of {@code member}'s log (it is kept across its restarts). */
+  String logTail(int member, int lines) throws IOException {
+    List<String> all = Files.readAllLines(folder.resolve("m" + (member + 1)).resolve("master.err"));
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
   /** The running JVM of {@code member}. */
   MasterJvm member(int member) {
     if (members[member] == null) {

@@ -20,7 +20,7 @@ class MasterInfoCommandTest {
       deadPort = socket.getLocalPort();
     }
     try (MasterGroup group = new MasterGroup(folder.resolve("group")).startAll()) {
-      int leader = group.awaitLeader();
+      int leader = group.awaitLeaderKnownToAll();
       String addresses =
           String.join(
               ",",

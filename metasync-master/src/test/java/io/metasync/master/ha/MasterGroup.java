@@ -152,6 +152,23 @@ public final class MasterGroup implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Waits until a running member leads and every running member knows it as the leader (a standby
+   * learns the leader from its first message, a moment after the election), and returns it.
+   */
+  public int awaitLeaderKnownToAll() {
+    int leader = awaitLeader();
+    String leaderAddress = rpcAddress(leader);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                running().stream()
+                    .allMatch(member -> info(member).getLeaderRpcAddress().equals(leaderAddress)));
+    return leader;
+  }
+
   /** Waits until a running member leads (and serves), and returns it. */
   public int awaitLeader() {
     return await()
