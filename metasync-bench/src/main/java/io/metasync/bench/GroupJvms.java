@@ -84,6 +84,9 @@ final class GroupJvms implements AutoCloseable {
             ticker,
             "-Xmx1g",
             memberSettings.toArray(String[]::new));
+    // gRPC fails calls at once for up to two minutes after refused connections: a restarted
+    // member would look dead to this group's polls
+    channels[member].resetConnectBackoff();
   }
 
   /** The last {@code lines} lines of {@code member}'s log (it is kept across its restarts). */
@@ -129,6 +132,7 @@ final class GroupJvms implements AutoCloseable {
               .withDeadlineAfter(5, TimeUnit.SECONDS)
               .getMasterInfo(GetMasterInfoRequest.getDefaultInstance()));
     } catch (RuntimeException e) {
+      channels[member].resetConnectBackoff();
       return Optional.empty();
     }
   }
