@@ -87,7 +87,8 @@ public final class Subscription {
     if (mine.changes().isEmpty()) {
       return;
     }
-    if (queuedChanges + mine.changes().size() > capacity + backlog) {
+    // An entry bigger than the capacity still goes to a watcher that has nothing waiting.
+    if (queuedChanges > 0 && queuedChanges + mine.changes().size() > capacity + backlog) {
       fail(
           new MetasyncException(
               ErrorCode.RESOURCE_EXHAUSTED,
