@@ -49,9 +49,10 @@ public final class WatchedState implements JournaledState {
     this.hub = requireNonNull(hub, "hub is null");
   }
 
+  /** For a journal without indexes (one in memory): numbers the entries one after the other. */
   @Override
   public void apply(JournalEntry entry) {
-    throw new UnsupportedOperationException("the journal applies entries with their index");
+    apply(hub.lastIndex() + 1, entry);
   }
 
   /**
