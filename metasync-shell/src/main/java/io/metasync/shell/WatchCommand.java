@@ -2,8 +2,10 @@ package io.metasync.shell;
 
 import io.metasync.client.ChangeWatch;
 import io.metasync.client.MetasyncClient;
+import io.metasync.common.MetasyncException;
 import io.metasync.common.PrintableNames;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +43,16 @@ final class WatchCommand extends FsHandler {
     OptionalLong start = from == null ? OptionalLong.empty() : OptionalLong.of(from);
     long printed = 0;
     try (ChangeWatch watch = client.watches().watch(path, recursive, start)) {
-      // Ctrl-C: stop the call on the master and leave whole lines behind
-      Thread onStop = new Thread(watch::close, "metasync-watch-stop");
+      // Ctrl-C: stop the call on the master, print what was taken, and no error for the cut
+      AtomicBoolean stopped = new AtomicBoolean();
+      Thread onStop =
+          new Thread(
+              () -> {
+                stopped.set(true);
+                watch.close();
+                out().flush();
+              },
+              "metasync-watch-stop");
       Runtime.getRuntime().addShutdownHook(onStop);
       try {
         while ((limit == null || printed < limit) && watch.hasNext()) {
@@ -53,6 +63,10 @@ final class WatchCommand extends FsHandler {
             printed++;
           }
           out().flush();
+        }
+      } catch (MetasyncException e) {
+        if (!stopped.get()) {
+          throw e;
         }
       } finally {
         try {
