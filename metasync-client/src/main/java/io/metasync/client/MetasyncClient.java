@@ -448,6 +448,11 @@ public final class MetasyncClient implements AutoCloseable {
     return new JournalAdminClient(failover);
   }
 
+  /** Change subscription (fs watch) on this client's master, with this client's options. */
+  public WatchClient watches() {
+    return new WatchClient(failover, context());
+  }
+
   /** Closes the channels, cancelling calls still running after a short grace period. */
   @Override
   public void close() {

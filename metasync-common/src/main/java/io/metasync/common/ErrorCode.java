@@ -10,7 +10,11 @@ public enum ErrorCode {
   NOT_FOUND(5),
   ALREADY_EXISTS(6),
   PERMISSION_DENIED(7),
+  /** A bounded resource ran out for this caller (a change watch that fell too far behind). */
+  RESOURCE_EXHAUSTED(8),
   FAILED_PRECONDITION(9),
+  /** A position is outside what is kept (a change watch's cursor older than the kept changes). */
+  OUT_OF_RANGE(11),
   INTERNAL(13),
   UNAVAILABLE(14),
   /** The caller could not prove who it is (a missing or wrong token). */

@@ -126,6 +126,18 @@ public enum PropertyKey {
       "200000",
       ValueKind.POSITIVE_INT,
       "paths whose last sync time is remembered"),
+  MASTER_WATCH_RETAINED_CHANGES(
+      "metasync.master.watch.retained.changes",
+      "100000",
+      ValueKind.POSITIVE_INT,
+      "recent changes the master keeps (also across restarts, with each journal snapshot) so that"
+          + " fs watch --from resumes; an older cursor must list again"),
+  MASTER_WATCH_SUBSCRIBER_QUEUE_CHANGES(
+      "metasync.master.watch.subscriber.queue.changes",
+      "10000",
+      ValueKind.POSITIVE_INT,
+      "changes that may wait for one watcher that reads slowly before it is dropped (it may"
+          + " resume from its last index)"),
   MASTER_ABSENT_PATH_CACHE_CAPACITY(
       "metasync.master.absent.path.cache.capacity",
       "100000",

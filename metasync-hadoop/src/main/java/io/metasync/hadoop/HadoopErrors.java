@@ -37,7 +37,8 @@ final class HadoopErrors {
           case PERMISSION_DENIED, UNAUTHENTICATED -> new AccessControlException(e.getMessage());
           case FAILED_PRECONDITION ->
               creation ? new ParentNotDirectoryException(e.getMessage()) : plain(e);
-          case INVALID_ARGUMENT, INTERNAL, UNAVAILABLE -> plain(e);
+          case INVALID_ARGUMENT, INTERNAL, UNAVAILABLE, RESOURCE_EXHAUSTED, OUT_OF_RANGE ->
+              plain(e);
         };
     if (translated.getCause() == null) {
       translated.initCause(e);

@@ -28,6 +28,7 @@ import io.metasync.master.rpc.PathConfService;
 import io.metasync.master.rpc.ProgressReporter;
 import io.metasync.master.rpc.RetryAnswers;
 import io.metasync.master.rpc.ServerTls;
+import io.metasync.master.rpc.WatchService;
 import io.metasync.master.security.SecuritySetup;
 import io.metasync.master.sync.ReadOptions;
 import io.metasync.ufs.UnderFileSystem;
@@ -176,6 +177,16 @@ public final class MasterProcess implements AutoCloseable {
                       metrics.rpcInterceptor()),
                   ServerInterceptors.intercept(
                       new JournalAdminService(journal.get().membership()),
+                      callers,
+                      gate,
+                      metrics.rpcInterceptor()),
+                  ServerInterceptors.intercept(
+                      new WatchService(
+                          namespace.changes(),
+                          namespace.reads(),
+                          namespace.operations().authorizer(),
+                          defaults,
+                          namespace.pathConf()),
                       callers,
                       gate,
                       metrics.rpcInterceptor()),
@@ -377,6 +388,7 @@ public final class MasterProcess implements AutoCloseable {
     if (closed.getAndIncrement() > 0) {
       return;
     }
+    namespace.changes().stopping(); // a watch would hold the server's graceful stop
     server.shutdown();
     webServer.stop();
     try {

@@ -47,6 +47,8 @@ import io.metasync.master.sync.SyncCoordinator;
 import io.metasync.master.sync.SyncDepth;
 import io.metasync.master.sync.SyncPathCache;
 import io.metasync.master.sync.SyncedFolders;
+import io.metasync.master.watch.ChangeHub;
+import io.metasync.master.watch.WatchedState;
 import io.metasync.proto.journal.JournalEntry;
 import io.metasync.proto.journal.MasterAnnounced;
 import io.metasync.ufs.UfsStatus;
@@ -89,6 +91,11 @@ public final class Namespace implements AutoCloseable {
   private final SyncPathCache syncPathCache;
   private final AbsentPathCache absentPathCache;
   private final PathConfiguration pathConf;
+  private final ChangeHub changes;
+  private final ExecutorService watchDelivery;
+
+  /** Threads that send changes to watchers; a send never waits (flow control only pauses it). */
+  private static final int WATCH_DELIVERY_THREADS = 2;
 
   /**
    * Journal batches one folder merge proposes before it waits for the oldest: enough for the log to
@@ -133,9 +140,23 @@ public final class Namespace implements AutoCloseable {
     int syncPathCacheCapacity = conf.getInt(PropertyKey.MASTER_SYNC_PATH_CACHE_CAPACITY);
     this.rootUfs = rootUfs;
     state = new NamespaceState(store, mountTable, opener, syncPathCacheCapacity);
+    watchDelivery =
+        Executors.newFixedThreadPool(
+            WATCH_DELIVERY_THREADS,
+            runnable -> {
+              Thread thread = new Thread(runnable, "metasync-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    changes =
+        new ChangeHub(
+            conf.getInt(PropertyKey.MASTER_WATCH_RETAINED_CHANGES),
+            conf.getInt(PropertyKey.MASTER_WATCH_SUBSCRIBER_QUEUE_CHANGES),
+            watchDelivery);
     try {
-      journal = journalFactory.apply(state);
+      journal = journalFactory.apply(new WatchedState(state, store, changes));
     } catch (RuntimeException e) {
+      watchDelivery.shutdownNow();
       store.close();
       throw e;
     }
@@ -261,9 +282,22 @@ public final class Namespace implements AutoCloseable {
     return state.appliedCalls();
   }
 
-  /** This master no longer leads: active sync stops (the new leader resumes it). */
+  /**
+   * This master no longer leads: active sync stops (the new leader resumes it), and watchers are
+   * sent to the new leader.
+   */
   public void stepDown() {
     activeSync.stop();
+    changes.dropAll(
+        new MetasyncException(
+            ErrorCode.UNAVAILABLE,
+            "this master stopped leading; watch again (on the new leader) from the last index"
+                + " received"));
+  }
+
+  /** The namespace's changes as they are applied, for watchers (fs watch). */
+  public ChangeHub changes() {
+    return changes;
   }
 
   /**
@@ -424,6 +458,8 @@ public final class Namespace implements AutoCloseable {
     trashPurger.close();
     // The journal may take a snapshot of the store as it stops: close the store after it.
     journal.close();
+    changes.stopping();
+    watchDelivery.shutdown();
     store.close();
     for (MountPoint mount : mountTable.list()) {
       try {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       StopSyncCommand.class,
       GetSyncPathListCommand.class,
       MasterInfoCommand.class,
-      PathConfCommand.class
+      PathConfCommand.class,
+      WatchCommand.class
     })
 final class FsCommand implements Callable<Integer> {
   @ParentCommand private MetasyncCommand root;

@@ -272,7 +272,7 @@ final class JournalStateMachine extends BaseStateMachine {
         JournalEntry entry =
             JournalEntry.parseFrom(
                 trx.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
-        state.apply(entry);
+        state.apply(logEntry.getIndex(), entry);
       } catch (InvalidProtocolBufferException e) {
         throw fatal(logEntry, new IllegalStateException("unreadable journal entry: " + e, e));
       } catch (RuntimeException e) {

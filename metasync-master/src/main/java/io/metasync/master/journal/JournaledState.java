@@ -15,6 +15,14 @@ public interface JournaledState {
   /** Applies one committed entry. */
   void apply(JournalEntry entry);
 
+  /**
+   * Applies one committed entry, which is at {@code index} in the log (what a state that tells
+   * others about its changes names them by; see {@code WatchedState}).
+   */
+  default void apply(long index, JournalEntry entry) {
+    apply(entry);
+  }
+
   /** Writes the whole state as of the last applied entry; no entry is applied while this runs. */
   void writeSnapshot(OutputStream out) throws IOException;
 
