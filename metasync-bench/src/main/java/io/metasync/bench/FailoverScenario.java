@@ -99,6 +99,7 @@ final class FailoverScenario {
               }));
     }
     List<Double> failoverMs = new ArrayList<>();
+    List<Integer> stuck = new ArrayList<>();
     try {
       for (int kill = 0; kill < KILLS; kill++) {
         int leader = group.awaitLeader();
@@ -125,8 +126,13 @@ final class FailoverScenario {
               Duration.ofMinutes(1),
               "m" + (leader + 1) + " catching up after its restart");
         } catch (IllegalStateException e) {
-          throw new IllegalStateException(
-              e.getMessage() + "; its log ends with:\n" + group.logTail(leader, 40), e);
+          // Counted, not fatal: the next kill makes a new leader, whose view of this member is
+          // fresh, and the end of the scenario shows whether it caught up then.
+          stuck.add(kill + 1);
+          Progress.log(
+              "failover: m%d did not catch up within a minute after restart %d; its log ends"
+                  + " with:%n%s",
+              leader + 1, kill + 1, group.logTail(leader, 12));
         }
       }
     } finally {
@@ -154,6 +160,30 @@ final class FailoverScenario {
         "acknowledged writes lost / errors that reached a writer",
         String.format("%d of %,d / %d", lost, acknowledged.size(), errors.size()),
         "must be 0 / 0");
+    table.figure(
+        NAME,
+        "restarted masters that had not caught up a minute after their restart",
+        stuck.size() + " of " + KILLS + (stuck.isEmpty() ? "" : " (restarts " + stuck + ")"),
+        "must be 0");
+    List<Integer> behind = new ArrayList<>();
+    long leaderIndex = group.info(group.awaitLeader()).orElseThrow().getAppliedIndex();
+    for (int member = 0; member < GroupJvms.SIZE; member++) {
+      int m = member;
+      try {
+        GroupJvms.awaitUntil(
+            () -> group.info(m).map(info -> info.getAppliedIndex() >= leaderIndex).orElse(false),
+            ticker,
+            Duration.ofMinutes(1),
+            "catch-up of m" + (m + 1) + " at the end");
+      } catch (IllegalStateException e) {
+        behind.add(m + 1);
+      }
+    }
+    table.figure(
+        NAME,
+        "masters behind the leader at the end (a minute allowed)",
+        behind.isEmpty() ? "none" : "m" + behind,
+        "must be none");
     errors.stream().limit(5).forEach(error -> table.note("failover: writer error: %s", error));
   }
 
