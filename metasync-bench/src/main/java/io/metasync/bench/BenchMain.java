@@ -90,6 +90,7 @@ public final class BenchMain {
           case S3 -> S3Scenario.run(context, folder.resolve("s3"));
           case FAILOVER -> FailoverScenario.run(context, folder.resolve("failover"));
           case CATCHUP -> SnapshotCatchUpScenario.run(context, folder.resolve("catchup"));
+          case WATCH -> WatchScenario.run(context, folder.resolve("watch"));
         }
       }
     }

@@ -35,7 +35,7 @@ record BenchOptions(
     Optional<URI> hdfs) {
   static final String USAGE =
       """
-      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi | s3 | failover | catchup ...]
+      usage: bench/run [options] [all | getStatus | list | recursive | sync | removal | writes | restart | activesync | hadoopread | permissions | metastore | hdfs | hdfsactivesync | wide | hdfswide | firstload | mixed | hadoopapi | s3 | failover | catchup | watch ...]
         --dir DIR          keep fixtures (and reuse them next time) in DIR instead of a temporary folder
         --warmup N         warm-up rounds per case (default 2)
         --rounds N         measured rounds per case (default 9)
@@ -88,7 +88,9 @@ record BenchOptions(
     /** Three master JVMs: writes vs a single master, then 20 kills of the leader: run by name. */
     FAILOVER("failover", false, false),
     /** Three master JVMs: a standby that missed a first load catches up from a snapshot. */
-    CATCHUP("catchup", false, false);
+    CATCHUP("catchup", false, false),
+    /** 1,000 watchers of a folder receiving 10,000 changes, a master JVM: run by name. */
+    WATCH("watch", false, false);
 
     final String argument;
 
