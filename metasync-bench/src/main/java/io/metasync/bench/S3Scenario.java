@@ -162,6 +162,32 @@ final class S3Scenario {
     Summary metasync = Summary.of(cached);
     Summary s3a = Summary.of(overS3a);
     Summary sdk = Summary.of(direct);
+    String rounded =
+        String.format(
+            Locale.ROOT, "%d rounds, load average %s", rounds, String.join(" / ", loadAverages));
+    discoveryFigure(
+        context,
+        table,
+        "s3a:// (hadoop-aws, the same calls on the same server), " + rounded,
+        metasync,
+        s3a,
+        "goal: at least 10x faster");
+    discoveryFigure(
+        context,
+        table,
+        "the SDK's ListObjectsV2 directly (a floor for any S3 client), " + rounded,
+        metasync,
+        sdk,
+        "reference: what any S3 client pays at least");
+  }
+
+  private static void discoveryFigure(
+      BenchContext context,
+      S3Table table,
+      String baseline,
+      Summary metasync,
+      Summary other,
+      String reference) {
     context
         .table()
         .figure(
@@ -170,46 +196,20 @@ final class S3Scenario {
                 Locale.ROOT,
                 "partition discovery (list the table, then each of its %,d folders, as Hadoop's"
                     + " InMemoryFileIndex does): metasync:// (Hadoop FileSystem, interval -1,"
-                    + " cached) vs s3a:// (hadoop-aws, the same calls on the same server), %d"
-                    + " rounds, load average %s",
+                    + " cached) vs %s",
                 table.folders(),
-                rounds,
-                String.join(" / ", loadAverages)),
+                baseline),
             String.format(
                 Locale.ROOT,
                 "%,.0f ms (%,.0f–%,.0f) vs %,.0f ms (%,.0f–%,.0f): %.1fx faster",
                 metasync.median(),
                 metasync.min(),
                 metasync.max(),
-                s3a.median(),
-                s3a.min(),
-                s3a.max(),
-                s3a.median() / metasync.median()),
-            "goal: at least 10x faster");
-    context
-        .table()
-        .figure(
-            NAME,
-            String.format(
-                Locale.ROOT,
-                "partition discovery (list the table, then each of its %,d folders, as Hadoop's"
-                    + " InMemoryFileIndex does): metasync:// (Hadoop FileSystem, interval -1,"
-                    + " cached) vs the SDK's ListObjectsV2 directly (a floor for any S3"
-                    + " client), %d rounds, load average %s",
-                table.folders(),
-                rounds,
-                String.join(" / ", loadAverages)),
-            String.format(
-                Locale.ROOT,
-                "%,.0f ms (%,.0f–%,.0f) vs %,.0f ms (%,.0f–%,.0f): %.1fx faster",
-                metasync.median(),
-                metasync.min(),
-                metasync.max(),
-                sdk.median(),
-                sdk.min(),
-                sdk.max(),
-                sdk.median() / metasync.median()),
-            "reference: what any S3 client pays at least");
+                other.median(),
+                other.min(),
+                other.max(),
+                other.median() / metasync.median()),
+            reference);
   }
 
   /** A master in this JVM with the table mounted at {@link #MOUNT}, nothing loaded yet. */
