@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,16 +107,23 @@ final class S3ActiveSyncScenario {
     int changes = events ? EVENT_CHANGES : POLLING_CHANGES;
     HttpClient http = HttpClient.newHttpClient();
     long[] millis = new long[changes];
-    for (int i = 0; i < changes; i++) {
-      String name = String.format(Locale.ROOT, "new-%s-%03d.parquet", feed(events), i);
-      String key = S3Table.PREFIX + "/part=0000/" + name;
-      long start = ticker.nanos();
-      s3.putObject(b -> b.bucket(S3Table.BUCKET).key(key), RequestBody.fromString(name));
-      if (events) {
-        post(http, eventPort, key);
+    List<String> added = new ArrayList<>();
+    try {
+      for (int i = 0; i < changes; i++) {
+        String name = String.format(Locale.ROOT, "new-%s-%03d.parquet", feed(events), i);
+        String key = S3Table.PREFIX + "/part=0000/" + name;
+        long start = ticker.nanos();
+        s3.putObject(b -> b.bucket(S3Table.BUCKET).key(key), RequestBody.fromString(name));
+        added.add(key);
+        if (events) {
+          post(http, eventPort, key);
+        }
+        awaitVisible(client, S3Scenario.MOUNT + "/part=0000/" + name, ticker);
+        millis[i] = (ticker.nanos() - start) / 1_000_000;
       }
-      awaitVisible(client, S3Scenario.MOUNT + "/part=0000/" + name, ticker);
-      millis[i] = (ticker.nanos() - start) / 1_000_000;
+    } finally {
+      // the table is kept for the next run, whose walks count its objects: leave it as found
+      added.forEach(key -> s3.deleteObject(b -> b.bucket(S3Table.BUCKET).key(key)));
     }
     Arrays.sort(millis);
     long p50 = millis[(int) Math.floor(0.5 * (changes - 1))];
